@@ -1,0 +1,60 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// One set of Swift settings for every Tale target.
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "Tale",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "tale", targets: ["tale"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+    ],
+    targets: [
+        // C libraries from Debian, one module map each; each is imported by exactly one Swift wrapper.
+        .systemLibrary(name: "CCmarkGFM", pkgConfig: "libcmark-gfm",
+                       providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        .systemLibrary(name: "CLibPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
+        // Not a library: the Linux renameat2 system call, for swapping the output folder atomically.
+        .systemLibrary(name: "CAtomicRename"),
+
+        .target(name: "TaleCore", swiftSettings: swiftSettings),
+        .target(name: "TaleMarkdown",
+                dependencies: ["TaleCore", "CCmarkGFM", .product(name: "Yams", package: "Yams")],
+                swiftSettings: swiftSettings),
+        .target(name: "TaleHTML", dependencies: ["TaleCore", "CLibXML2"], swiftSettings: swiftSettings),
+        .target(name: "TaleImage", dependencies: ["TaleCore", "CLibPNG"], swiftSettings: swiftSettings),
+        .target(name: "TaleHTTP", dependencies: ["TaleCore", "CCurl"], swiftSettings: swiftSettings),
+        .target(name: "TaleAnalyse", dependencies: ["TaleCore"], swiftSettings: swiftSettings),
+        .target(name: "TaleRender",
+                dependencies: ["TaleCore", "TaleHTML", .product(name: "Mustache", package: "swift-mustache")],
+                swiftSettings: swiftSettings,
+                plugins: ["EmbedTheme"]),
+        .target(name: "TaleBuild",
+                dependencies: ["TaleCore", "TaleMarkdown", "TaleHTML", "TaleImage", "TaleAnalyse", "TaleRender", "CAtomicRename"],
+                swiftSettings: swiftSettings),
+        .target(name: "TaleCLI",
+                dependencies: ["TaleBuild", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+                swiftSettings: swiftSettings),
+        .executableTarget(name: "tale", dependencies: ["TaleCLI"], swiftSettings: swiftSettings),
+
+        // Build-time embedding of the bundled themes in themes/ into TaleRender.
+        .executableTarget(name: "ThemeEmbedder", swiftSettings: swiftSettings),
+        .plugin(name: "EmbedTheme", capability: .buildTool(), dependencies: ["ThemeEmbedder"]),
+
+        .testTarget(name: "TaleTests",
+                    dependencies: ["TaleCore", "TaleMarkdown", "TaleHTML", "TaleImage", "TaleHTTP",
+                                   "TaleAnalyse", "TaleRender", "TaleBuild", "TaleCLI"],
+                    exclude: ["Fixtures", "browser"],
+                    swiftSettings: swiftSettings),
+    ]
+)

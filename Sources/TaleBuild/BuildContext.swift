@@ -1,0 +1,75 @@
+import Foundation
+import TaleAnalyse
+import TaleCore
+import TaleRender
+
+/// Everything the stages share: what they read, what they made, what they found wrong.
+public final class BuildContext {
+    /// The options the build was started with.
+    public let options: BuildOptions
+    /// `tale.yaml`, or the defaults.
+    public var config = SiteConfig()
+    /// The theme with the project's overrides.
+    public var theme: Theme?
+    /// Books in slug order (drafts only with `--drafts`).
+    public var books: [Book] = []
+    /// Each book's branch graph, by slug.
+    public var graphs: [String: BranchGraph] = [:]
+    /// Every output file: path relative to the output folder, to its bytes.
+    public var outputs: [String: [UInt8]] = [:]
+    /// Errors and warnings, in the order found.
+    public var diagnostics = DiagnosticList()
+    /// Books left out because they are drafts.
+    public var skippedDrafts: [String] = []
+    /// Each source file's lines, by project-relative path, for locating problems found late.
+    public var sourceLines: [String: [Substring]] = [:]
+
+    /// A context for `options`.
+    public init(options: BuildOptions) { self.options = options }
+
+    /// The project-relative path of `url` (for messages).
+    public func relative(_ url: URL) -> String {
+        let root = options.project.path
+        let path = url.standardizedFileURL.path
+        return path.hasPrefix(root + "/") ? String(path.dropFirst(root.count + 1)) : path
+    }
+
+    /// Adds an output file; paths are relative and checked to stay inside the output folder.
+    public func emit(_ path: String, _ bytes: [UInt8]) {
+        precondition(!path.hasPrefix("/") && !path.split(separator: "/").contains(".."), "output path escapes the output folder: \(path)")
+        outputs[path] = bytes
+    }
+
+    /// The first place in lines `from...to` of `file` where `needle` is written (case-insensitive),
+    /// or `fallback`.
+    public func locate(_ needle: String, in file: String, from: Int, to: Int, fallback: SourceLocation) -> SourceLocation {
+        guard let lines = sourceLines[file], !needle.isEmpty, from >= 1 else { return fallback }
+        let wanted = needle.lowercased()
+        for number in from...max(from, min(to, lines.count)) where number <= lines.count {
+            let line = String(lines[number - 1]).lowercased()
+            if let range = line.range(of: wanted) {
+                return SourceLocation(file: file, line: number, column: line.distance(from: line.startIndex, to: range.lowerBound) + 1)
+            }
+        }
+        return fallback
+    }
+
+    /// Adds a text output file.
+    public func emit(_ path: String, text: String) { emit(path, Array(text.utf8)) }
+}
+
+/// One step of the build: a value with a name and one method over the shared context.
+public protocol BuildStage: Sendable {
+    /// What the runner prints, like `Load content`.
+    var name: String { get }
+    /// Whether the stage may run only when no error has been found yet. Checking stages run
+    /// anyway, so one `tale check` reports every problem; stages that make output do not.
+    var needsErrorFreeSources: Bool { get }
+    /// Does the work; reports problems in `context.diagnostics` or throws to stop at once.
+    func run(_ context: BuildContext) throws(TaleError)
+}
+
+extension BuildStage {
+    /// Checking is the default.
+    public var needsErrorFreeSources: Bool { false }
+}

@@ -1,0 +1,50 @@
+import Foundation
+import TaleCore
+
+/// Runs the stages in order, prints `[2/5] Load content` and times them. Checking stages all run,
+/// so every problem is reported at once; stages that make output stop at the first error.
+public struct BuildRunner: Sendable {
+    /// The stages of `tale build`.
+    public static let buildStages: [any BuildStage] = [
+        LoadConfigStage(), LoadContentStage(), CheckStage(), RenderStage(), WriteStage(),
+    ]
+    /// The stages of `tale check`: everything but rendering and writing.
+    public static let checkStages: [any BuildStage] = [LoadConfigStage(), LoadContentStage(), CheckStage()]
+
+    /// The stages to run.
+    public var stages: [any BuildStage]
+    /// Where output goes.
+    public var reporter: BuildReporter
+
+    /// A runner over `stages`.
+    public init(stages: [any BuildStage], reporter: BuildReporter) {
+        self.stages = stages
+        self.reporter = reporter
+    }
+
+    /// Runs every stage; prints diagnostics sorted by place. Throws when there were errors.
+    @discardableResult
+    public func run(_ options: BuildOptions) throws(TaleError) -> BuildContext {
+        let context = BuildContext(options: options)
+        let clock = ContinuousClock()
+        defer {
+            for diagnostic in context.diagnostics.sorted { reporter.problem(diagnostic.description) }
+        }
+        for (index, stage) in stages.enumerated() {
+            if stage.needsErrorFreeSources, context.diagnostics.hasErrors { break }
+            let started = clock.now
+            reporter.progress("[\(index + 1)/\(stages.count)] \(stage.name)")
+            try stage.run(context)
+            if reporter.verbose {
+                let elapsed = clock.now - started
+                reporter.progress("      \(stage.name): \(BuildRunner.milliseconds(elapsed)) ms")
+            }
+        }
+        if context.diagnostics.hasErrors { throw .invalidSources(context.diagnostics.all) }
+        return context
+    }
+
+    static func milliseconds(_ duration: Duration) -> Int {
+        Int(duration.components.seconds * 1000 + duration.components.attoseconds / 1_000_000_000_000_000)
+    }
+}

@@ -1,0 +1,56 @@
+import Foundation
+import TaleAnalyse
+import TaleCore
+
+/// Checks what needs the whole book or the whole library: the branch graph, links to other
+/// books, and that every embedded file is inside its book's folder.
+public struct CheckStage: BuildStage {
+    /// `Check books`.
+    public let name = "Check books"
+
+    /// A stage value.
+    public init() {}
+
+    /// Adds graphs and diagnostics to the context.
+    public func run(_ context: BuildContext) throws(TaleError) {
+        let slugs = context.books.map(\.slug)
+        let contentFolder = context.options.project.appending(path: "content")
+        for book in context.books {
+            context.graphs[book.slug] = BranchGraph.analyse(book, diagnostics: &context.diagnostics)
+            if book.scenes.isEmpty {
+                context.diagnostics.warning(SourceLocation(file: book.sourcePath, line: 1, column: 1), "the book has no scenes yet",
+                                            hint: "start a scene with a `## Heading` line and write under it")
+            }
+            let folder = contentFolder.appending(path: book.slug)
+            var references = book.scenes.flatMap { scene in (scene.illustration.map { [$0.reference] } ?? []) + scene.inlineImages }
+            if let cover = book.frontMatter.cover { references.insert(cover, at: 0) }
+            for reference in references {
+                if case .failure(let diagnostic) = PathPolicy.resolveImage(reference, bookFolder: folder) {
+                    context.diagnostics.report(diagnostic)
+                }
+            }
+            for scene in book.scenes {
+                for link in scene.links where link.destination.hasPrefix("../") {
+                    let target = CheckStage.bookSlug(inLink: link.destination)
+                    if let target, !slugs.contains(target) {
+                        context.diagnostics.error(link.location, "link to unknown book '\(target)'\(Suggestion.didYouMean(target, among: slugs))",
+                                                  hint: "link to another book as ../<slug>/ with the folder name of a book in content/")
+                    } else if target == nil {
+                        context.diagnostics.error(link.location, "link '\(link.destination)' leaves the book but names no book",
+                                                  hint: "link to another book as ../<slug>/")
+                    }
+                }
+            }
+        }
+    }
+
+    /// `../fox/` or `../fox/#den` → `fox`; nil for anything that does not name a single folder.
+    static func bookSlug(inLink destination: String) -> String? {
+        var rest = destination.dropFirst(3)
+        if let cut = rest.firstIndex(where: { $0 == "#" || $0 == "?" }) { rest = rest[..<cut] }
+        let parts = rest.split(separator: "/", omittingEmptySubsequences: false)
+        guard let first = parts.first, !first.isEmpty, first != "..", parts.count <= 2,
+              parts.count == 1 || parts[1].isEmpty || parts[1] == "index.html" else { return nil }
+        return String(first)
+    }
+}

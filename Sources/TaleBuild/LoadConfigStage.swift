@@ -1,0 +1,25 @@
+import Foundation
+import TaleCore
+import TaleMarkdown
+import TaleRender
+
+/// Reads `tale.yaml` (optional) and loads the theme it names.
+public struct LoadConfigStage: BuildStage {
+    /// `Load config`.
+    public let name = "Load config and theme"
+
+    /// A stage value.
+    public init() {}
+
+    /// Reads the config and the theme into the context.
+    public func run(_ context: BuildContext) throws(TaleError) {
+        let file = context.options.project.appending(path: "tale.yaml")
+        if FileManager.default.fileExists(atPath: file.path) {
+            guard let data = try? Data(contentsOf: file) else { throw .io(path: "tale.yaml", reason: "cannot read the file") }
+            context.config = SiteConfigDecoder.decode(String(decoding: data, as: UTF8.self), file: "tale.yaml",
+                                                      diagnostics: &context.diagnostics)
+        }
+        guard !context.diagnostics.hasErrors else { return }
+        context.theme = try Theme.load(named: context.config.theme, projectThemes: context.options.project.appending(path: "themes"))
+    }
+}

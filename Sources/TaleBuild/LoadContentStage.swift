@@ -1,0 +1,76 @@
+import Foundation
+import TaleCore
+import TaleMarkdown
+
+/// Finds the books in `content/` (one folder each, in sorted order) and parses them.
+public struct LoadContentStage: BuildStage {
+    /// `Load content`.
+    public let name = "Load content"
+
+    /// A stage value.
+    public init() {}
+
+    /// Parses every book into the context.
+    public func run(_ context: BuildContext) throws(TaleError) {
+        let contentFolder = context.options.project.appending(path: "content")
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: contentFolder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw .usage("no content/ folder in \(context.options.project.path); run `tale new <slug> --title \"...\"` to start a book, or pass --source")
+        }
+        let contentRoot = PathPolicy.realPath(contentFolder)
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: contentFolder.path).sorted()
+        } catch {
+            throw .io(path: "content", reason: "cannot list the folder: \(error.localizedDescription)")
+        }
+        for name in names where !name.hasPrefix(".") {
+            let folder = contentFolder.appending(path: name)
+            let place = SourceLocation(file: "content/\(name)")
+            guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory) else { continue }
+            guard isDirectory.boolValue else {
+                context.diagnostics.warning(place, "'content/\(name)' is left out: each book is a folder with an index.md",
+                                            hint: "move it into a book's folder, or remove it")
+                continue
+            }
+            let real = PathPolicy.realPath(folder)
+            guard real.hasPrefix(contentRoot + "/") else {
+                context.diagnostics.error(place, "'content/\(name)' is a link to a folder outside content/",
+                                          hint: "move the book's folder into content/ instead of linking to it")
+                continue
+            }
+            guard Slug.isValid(name) else {
+                let suggestion = Slug.make(from: name)
+                context.diagnostics.error(place, "book folder name '\(name)' is not a valid slug: use lowercase a-z, 0-9 and single hyphens",
+                                          hint: suggestion.isEmpty ? "rename the folder" : "rename the folder to '\(suggestion)'")
+                continue
+            }
+            let index = folder.appending(path: "index.md")
+            guard FileManager.default.fileExists(atPath: index.path) else {
+                context.diagnostics.warning(place, "'content/\(name)' has no index.md, so it is not a book",
+                                            hint: "add content/\(name)/index.md, or run `tale new \(name) --title \"...\"`")
+                continue
+            }
+            guard PathPolicy.realPath(index).hasPrefix(real + "/") else {
+                context.diagnostics.error(SourceLocation(file: "content/\(name)/index.md"), "index.md is a link to a file outside the book's folder",
+                                          hint: "copy the file here instead of linking to it")
+                continue
+            }
+            guard let data = try? Data(contentsOf: index) else {
+                throw .io(path: "content/\(name)/index.md", reason: "cannot read the file")
+            }
+            let file = "content/\(name)/index.md"
+            guard let text = String(data: data, encoding: .utf8) else {
+                context.diagnostics.error(SourceLocation(file: file), "the file is not UTF-8 text", hint: "save it as UTF-8")
+                continue
+            }
+            context.sourceLines[file] = text.split(separator: "\n", omittingEmptySubsequences: false)
+            guard let book = BookParser.parse(text, slug: name, file: file, diagnostics: &context.diagnostics) else { continue }
+            if book.frontMatter.draft && !context.options.includeDrafts {
+                context.skippedDrafts.append(name)
+                continue
+            }
+            context.books.append(book)
+        }
+    }
+}

@@ -1,0 +1,23 @@
+import TaleCore
+
+/// `tale-manifest.json`: every file of the output with its sha256, size, content type and cache
+/// rule. It also marks a folder as Tale's output, so `--output` may replace it.
+public enum OutputManifest {
+    /// The file's name at the output's top.
+    public static let fileName = "tale-manifest.json"
+
+    /// The manifest for `outputs` (which must not include the manifest itself).
+    public static func make(_ outputs: [String: [UInt8]]) -> String {
+        let files: [JSONValue] = outputs.keys.sorted().map { path in
+            let bytes = outputs[path]!
+            return .object([
+                ("path", .string(path)),
+                ("sha256", .string(SHA256.hex(bytes))),
+                ("bytes", .int(bytes.count)),
+                ("content_type", .string(ContentTypes.of(path) ?? "application/octet-stream")),
+                ("cache_control", .string(ContentTypes.cacheControl(path))),
+            ])
+        }
+        return JSONValue.object([("generator", .string("tale")), ("version", .int(1)), ("files", .array(files))]).text(indent: 2) + "\n"
+    }
+}

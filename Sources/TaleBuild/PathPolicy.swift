@@ -1,0 +1,79 @@
+import Foundation
+import TaleCore
+import TaleHTML
+
+/// Where files may come from and go to: a book embeds only files inside its own folder, and
+/// the output folder is never the project, its sources, or a folder Tale did not write.
+public enum PathPolicy {
+    /// Image types a book may embed, by lowercase extension.
+    public static let imageExtensions = ["png", "svg", "jpg", "jpeg", "webp", "gif"]
+
+    /// The real path (symlinks resolved) of `url`.
+    static func realPath(_ url: URL) -> String {
+        url.resolvingSymlinksInPath().standardizedFileURL.path
+    }
+
+    /// Resolves an image `reference` of the book in `bookFolder`, or explains why it cannot be used.
+    public static func resolveImage(_ reference: AssetReference, bookFolder: URL) -> Result<URL, Diagnostic> {
+        let path = reference.path
+        func fail(_ message: String, _ hint: String) -> Result<URL, Diagnostic> {
+            .failure(Diagnostic(.error, at: reference.location, message, hint: hint))
+        }
+        if path.isEmpty { return fail("the image path is empty", "write the path of a file in the book's folder, like images/fox.png") }
+        if let scheme = URLPolicy.scheme(of: path) {
+            if scheme == "http" || scheme == "https" {
+                return fail("remote image '\(path)': a book may not load images from other sites",
+                            "download the picture into this book's images/ folder and use images/<name>")
+            }
+            return fail("image '\(path)' must be a file path, not a \(scheme): URL", "put the picture in this book's images/ folder")
+        }
+        if path.hasPrefix("/") || path.hasPrefix("~") {
+            return fail("image path '\(path)' is absolute; paths are relative to the book's folder", "write it like images/fox.png")
+        }
+        let decoded = path.removingPercentEncoding ?? path
+        if decoded.split(separator: "/").contains("..") {
+            return fail("image path '\(path)' leaves the book's folder", "copy the picture into this book's folder and refer to it from there")
+        }
+        let ext = (decoded as NSString).pathExtension.lowercased()
+        guard imageExtensions.contains(ext) else {
+            return fail("'\(path)' is not an image Tale can use", "use PNG or SVG (or JPEG, WebP, GIF)")
+        }
+        let url = bookFolder.appending(path: decoded)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue else {
+            let folder = url.deletingLastPathComponent()
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+            let suggestion = Suggestion.closest(to: url.lastPathComponent, among: names)
+            return fail("image '\(path)' does not exist" + (suggestion.map { "; did you mean '\($0)'?" } ?? ""),
+                        "check the file name and its folder; paths are relative to the book's folder")
+        }
+        let real = realPath(url)
+        let root = realPath(bookFolder)
+        guard real.hasPrefix(root + "/") else {
+            return fail("image '\(path)' is a link to a file outside the book's folder", "copy the file into the book's folder instead of linking to it")
+        }
+        return .success(url)
+    }
+
+    /// Checks that `output` can be replaced by a build of `project`.
+    public static func checkOutput(_ output: URL, project: URL) throws(TaleError) {
+        let out = realPath(output)
+        let root = realPath(project)
+        let protected = [root, root + "/content", root + "/themes"]
+        if out == "/" || root.hasPrefix(out + "/") || protected.contains(out)
+            || out.hasPrefix(root + "/content/") || out.hasPrefix(root + "/themes/") {
+            throw .usage("--output '\(output.path)' would overwrite the project or its sources; choose a folder such as public/ or /tmp/site")
+        }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: output.path, isDirectory: &isDirectory) else { return }
+        guard isDirectory.boolValue else {
+            throw .usage("--output '\(output.path)' is a file; choose a folder")
+        }
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: output.path)) ?? []
+        if entries.isEmpty { return }
+        let marker = output.appending(path: OutputManifest.fileName)
+        guard let data = try? Data(contentsOf: marker), String(decoding: data, as: UTF8.self).contains("\"generator\": \"tale\"") else {
+            throw .refusingToReplace(path: output.path)
+        }
+    }
+}

@@ -1,0 +1,92 @@
+import Foundation
+import TaleCore
+import TaleHTML
+import TaleRender
+
+/// Renders the theme's assets, every book's media, reader page and book.json, and the library.
+public struct RenderStage: BuildStage {
+    /// `Render pages`.
+    public let name = "Render pages"
+
+    /// A stage value.
+    public init() {}
+
+    /// Renders only error-free sources.
+    public var needsErrorFreeSources: Bool { true }
+
+    /// Fills `context.outputs`.
+    public func run(_ context: BuildContext) throws(TaleError) {
+        guard let theme = context.theme else { return }
+        var assetPaths: [String: String] = [:]
+        for asset in theme.assets {
+            let hashed = AssetNames.hashedThemeAsset(asset.path, bytes: asset.bytes)
+            assetPaths[asset.path] = hashed
+            context.emit(hashed, asset.bytes)
+        }
+        let renderer = try PageRenderer(theme: theme, site: context.config, assetPaths: assetPaths)
+        var media = MediaStore()
+        var views: [BookView] = []
+        for book in context.books {
+            let view = bookView(book, renderer: renderer, media: &media, context: context)
+            views.append(view)
+            context.emit("books/\(book.slug)/index.html", text: renderer.bookPage(view))
+            context.emit("books/\(book.slug)/book.json", text: BookJSON.make(view))
+        }
+        context.emit("index.html", text: renderer.libraryPage(views))
+    }
+
+    private func bookView(_ book: Book, renderer: PageRenderer, media: inout MediaStore, context: BuildContext) -> BookView {
+        let folder = context.options.project.appending(path: "content").appending(path: book.slug)
+        let matter = book.frontMatter
+        func publish(_ reference: AssetReference, alt: String) -> ImageView? {
+            guard case .success(let url) = PathPolicy.resolveImage(reference, bookFolder: folder) else { return nil }
+            return media.publish(url, reference: reference, alt: alt, context: context)
+        }
+        let coverAlt = "Cover of \(matter.title)" + (matter.author.map { " by \($0)" } ?? "")
+        var cover = matter.cover.flatMap { publish($0, alt: coverAlt) }
+        if cover == nil {
+            let svg = renderer.typographicCover(for: book)
+            let path = AssetNames.media(bytes: Array(svg.utf8), fileExtension: "svg")
+            context.emit(path, text: svg)
+            cover = ImageView(path: path, alt: coverAlt, width: 600, height: 800)
+        }
+        let graph = context.graphs[book.slug]
+        var scenes: [SceneView] = []
+        for scene in book.scenes {
+            var inline: [String: String] = [:]
+            for reference in scene.inlineImages {
+                if let image = publish(reference, alt: "") { inline[reference.path] = "../../" + image.path }
+            }
+            let mapped = inline
+            let sanitizer = HTMLSanitizer { attribute, url in
+                if attribute == "src" { return mapped[url] ?? mapped[url.removingPercentEncoding ?? url] }
+                if url.hasPrefix("../"), let slug = CheckStage.bookSlug(inLink: url) {
+                    let fragment = url.firstIndex(of: "#").map { String(url[$0...]) } ?? ""
+                    return "../\(slug)/index.html\(fragment)"
+                }
+                return url
+            }
+            let result = sanitizer.sanitize(scene.html)
+            for removal in result.removals {
+                let place = context.locate(removal.needle, in: book.sourcePath, from: scene.location.line, to: scene.lastLine,
+                                           fallback: scene.location)
+                context.diagnostics.warning(place, "removed \(removal) from the scene's HTML",
+                                            hint: "books may not hold scripts, forms, frames, event handlers or remote images")
+            }
+            var illustration: ImageView?
+            if let picture = scene.illustration {
+                illustration = publish(picture.reference, alt: picture.alt.isEmpty ? derivedAlt(scene, book: book) : picture.alt)
+            }
+            let successors = graph?.successors[scene.id] ?? []
+            scenes.append(SceneView(scene: scene, html: result.html, illustration: illustration,
+                                    next: scene.choices.isEmpty ? successors.first : nil))
+        }
+        return BookView(book: book, cover: cover!, scenes: scenes, endings: graph?.endings ?? [])
+    }
+
+    /// Alt text for an illustration the writer gave none: from the art brief, else the scene's title.
+    private func derivedAlt(_ scene: Scene, book: Book) -> String {
+        if let art = scene.art, art != "none", !art.isEmpty { return "Illustration: \(art)" }
+        return "Illustration for “\(scene.title ?? book.frontMatter.title)”"
+    }
+}

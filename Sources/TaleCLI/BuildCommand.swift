@@ -1,0 +1,61 @@
+import ArgumentParser
+import Foundation
+import TaleBuild
+import TaleCore
+
+/// `tale build`: content/ to public/.
+struct BuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Build the library into public/ (or --output).",
+        discussion: """
+        Reads content/, tale.yaml and themes/, checks every book, and writes the site. The new \
+        site replaces the old one in a single step, and only when the build succeeds: a failed \
+        build leaves the previous output as it was.
+        """
+    )
+
+    @OptionGroup var project: ProjectOptions
+
+    @Option(name: [.customShort("o"), .long],
+            help: ArgumentHelp("Where to write the site. It must be empty, new, or an earlier Tale output.", valueName: "dir"))
+    var output: String?
+
+    @Flag(help: "Build books marked `draft: true` too.")
+    var drafts = false
+
+    @Flag(name: [.customShort("q"), .long], help: "Print only warnings and errors.")
+    var quiet = false
+
+    @Flag(name: [.customShort("v"), .long], help: "Also print how long each stage took.")
+    var verbose = false
+
+    func validate() throws {
+        if quiet && verbose { throw ValidationError("--quiet and --verbose cannot be used together") }
+    }
+
+    func run() throws {
+        let root = Console.projectURL(project.source)
+        var options = BuildOptions(project: root, output: output.map(Console.projectURL))
+        options.includeDrafts = drafts
+        let runner = BuildRunner(stages: BuildRunner.buildStages, reporter: Console.reporter(quiet: quiet, verbose: verbose))
+        let started = ContinuousClock.now
+        do {
+            let context = try runner.run(options)
+            let seconds = Double((ContinuousClock.now - started).components.attoseconds / 10_000_000_000_000_000) / 100
+                + Double((ContinuousClock.now - started).components.seconds)
+            let scenes = context.books.reduce(0) { $0 + $1.scenes.count }
+            let warnings = context.diagnostics.warnings.count
+            if !quiet {
+                var line = "Built \(Console.count(context.books.count, "book")) (\(Console.count(scenes, "scene"))) into "
+                    + "\(Console.display(options.output))/ in \(String(format: "%.2f", seconds)) s"
+                if warnings > 0 { line += ", with \(Console.count(warnings, "warning"))" }
+                if !context.skippedDrafts.isEmpty { line += "; left out \(Console.count(context.skippedDrafts.count, "draft")) (use --drafts)" }
+                Console.out(line)
+                Console.out("Open \(Console.display(options.output))/index.html in a browser.")
+            }
+        } catch {
+            throw ExitCode(Console.fail(error))
+        }
+    }
+}

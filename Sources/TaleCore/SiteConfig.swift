@@ -1,0 +1,16 @@
+/// `tale.yaml`: the site's settings. Every key has a default, so the file is optional.
+public struct SiteConfig: Sendable, Equatable {
+    /// The library's title.
+    public var title: String = "Tale Library"
+    /// One line about the library.
+    public var description: String = "Illustrated, interactive storybooks."
+    /// Where the site will live, ending in `/` (used for canonical URLs).
+    public var baseURL: String = "/"
+    /// Default language for the library page.
+    public var language: String = "en"
+    /// The theme's name: `themes/<name>/` over the bundled theme of the same name.
+    public var theme: String = "storybook"
+
+    /// The defaults.
+    public init() {}
+}

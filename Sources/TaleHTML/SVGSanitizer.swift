@@ -1,0 +1,76 @@
+import Foundation
+
+/// Cleans a writer's SVG before it is published: it must be well-formed XML with an `<svg>`
+/// root and no DOCTYPE; scripts, `foreignObject`, event handlers, animation of links and any
+/// reference outside the file are removed.
+public enum SVGSanitizer {
+    /// Why an SVG was refused.
+    public enum Failure: Error, Equatable, Sendable, CustomStringConvertible {
+        /// libxml2 could not parse it.
+        case notWellFormed(String)
+        /// It declares a DOCTYPE (which can define entities).
+        case hasDoctype
+        /// The root element is not `<svg>`.
+        case notSVG(root: String)
+
+        /// What went wrong.
+        public var description: String {
+            switch self {
+            case .notWellFormed(let message): return "the SVG is not well-formed XML: \(message)"
+            case .hasDoctype: return "the SVG declares a DOCTYPE, which Tale does not accept (it can define entities)"
+            case .notSVG(let root): return "the file's root element is <\(root)>, not <svg>"
+            }
+        }
+    }
+
+    static let droppedElements: Set<String> = ["script", "foreignObject", "iframe", "embed", "object", "handler", "listener", "set"]
+
+    /// The cleaned SVG and what was removed.
+    public static func sanitize(_ svg: String) throws(Failure) -> HTMLSanitizer.Result {
+        let (parsed, message) = XMLDocumentHandle.xml(svg)
+        guard let document = parsed else { throw .notWellFormed(message ?? "unknown error") }
+        if document.hasDoctype { throw .hasDoctype }
+        guard let root = document.root else { throw .notWellFormed("no root element") }
+        guard root.name == "svg" else { throw .notSVG(root: root.name) }
+        var removals: [HTMLSanitizer.Removal] = []
+        clean(root, removals: &removals)
+        return HTMLSanitizer.Result(html: document.serialize(root) + "\n", removals: removals)
+    }
+
+    private static func clean(_ element: XMLNodeHandle, removals: inout [HTMLSanitizer.Removal]) {
+        for attribute in element.attributes {
+            let key = attribute.name.lowercased()
+            let value = attribute.value.trimmingCharacters(in: .whitespaces)
+            var reason: String?
+            if key.hasPrefix("on") {
+                reason = "event handlers run scripts"
+            } else if key == "href" && !value.hasPrefix("#") {
+                reason = "references outside the file are not allowed"
+            } else if value.lowercased().contains("url(") && !value.lowercased().replacingOccurrences(of: " ", with: "").contains("url(#") {
+                reason = "references outside the file are not allowed"
+            } else if (element.name == "animate" || element.name == "set") && ["href", "xlink:href"].contains(value.lowercased()) {
+                reason = "animating a link can inject a script"
+            }
+            if let reason {
+                removals.append(HTMLSanitizer.Removal(what: "\(attribute.prefix.map { "\($0):" } ?? "")\(attribute.name) on <\(element.name)>",
+                                                      reason: reason, needle: attribute.name))
+                element.removeAttribute(attribute.name, prefix: attribute.prefix)
+            }
+        }
+        for child in element.children {
+            if child.isElement {
+                if droppedElements.contains(child.name) {
+                    removals.append(HTMLSanitizer.Removal(what: "<\(child.name)>", reason: "not allowed in an image", needle: "<\(child.name)"))
+                    child.remove()
+                } else if child.name == "style", child.textContent.lowercased().contains("@import") || child.textContent.lowercased().contains("url(") {
+                    removals.append(HTMLSanitizer.Removal(what: "<style>", reason: "styles that load other files are not allowed", needle: "<style"))
+                    child.remove()
+                } else {
+                    clean(child, removals: &removals)
+                }
+            } else if !child.isText, !child.isComment {
+                child.remove()
+            }
+        }
+    }
+}

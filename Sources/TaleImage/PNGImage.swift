@@ -1,0 +1,90 @@
+import CLibPNG
+import Foundation
+
+/// An RGBA image, 8 bits a channel, decoded from or encoded to PNG through libpng's simplified API.
+public struct PNGImage: Sendable, Equatable {
+    /// Width in pixels.
+    public var width: Int
+    /// Height in pixels.
+    public var height: Int
+    /// Row-major RGBA bytes, `width * height * 4` of them.
+    public var pixels: [UInt8]
+
+    /// Why a PNG could not be read or written.
+    public struct Failure: Error, Equatable, Sendable, CustomStringConvertible {
+        /// libpng's message.
+        public var message: String
+        /// `not a valid PNG: ...`.
+        public var description: String { "not a valid PNG: \(message)" }
+    }
+
+    /// An image from raw RGBA pixels.
+    public init(width: Int, height: Int, pixels: [UInt8]) {
+        precondition(pixels.count == width * height * 4, "RGBA needs width * height * 4 bytes")
+        self.width = width
+        self.height = height
+        self.pixels = pixels
+    }
+
+    /// The width and height in a PNG's header, without decoding the pixels.
+    public static func size(of data: [UInt8]) throws(Failure) -> (width: Int, height: Int) {
+        var image = png_image()
+        image.version = png_uint_32(PNG_IMAGE_VERSION)
+        defer { png_image_free(&image) }
+        let ok = data.withUnsafeBytes { png_image_begin_read_from_memory(&image, $0.baseAddress, data.count) }
+        guard ok != 0 else { throw Failure(message: message(of: image)) }
+        return (Int(image.width), Int(image.height))
+    }
+
+    /// Decodes PNG bytes to RGBA.
+    public init(decoding data: [UInt8]) throws(Failure) {
+        var image = png_image()
+        image.version = png_uint_32(PNG_IMAGE_VERSION)
+        let began = data.withUnsafeBytes { png_image_begin_read_from_memory(&image, $0.baseAddress, data.count) }
+        guard began != 0 else {
+            let text = PNGImage.message(of: image)
+            png_image_free(&image)
+            throw Failure(message: text)
+        }
+        image.format = TALE_PNG_FORMAT_RGBA
+        let width = Int(image.width), height = Int(image.height)
+        guard width > 0, height > 0, width * height <= 100_000_000 else {
+            png_image_free(&image)
+            throw Failure(message: "the image is \(width)x\(height) pixels, too large to read")
+        }
+        var pixels = [UInt8](repeating: 0, count: width * height * 4)
+        let finished = pixels.withUnsafeMutableBytes { png_image_finish_read(&image, nil, $0.baseAddress, 0, nil) }
+        let text = PNGImage.message(of: image)
+        png_image_free(&image)
+        guard finished != 0 else { throw Failure(message: text) }
+        self.init(width: width, height: height, pixels: pixels)
+    }
+
+    /// Encodes as PNG.
+    public func encoded() throws(Failure) -> [UInt8] {
+        var image = png_image()
+        image.version = png_uint_32(PNG_IMAGE_VERSION)
+        image.width = png_uint_32(width)
+        image.height = png_uint_32(height)
+        image.format = TALE_PNG_FORMAT_RGBA
+        var size: Int = 0
+        // First call measures, second writes.
+        let measured = pixels.withUnsafeBytes { png_image_write_to_memory(&image, nil, &size, 0, $0.baseAddress, 0, nil) }
+        guard measured != 0, size > 0 else { throw Failure(message: PNGImage.message(of: image)) }
+        var output = [UInt8](repeating: 0, count: size)
+        let written = output.withUnsafeMutableBytes { buffer in
+            pixels.withUnsafeBytes { png_image_write_to_memory(&image, buffer.baseAddress, &size, 0, $0.baseAddress, 0, nil) }
+        }
+        let text = PNGImage.message(of: image)
+        png_image_free(&image)
+        guard written != 0 else { throw Failure(message: text) }
+        return Array(output.prefix(size))
+    }
+
+    private static func message(of image: png_image) -> String {
+        var copy = image.message
+        return withUnsafeBytes(of: &copy) { raw in
+            String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+        }
+    }
+}

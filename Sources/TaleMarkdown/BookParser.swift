@@ -1,0 +1,262 @@
+import Foundation
+import TaleCore
+
+/// Parses one book file, `content/<slug>/index.md`, into a `Book`: front matter, then scenes from
+/// `##` headings with their attributes, illustration, choices and links. Checks that need the
+/// whole book (ids, graph) or the whole library (links to other books) happen later.
+public enum BookParser {
+    /// Scene heading attributes Tale knows.
+    public static let attributeKeys = ["mood", "effects", "sounds", "music", "art", "next"]
+
+    /// Parses `text`, the content of `file` for the book `slug`. Returns nil when the front matter is unusable.
+    public static func parse(_ text: String, slug: String, file: String, diagnostics: inout DiagnosticList) -> Book? {
+        guard let split = FrontMatterSplitter.split(text, file: file, diagnostics: &diagnostics) else { return nil }
+        let yaml = StrictYAML.parse(split.yaml, file: file, firstLine: split.yamlFirstLine, diagnostics: &diagnostics)
+        if diagnostics.hasErrors, yaml == nil { return nil }
+        guard let frontMatter = FrontMatterDecoder.decode(yaml, file: file, diagnostics: &diagnostics) else { return nil }
+        let scenes = SceneBuilder(body: split.body, firstLine: split.bodyFirstLine, file: file).build(diagnostics: &diagnostics)
+        return Book(slug: slug, sourcePath: file, frontMatter: frontMatter, scenes: scenes)
+    }
+}
+
+/// Groups a body's blocks into scenes.
+struct SceneBuilder {
+    let document: MarkdownDocument
+    let lines: [Substring]
+    let firstLine: Int
+    let file: String
+
+    init(body: String, firstLine: Int, file: String) {
+        self.document = MarkdownDocument(body)
+        self.lines = body.split(separator: "\n", omittingEmptySubsequences: false)
+        self.firstLine = firstLine
+        self.file = file
+    }
+
+    func location(bodyLine: Int, column: Int) -> SourceLocation {
+        SourceLocation(file: file, line: bodyLine + firstLine - 1, column: column)
+    }
+
+    /// Where `needle` first appears in the block's source lines, or the block's start.
+    func locate(_ needle: String, in block: MarkdownDocument.Block, from cursor: inout (line: Int, column: Int)) -> SourceLocation {
+        if !needle.isEmpty {
+            var line = max(cursor.line, block.startLine)
+            while line <= min(block.endLine, lines.count) {
+                let text = Array(lines[line - 1])
+                let startColumn = line == cursor.line ? cursor.column : 0
+                if let range = findSubsequence(Array(needle), in: text, from: startColumn) {
+                    cursor = (line, range + needle.count)
+                    return location(bodyLine: line, column: range + 1)
+                }
+                line += 1
+            }
+        }
+        return location(bodyLine: block.startLine, column: block.startColumn)
+    }
+
+    private func findSubsequence(_ needle: [Character], in haystack: [Character], from start: Int) -> Int? {
+        guard needle.count <= haystack.count else { return nil }
+        var i = start
+        while i + needle.count <= haystack.count {
+            if Array(haystack[i..<(i + needle.count)]) == needle { return i }
+            i += 1
+        }
+        return nil
+    }
+
+    func build(diagnostics: inout DiagnosticList) -> [Scene] {
+        // Cut the blocks at level-2 headings.
+        var groups: [(heading: Int?, blocks: [Int])] = [(nil, [])]
+        for (index, block) in document.blocks.enumerated() {
+            switch block.kind {
+            case .heading(level: 2):
+                groups.append((index, []))
+            case .heading(level: 1):
+                diagnostics.warning(location(bodyLine: block.startLine, column: block.startColumn),
+                                    "a `#` heading is left out of the book: the title comes from front matter",
+                                    hint: "use `##` to start a scene, or remove this line")
+            default:
+                groups[groups.count - 1].blocks.append(index)
+            }
+        }
+        if groups[0].blocks.isEmpty { groups.removeFirst() }
+
+        var scenes: [Scene] = []
+        var usedIDs: [String: SourceLocation] = [:]
+        for (number, group) in groups.enumerated() {
+            var scene = makeScene(group.heading, blocks: group.blocks, number: number + 1, diagnostics: &diagnostics)
+            if let previous = usedIDs[scene.id] {
+                if group.heading != nil, explicitID(group.heading!) {
+                    diagnostics.error(scene.location, "scene id '\(scene.id)' is used twice (first at line \(previous.line))",
+                                      hint: "give one of the scenes another `#id`")
+                } else {
+                    var suffix = 2
+                    while usedIDs["\(scene.id)-\(suffix)"] != nil { suffix += 1 }
+                    scene.id = "\(scene.id)-\(suffix)"
+                }
+            }
+            usedIDs[scene.id] = scene.location
+            scenes.append(scene)
+        }
+        // A scene runs to the line before the next one starts (cmark's end lines are not reliable for HTML blocks).
+        for index in scenes.indices {
+            scenes[index].lastLine = index + 1 < scenes.count ? scenes[index + 1].location.line - 1 : firstLine + lines.count - 1
+        }
+        return scenes
+    }
+
+    private func explicitID(_ headingIndex: Int) -> Bool {
+        let block = document.blocks[headingIndex]
+        var ignored = DiagnosticList()
+        return HeadingParser.parse(String(lines[block.startLine - 1]), location: location(bodyLine: block.startLine, column: 1),
+                                   diagnostics: &ignored).attributes?.id != nil
+    }
+
+    private func makeScene(_ headingIndex: Int?, blocks: [Int], number: Int, diagnostics: inout DiagnosticList) -> Scene {
+        var title: String?
+        var attributes = HeadingAttributes()
+        var sceneLocation = location(bodyLine: 1, column: 1)
+        if let headingIndex {
+            let block = document.blocks[headingIndex]
+            sceneLocation = location(bodyLine: block.startLine, column: block.startColumn)
+            let raw = String(lines[block.startLine - 1])
+            let parsed = HeadingParser.parse(raw, location: location(bodyLine: block.startLine, column: 1), diagnostics: &diagnostics)
+            attributes = parsed.attributes ?? HeadingAttributes()
+            let plain = block.plainText
+            if parsed.attributes != nil {
+                title = parsed.title.replacingOccurrences(of: "\\", with: "")
+            } else {
+                title = plain
+            }
+        } else if let first = blocks.first {
+            let block = document.blocks[first]
+            sceneLocation = location(bodyLine: block.startLine, column: block.startColumn)
+        }
+        let defaultID: String
+        if let title, !Slug.make(from: title).isEmpty { defaultID = Slug.make(from: title) } else if headingIndex == nil {
+            defaultID = "opening"
+        } else { defaultID = "scene-\(number)" }
+
+        // The choice list: the last block, a list whose every item is one link to #id.
+        var bodyBlocks = blocks
+        var choices: [Choice] = []
+        if let last = bodyBlocks.last, let items = document.blocks[last].singleLinkItems, !items.isEmpty,
+           items.allSatisfy({ $0.url.hasPrefix("#") && $0.url.count > 1 }) {
+            var cursor = (line: 0, column: 0)
+            for item in items {
+                let where_ = locate("](\(item.url)", in: document.blocks[last], from: &cursor)
+                choices.append(Choice(label: item.text, target: String(item.url.dropFirst()),
+                                      location: SourceLocation(file: file, line: where_.line, column: where_.column + 2)))
+            }
+            bodyBlocks.removeLast()
+        }
+
+        // The illustration: the first image; the paragraph goes if it held only that image.
+        var illustration: Illustration?
+        var illustrationBlock: Int?
+        var inlineImages: [AssetReference] = []
+        var links: [SceneLink] = []
+        for index in bodyBlocks {
+            let block = document.blocks[index]
+            var cursor = (line: 0, column: 0)
+            for (position, image) in block.images.enumerated() {
+                let found = locate("](\(image.url)", in: block, from: &cursor)
+                let reference = AssetReference(path: image.url,
+                                               location: SourceLocation(file: file, line: found.line, column: found.column + 2))
+                if illustration == nil, position == 0 {
+                    illustration = Illustration(reference: reference, alt: image.text, title: image.title.isEmpty ? nil : image.title)
+                    illustrationBlock = index
+                } else {
+                    inlineImages.append(reference)
+                }
+            }
+            cursor = (0, 0)
+            for link in block.links {
+                let found = locate("](\(link.url)", in: block, from: &cursor)
+                links.append(SceneLink(destination: link.url,
+                                       location: SourceLocation(file: file, line: found.line, column: found.column + 2)))
+            }
+        }
+
+        var html = ""
+        var textParts: [String] = []
+        var writeBrief: String?
+        for index in bodyBlocks {
+            let block = document.blocks[index]
+            if block.kind == .htmlBlock, let brief = SceneBuilder.writeBrief(in: block.literal) {
+                writeBrief = brief
+                continue
+            }
+            if index == illustrationBlock, block.isLoneImage { continue }
+            html += document.html(ofBlock: index, droppingImage: index == illustrationBlock ? 0 : nil)
+            if !block.plainText.isEmpty, block.kind != .htmlBlock { textParts.append(block.plainText) }
+        }
+
+        var scene = Scene(id: attributes.id ?? defaultID, title: title, location: sceneLocation,
+                          html: html, text: textParts.joined(separator: "\n\n"))
+        scene.illustration = illustration
+        scene.choices = choices
+        scene.links = links
+        scene.inlineImages = inlineImages
+        scene.writeBrief = writeBrief
+        apply(attributes, to: &scene, line: sceneLocation.line, diagnostics: &diagnostics)
+        return scene
+    }
+
+    private func apply(_ attributes: HeadingAttributes, to scene: inout Scene, line: Int, diagnostics: inout DiagnosticList) {
+        func at(_ column: Int) -> SourceLocation { SourceLocation(file: file, line: line, column: column) }
+        for (name, column) in attributes.classes {
+            if name == "ending" { scene.isEnding = true } else {
+                diagnostics.warning(at(column), "unknown scene class '.\(name)'\(Suggestion.didYouMean(name, among: ["ending"]))",
+                                    hint: "the only class is `.ending`, which ends the story")
+            }
+        }
+        for pair in attributes.pairs {
+            let words = pair.value.split(separator: " ").map(String.init)
+            switch pair.key {
+            case "mood":
+                if let mood = Mood(rawValue: pair.value) { scene.mood = mood } else {
+                    let all = Mood.allCases.map(\.rawValue)
+                    diagnostics.error(at(pair.valueColumn), "unknown mood '\(pair.value)'\(Suggestion.didYouMean(pair.value, among: all))",
+                                      hint: "moods are \(all.joined(separator: ", "))")
+                }
+            case "effects":
+                if words == ["none"] { scene.effects = []; continue }
+                let all = Effect.allCases.map(\.rawValue)
+                var effects: [Effect] = []
+                for word in words {
+                    if let effect = Effect(rawValue: word) { effects.append(effect) } else {
+                        diagnostics.error(at(pair.valueColumn), "unknown effect '\(word)'\(Suggestion.didYouMean(word, among: all))",
+                                          hint: "effects are \(all.joined(separator: ", ")), or none")
+                    }
+                }
+                scene.effects = effects
+            case "sounds":
+                if words == ["none"] { scene.sounds = []; continue }
+                let bad = words.filter { !Slug.isValid($0) }
+                if bad.isEmpty { scene.sounds = words } else {
+                    diagnostics.error(at(pair.valueColumn), "sound cue '\(bad[0])' may hold only a-z, 0-9 and hyphens",
+                                      hint: "name sounds with plain words, like sounds=\"owl wind\"")
+                }
+            case "music": scene.music = pair.value
+            case "art": scene.art = pair.value
+            case "next":
+                scene.next = pair.value
+                scene.nextLocation = at(pair.valueColumn)
+            default:
+                diagnostics.warning(at(pair.column),
+                                    "unknown scene attribute '\(pair.key)'\(Suggestion.didYouMean(pair.key, among: BookParser.attributeKeys))",
+                                    hint: "scene attributes are #id, .ending, \(BookParser.attributeKeys.joined(separator: ", "))")
+            }
+        }
+    }
+
+    /// The brief in `<!-- write: ... -->`, if the HTML is exactly such a comment.
+    static func writeBrief(in html: String) -> String? {
+        let trimmed = html.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard trimmed.hasPrefix("<!--"), trimmed.hasSuffix("-->") else { return nil }
+        let inner = trimmed.dropFirst(4).dropLast(3).trimmingCharacters(in: .whitespacesAndNewlines)
+        guard inner.lowercased().hasPrefix("write:") else { return nil }
+        return inner.dropFirst(6).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+}

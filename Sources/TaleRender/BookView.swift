@@ -1,0 +1,59 @@
+import TaleCore
+
+/// An image ready for a page: its path from the site root, alt text and pixel size.
+public struct ImageView: Sendable, Equatable {
+    /// Path from the site root, like `media/0a1b2c.png`.
+    public var path: String
+    /// Alt text, never empty.
+    public var alt: String
+    /// Intrinsic width and height, when known (PNG and SVG with a viewBox).
+    public var width: Int?, height: Int?
+
+    /// Creates an image view.
+    public init(path: String, alt: String, width: Int? = nil, height: Int? = nil) {
+        self.path = path
+        self.alt = alt
+        self.width = width
+        self.height = height
+    }
+}
+
+/// A scene ready to render: safe HTML and resolved illustration.
+public struct SceneView: Sendable, Equatable {
+    /// The scene from the source.
+    public var scene: Scene
+    /// Sanitised body HTML with rewritten image and link URLs.
+    public var html: String
+    /// The illustration, if any.
+    public var illustration: ImageView?
+    /// The scene that follows when there is no choice (for the "turn the page" link).
+    public var next: String?
+
+    /// Creates a scene view.
+    public init(scene: Scene, html: String, illustration: ImageView?, next: String?) {
+        self.scene = scene
+        self.html = html
+        self.illustration = illustration
+        self.next = next
+    }
+}
+
+/// A book ready to render.
+public struct BookView: Sendable, Equatable {
+    /// The book from the source.
+    public var book: Book
+    /// Its cover.
+    public var cover: ImageView
+    /// Its scenes in file order.
+    public var scenes: [SceneView]
+    /// The ids of its endings.
+    public var endings: [String]
+
+    /// Creates a book view.
+    public init(book: Book, cover: ImageView, scenes: [SceneView], endings: [String]) {
+        self.book = book
+        self.cover = cover
+        self.scenes = scenes
+        self.endings = endings
+    }
+}

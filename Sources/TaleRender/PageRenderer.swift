@@ -1,0 +1,170 @@
+import Mustache
+import TaleCore
+
+/// Renders pages from the theme's mustache templates: the library, each reader page and the
+/// typographic cover. Templates get plain dictionaries; every value is escaped by mustache
+/// except scene HTML (already sanitised) and JSON (escaped for script elements).
+public struct PageRenderer: Sendable {
+    private let library: MustacheLibrary
+    private let site: SiteConfig
+    /// Theme asset path (`assets/storybook.css`) to its hashed output path.
+    private let assetPaths: [String: String]
+
+    /// Templates every theme provides.
+    public static let requiredTemplates = ["library", "book", "cover.svg", "head", "footer"]
+
+    /// Compiles the theme's templates.
+    public init(theme: Theme, site: SiteConfig, assetPaths: [String: String]) throws(TaleError) {
+        var library = MustacheLibrary()
+        for name in PageRenderer.requiredTemplates {
+            let path = "templates/\(name).mustache"
+            do {
+                try library.register(try theme.text(path), named: name)
+            } catch let error as TaleError {
+                throw error
+            } catch {
+                throw .theme(name: theme.name, reason: "\(path): \(error)")
+            }
+        }
+        self.library = library
+        self.site = site
+        self.assetPaths = assetPaths
+    }
+
+    private func render(_ name: String, _ context: [String: Any]) -> String {
+        library.render(context, withTemplate: name) ?? ""
+    }
+
+    /// Asset URLs relative to a page `root` (`""` for the library, `../../` for a book).
+    private func assets(root: String) -> [String: Any] {
+        var result: [String: Any] = [:]
+        for (logical, hashed) in assetPaths {
+            let key = logical.dropFirst("assets/".count).replacingOccurrences(of: ".", with: "_").replacingOccurrences(of: "/", with: "_")
+            result[key] = root + hashed
+        }
+        return result
+    }
+
+    private func common(root: String, title: String, description: String, language: String) -> [String: Any] {
+        [
+            "root": root, "pageTitle": title, "description": description, "language": language,
+            "site": ["title": site.title, "description": site.description, "baseURL": site.baseURL],
+            "assets": assets(root: root),
+        ]
+    }
+
+    private func image(_ view: ImageView, root: String) -> [String: Any] {
+        var result: [String: Any] = ["src": root + view.path, "alt": view.alt]
+        if let width = view.width, let height = view.height {
+            result["width"] = width
+            result["height"] = height
+            result["sized"] = true
+        }
+        return result
+    }
+
+    /// The age line shown on covers: `Ages 3-5`, `Age 8`, `Teens`, `Adults`.
+    public static func ageLabel(_ matter: FrontMatter) -> String? {
+        guard let age = matter.age else { return nil }
+        switch age {
+        case "teen", "teens": return "Teens"
+        case "adult", "adults": return "Adults"
+        default: return age.contains("-") ? "Ages \(age)" : "Age \(age)"
+        }
+    }
+
+    /// The library page, `index.html`.
+    public func libraryPage(_ books: [BookView]) -> String {
+        var context = common(root: "", title: site.title, description: site.description, language: site.language)
+        let tiers = AgeTier.allCases.filter { tier in books.contains { $0.book.frontMatter.ageTier == tier } }
+        context["tiers"] = tiers.map { ["tier": $0.rawValue, "label": $0.rawValue.capitalized] }
+        context["tags"] = Array(Set(books.flatMap(\.book.frontMatter.tags))).sorted().map { ["tag": $0] }
+        context["books"] = books.map { view -> [String: Any] in
+            let matter = view.book.frontMatter
+            var entry: [String: Any] = [
+                "slug": view.book.slug, "title": matter.title, "href": "books/\(view.book.slug)/index.html",
+                "cover": image(view.cover, root: ""), "tier": matter.ageTier.rawValue,
+                "tags": matter.tags.map { ["tag": $0] }, "tagList": matter.tags.joined(separator: " "), "hasTags": !matter.tags.isEmpty,
+                "sceneCount": view.scenes.count,
+            ]
+            if let author = matter.author { entry["author"] = author }
+            if let age = PageRenderer.ageLabel(matter) { entry["age"] = age }
+            if let summary = matter.summary { entry["summary"] = summary }
+            return entry
+        }
+        context["bookCount"] = books.count
+        return render("library", context)
+    }
+
+    /// The reader page, `books/<slug>/index.html`.
+    public func bookPage(_ view: BookView) -> String {
+        let matter = view.book.frontMatter
+        let root = "../../"
+        var context = common(root: root, title: "\(matter.title) · \(site.title)",
+                             description: matter.summary ?? matter.premise ?? "A picture book.", language: matter.language)
+        var book: [String: Any] = [
+            "slug": view.book.slug, "title": matter.title, "cover": image(view.cover, root: root),
+            "tags": matter.tags.map { ["tag": $0] }, "first": view.scenes.first?.scene.id ?? "",
+            "style": matter.style.rawValue,
+        ]
+        if let author = matter.author { book["author"] = author }
+        if let age = PageRenderer.ageLabel(matter) { book["age"] = age }
+        if let summary = matter.summary { book["summary"] = summary }
+        context["book"] = book
+        context["sceneCount"] = view.scenes.count
+        context["scenes"] = view.scenes.enumerated().map { index, sceneView -> [String: Any] in
+            let scene = sceneView.scene
+            var entry: [String: Any] = [
+                "id": scene.id, "number": index + 1, "html": sceneView.html,
+                "title": scene.title ?? matter.title, "untitled": scene.title == nil,
+                "isEnding": view.endings.contains(scene.id),
+                "choices": scene.choices.map { ["label": $0.label, "target": $0.target] },
+                "hasChoices": !scene.choices.isEmpty,
+                "even": index % 2 == 1,
+            ]
+            if let mood = scene.mood { entry["mood"] = mood.rawValue }
+            if let effects = scene.effects, !effects.isEmpty { entry["effects"] = effects.map(\.rawValue).joined(separator: " ") }
+            if let illustration = sceneView.illustration { entry["illustration"] = image(illustration, root: root) }
+            if let next = sceneView.next { entry["next"] = next }
+            return entry
+        }
+        return render("book", context)
+    }
+
+    /// The typographic cover drawn by the theme for a book without `cover:`.
+    public func typographicCover(for book: Book) -> String {
+        let matter = book.frontMatter
+        let palettes = [
+            ("#f4d35e", "#0d3b66", "#ee964b"), ("#a8dadc", "#1d3557", "#e63946"), ("#ffd6a5", "#5a189a", "#ff7b00"),
+            ("#caffbf", "#1b4332", "#ff8fab"), ("#bde0fe", "#3a0ca3", "#ffbe0b"), ("#ffc8dd", "#6a040f", "#4cc9f0"),
+        ]
+        let hash = SHA256.hex(book.slug)
+        let index = Int(hash.prefix(2), radix: 16)! % palettes.count
+        let (paper, ink, accent) = palettes[index]
+        let lines = PageRenderer.wrap(matter.title, width: 14).prefix(4)
+        let firstY = 330 - (lines.count - 1) * 36
+        var context: [String: Any] = [
+            "paper": paper, "ink": ink, "accent": accent, "title": matter.title,
+            "lines": lines.enumerated().map { ["text": $0.element, "y": firstY + $0.offset * 72] },
+        ]
+        if let author = matter.author { context["author"] = author }
+        if let age = PageRenderer.ageLabel(matter) { context["age"] = age }
+        return render("cover.svg", context)
+    }
+
+    /// Greedy word wrap to lines of at most `width` characters (a longer word stands alone).
+    public static func wrap(_ text: String, width: Int) -> [String] {
+        var lines: [String] = []
+        var current = ""
+        for word in text.split(separator: " ") {
+            if current.isEmpty { current = String(word) } else if current.count + 1 + word.count <= width {
+                current += " " + word
+            } else {
+                lines.append(current)
+                current = String(word)
+            }
+        }
+        if !current.isEmpty { lines.append(current) }
+        return lines
+    }
+}

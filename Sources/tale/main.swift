@@ -1,0 +1,2 @@
+import TaleCLI
+TaleCommand.main()

@@ -1,0 +1,23 @@
+import Foundation
+import Testing
+
+@Suite("In a real browser")
+struct BrowserTests {
+    @Test("every page of the sample library renders in headless Chromium, with JavaScript on and off")
+    func samplePages() throws {
+        let chromium = "/usr/bin/chromium", driver = "/usr/bin/chromedriver"
+        try #require(FileManager.default.isExecutableFile(atPath: chromium) && FileManager.default.isExecutableFile(atPath: driver),
+                     "Debian's chromium and chromium-driver are needed; `make test` installs them")
+        let site = Support.temporaryFolder("browser").appending(path: "public")
+        let build = Support.tale(["build", "--quiet", "--source", Support.packageRoot.path, "--output", site.path])
+        #expect(build.status == 0, "\(build.err)")
+        let artifacts = Support.artifacts.appending(path: "browser")
+        let script = Support.fixtures.deletingLastPathComponent().appending(path: "browser/check_pages.py")
+        let result = Support.run(URL(fileURLWithPath: "/usr/bin/env"), ["python3", script.path, site.path, artifacts.path])
+        #expect(result.status == 0, "\(result.out)\(result.err)")
+        #expect(result.out.hasSuffix("pages: 4 passed, 0 failed\n"), "\(result.out)")
+        for name in ["library-js.png", "library-no-js.png", "pip-and-the-paper-moon-scene.png", "which-way-juniper-cover-no-js.png"] {
+            #expect(FileManager.default.fileExists(atPath: artifacts.appending(path: name).path), "no screenshot \(name)")
+        }
+    }
+}

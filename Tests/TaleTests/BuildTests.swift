@@ -1,0 +1,287 @@
+import Foundation
+import Testing
+import TaleBuild
+import TaleCore
+
+@Suite("tale build")
+struct BuildTests {
+    @Test("a site builds into the documented tree")
+    func outputTree() throws {
+        let project = Support.copyFixture("basic")
+        let result = Support.build(project)
+        #expect(result.error == nil)
+        #expect(result.diagnostics == [])
+        let tree = Support.tree(project.appending(path: "public"))
+        let paths = tree.keys.sorted()
+        #expect(paths.contains("index.html"))
+        #expect(paths.contains("tale-manifest.json"))
+        for slug in ["lantern", "two-paths"] {
+            #expect(paths.contains("books/\(slug)/index.html"))
+            #expect(paths.contains("books/\(slug)/book.json"))
+        }
+        #expect(paths.contains { $0.range(of: #"^assets/storybook\.[0-9a-f]{16}\.css$"#, options: .regularExpression) != nil })
+        #expect(paths.contains { $0.range(of: #"^assets/reader\.[0-9a-f]{16}\.js$"#, options: .regularExpression) != nil })
+        let media = paths.filter { $0.hasPrefix("media/") }
+        // the cover PNG, the scene PNG, the SVG, and the typographic cover of the book without one
+        #expect(media.count == 4)
+        for path in paths {
+            let allowed = path == "index.html" || path == "tale-manifest.json" || path.hasPrefix("books/")
+                || path.hasPrefix("assets/") || path.hasPrefix("media/")
+            #expect(allowed, "unexpected output \(path)")
+        }
+        // The media are named by their content.
+        for path in media {
+            let name = path.dropFirst("media/".count).split(separator: ".").first.map(String.init) ?? ""
+            #expect(name == String(SHA256.hex(Array(tree[path]!)).prefix(16)))
+        }
+    }
+
+    @Test("every scene's text and illustration are in the reader page's HTML")
+    func readerPage() throws {
+        let project = Support.copyFixture("basic")
+        _ = Support.build(project)
+        let html = String(decoding: try Data(contentsOf: project.appending(path: "public/books/lantern/index.html")), as: UTF8.self)
+        #expect(html.contains("Little Moth loved the porch light more than anything."))
+        #expect(html.contains("Then Little Moth saw the moon, and flew higher than ever before."))
+        #expect(html.contains("Little Moth came home to the porch, tired and happy."))
+        #expect(html.contains("alt=\"A moth circles the porch lamp\" width=\"32\" height=\"24\""))
+        #expect(html.contains("alt=\"Illustration for “The Moon”\""))
+        #expect(html.contains("<a href=\"#porch\">friend</a>"))
+        let branching = String(decoding: try Data(contentsOf: project.appending(path: "public/books/two-paths/index.html")), as: UTF8.self)
+        #expect(branching.contains("<a class=\"choice\" href=\"#left\">Go left</a>"))
+        #expect(branching.contains("<a href=\"../lantern/index.html\">the moth's story</a>"))
+        #expect(branching.contains("<p class=\"the-end\">The End</p>"))
+    }
+
+    @Test("book.json holds the book as data")
+    func bookJSON() throws {
+        let project = Support.copyFixture("basic")
+        _ = Support.build(project)
+        let data = try Data(contentsOf: project.appending(path: "public/books/two-paths/book.json"))
+        let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        #expect(json["title"] as? String == "Two Paths")
+        #expect(json["ageTier"] as? String == "kids")
+        #expect(json["endings"] as? [String] == ["end"])
+        let scenes = try #require(json["scenes"] as? [[String: Any]])
+        #expect(scenes.map { $0["id"] as? String } == ["fork", "left", "right", "end"])
+        #expect(scenes[1]["next"] as? String == "end")
+        let choices = try #require(scenes[0]["choices"] as? [[String: String]])
+        #expect(choices == [["label": "Go left", "target": "left"], ["label": "Go right", "target": "right"]])
+    }
+
+    @Test("the same sources build to byte-identical output, wherever the project lives")
+    func reproducible() throws {
+        let first = Support.copyFixture("basic"), second = Support.copyFixture("basic")
+        _ = Support.build(first)
+        _ = Support.build(second)
+        _ = Support.build(first, output: first.appending(path: "public-again"))
+        let a = Support.tree(first.appending(path: "public"))
+        #expect(!a.isEmpty)
+        #expect(a == Support.tree(second.appending(path: "public")))
+        #expect(a == Support.tree(first.appending(path: "public-again")))
+    }
+
+    @Test("a failed build leaves the previous output byte-identical")
+    func failedBuildKeepsOutput() throws {
+        let project = Support.copyFixture("basic")
+        _ = Support.build(project)
+        let before = Support.tree(project.appending(path: "public"))
+        Support.write("---\ntitle: Broken\n---\n\n## A\n\n- [x](#nowhere)\n", to: "content/lantern/index.md", in: project)
+        let result = Support.build(project)
+        #expect(result.error != nil)
+        #expect(Support.tree(project.appending(path: "public")) == before)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: project.path).filter { $0.contains("tale-staging") }
+        #expect(leftovers == [])
+    }
+
+    @Test("staging folders left by a killed build are removed")
+    func leftoversCleaned() throws {
+        let project = Support.copyFixture("basic")
+        let stale = project.appending(path: ".public.tale-staging-2147483000")
+        try FileManager.default.createDirectory(at: stale.appending(path: "books"), withIntermediateDirectories: true)
+        _ = Support.build(project)
+        #expect(!FileManager.default.fileExists(atPath: stale.path))
+    }
+
+    @Test("--output refuses a folder Tale did not write, and the project itself")
+    func outputGuard() throws {
+        let project = Support.copyFixture("basic")
+        let precious = project.appending(path: "precious")
+        Support.write("my novel", to: "precious/novel.txt", in: project)
+        let result = Support.build(project, output: precious)
+        #expect(result.error == .refusingToReplace(path: precious.path))
+        #expect(try String(contentsOf: precious.appending(path: "novel.txt"), encoding: .utf8) == "my novel")
+        #expect(Support.build(project, output: project).error
+                == .usage("--output '\(project.path)' would overwrite the project or its sources; choose a folder such as public/ or /tmp/site"))
+        #expect(Support.build(project, output: project.appending(path: "content")).error != nil)
+        // A previous Tale output may be replaced.
+        let site = project.appending(path: "site")
+        #expect(Support.build(project, output: site).error == nil)
+        #expect(Support.build(project, output: site).error == nil)
+    }
+
+    @Test("a project's theme overrides the bundled theme file by file")
+    func themeOverride() throws {
+        let project = Support.copyFixture("basic")
+        Support.write("<footer class=\"mine\">Printed by the override</footer>\n", to: "themes/storybook/templates/footer.mustache", in: project)
+        Support.write("body { color: rebeccapurple; }\n", to: "themes/storybook/assets/storybook.css", in: project)
+        #expect(Support.build(project).error == nil)
+        let library = String(decoding: try Data(contentsOf: project.appending(path: "public/index.html")), as: UTF8.self)
+        #expect(library.contains("Printed by the override"))
+        // The other templates are still the bundled ones.
+        #expect(library.contains("<ul class=\"shelf\" role=\"list\">"))
+        let tree = Support.tree(project.appending(path: "public"))
+        let css = try #require(tree.first { $0.key.hasPrefix("assets/storybook.") })
+        #expect(String(decoding: css.value, as: UTF8.self) == "body { color: rebeccapurple; }\n")
+        #expect(tree.keys.contains { $0.hasPrefix("assets/reader.") })
+    }
+
+    @Test("an unknown theme is an error naming the bundled ones")
+    func unknownTheme() {
+        let project = Support.copyFixture("basic")
+        Support.write("theme: neon\n", to: "tale.yaml", in: project)
+        #expect(Support.build(project).error
+                == .theme(name: "neon", reason: "no folder themes/neon/ and no bundled theme of that name; bundled themes: storybook"))
+    }
+
+    @Test("front matter text is escaped in HTML and JSON")
+    func escaping() throws {
+        let title = "</title><script>alert(\"x\")</script> & 'friends'"
+        let project = Support.project([
+            "content/evil/index.md": "---\ntitle: \"\(title.replacingOccurrences(of: "\"", with: "\\\""))\"\nauthor: \"<img src=x onerror=alert(1)>\"\n---\n\nHello.\n",
+        ])
+        #expect(Support.build(project).error == nil)
+        let page = String(decoding: try Data(contentsOf: project.appending(path: "public/books/evil/index.html")), as: UTF8.self)
+        #expect(!page.contains("<script>alert"))
+        #expect(!page.contains("<img src=x"))
+        #expect(page.contains("&lt;/title&gt;&lt;script&gt;"))
+        let library = String(decoding: try Data(contentsOf: project.appending(path: "public/index.html")), as: UTF8.self)
+        #expect(!library.contains("<script>alert"))
+        let json = try Data(contentsOf: project.appending(path: "public/books/evil/book.json"))
+        #expect(!String(decoding: json, as: UTF8.self).contains("</script>"))
+        let decoded = try #require(try JSONSerialization.jsonObject(with: json) as? [String: Any])
+        #expect(decoded["title"] as? String == title)
+    }
+
+    @Test("raw HTML is sanitised and each removal is a located warning")
+    func rawHTML() throws {
+        let project = Support.project([
+            "content/fox/index.md": "---\ntitle: Fox\n---\n\n## Den\n\nPip <span onclick=\"steal()\">sleeps</span>.\n\n<script>track()</script>\n",
+        ])
+        let result = Support.build(project)
+        #expect(result.error == nil)
+        #expect(result.diagnostics == [
+            "content/fox/index.md:7:11: warning: removed onclick on <span> (event handlers run scripts) from the scene's HTML\n"
+                + "  hint: books may not hold scripts, forms, frames, event handlers or remote images",
+            "content/fox/index.md:9:1: warning: removed <script> (not allowed in a book) from the scene's HTML\n"
+                + "  hint: books may not hold scripts, forms, frames, event handlers or remote images",
+        ])
+        let page = String(decoding: try Data(contentsOf: project.appending(path: "public/books/fox/index.html")), as: UTF8.self)
+        #expect(!page.contains("track()"))
+        #expect(!page.contains("onclick"))
+        #expect(page.contains("Pip <span>sleeps</span>."))
+    }
+
+    @Test("drafts are built only with --drafts")
+    func drafts() throws {
+        let project = Support.project([
+            "content/done/index.md": "---\ntitle: Done\n---\n\nText.\n",
+            "content/wip/index.md": "---\ntitle: WIP\ndraft: true\n---\n\nText.\n",
+        ])
+        #expect(Support.build(project).context?.books.map(\.slug) == ["done"])
+        #expect(Support.build(project, drafts: true).context?.books.map(\.slug) == ["done", "wip"])
+    }
+
+    @Test("the sample library in content/ builds without errors")
+    func sampleLibrary() throws {
+        let output = Support.temporaryFolder("sample").appending(path: "public")
+        let result = Support.build(Support.packageRoot, output: output)
+        #expect(result.error == nil)
+        #expect(result.diagnostics == [])
+        let books = try #require(result.context?.books)
+        #expect(books.count >= 3)
+        for book in books { #expect((8...12).contains(book.scenes.count), "\(book.slug) has \(book.scenes.count) scenes") }
+        #expect(books.contains { $0.scenes.contains { !$0.choices.isEmpty } })
+        #expect(books.contains { $0.frontMatter.ageTier != .kids })
+        #expect(books.contains { $0.scenes.contains { $0.illustration?.reference.path.hasSuffix(".png") == true } })
+        #expect(books.contains { $0.scenes.contains { $0.illustration?.reference.path.hasSuffix(".svg") == true } })
+    }
+}
+
+@Suite("Paths")
+struct PathTests {
+    func errors(_ body: String, extra: [String: String] = [:], setup: (URL) -> Void = { _ in }) -> [String] {
+        var files = extra
+        files["content/fox/index.md"] = "---\ntitle: Fox\n---\n\n" + body
+        let project = Support.project(files)
+        setup(project)
+        return Support.build(project, checkOnly: true).diagnostics
+    }
+
+    @Test("an image may not leave its book's folder")
+    func escapes() {
+        #expect(errors("![a](../../outside/x.png)\n", extra: ["outside/x.png": "x"]) == [
+            "content/fox/index.md:5:6: error: image path '../../outside/x.png' leaves the book's folder\n"
+                + "  hint: copy the picture into this book's folder and refer to it from there",
+        ])
+        #expect(errors("![a](images/%2e%2e/%2e%2e/x.png)\n") == [
+            "content/fox/index.md:5:6: error: image path 'images/%2e%2e/%2e%2e/x.png' leaves the book's folder\n"
+                + "  hint: copy the picture into this book's folder and refer to it from there",
+        ])
+        #expect(errors("![a](/etc/x.png)\n") == [
+            "content/fox/index.md:5:6: error: image path '/etc/x.png' is absolute; paths are relative to the book's folder\n"
+                + "  hint: write it like images/fox.png",
+        ])
+        #expect(errors("![a](https://cdn.example/x.png)\n") == [
+            "content/fox/index.md:5:6: error: remote image 'https://cdn.example/x.png': a book may not load images from other sites\n"
+                + "  hint: download the picture into this book's images/ folder and use images/<name>",
+        ])
+        #expect(errors("![a](images/fx.png)\n", extra: ["content/fox/images/fox.png": "x"]) == [
+            "content/fox/index.md:5:6: error: image 'images/fx.png' does not exist; did you mean 'fox.png'?\n"
+                + "  hint: check the file name and its folder; paths are relative to the book's folder",
+        ])
+    }
+
+    @Test("a symlink out of the book's folder is an error")
+    func symlinkedImage() {
+        let found = errors("![a](images/secret.png)\n", extra: ["outside/secret.png": "x"]) { project in
+            try! FileManager.default.createDirectory(at: project.appending(path: "content/fox/images"), withIntermediateDirectories: true)
+            try! FileManager.default.createSymbolicLink(at: project.appending(path: "content/fox/images/secret.png"),
+                                                        withDestinationURL: project.appending(path: "outside/secret.png"))
+        }
+        #expect(found == [
+            "content/fox/index.md:5:6: error: image 'images/secret.png' is a link to a file outside the book's folder\n"
+                + "  hint: copy the file into the book's folder instead of linking to it",
+        ])
+    }
+
+    @Test("a book folder linked from outside content/ is an error")
+    func symlinkedBook() {
+        let project = Support.project(["elsewhere/book/index.md": "---\ntitle: X\n---\n"])
+        try! FileManager.default.createDirectory(at: project.appending(path: "content"), withIntermediateDirectories: true)
+        try! FileManager.default.createSymbolicLink(at: project.appending(path: "content/linked"),
+                                                    withDestinationURL: project.appending(path: "elsewhere/book"))
+        #expect(Support.build(project, checkOnly: true).diagnostics == [
+            "content/linked: error: 'content/linked' is a link to a folder outside content/\n"
+                + "  hint: move the book's folder into content/ instead of linking to it",
+        ])
+    }
+
+    @Test("a folder that is not a slug is named with the allowed characters")
+    func badSlug() {
+        let project = Support.project(["content/My Book/index.md": "---\ntitle: X\n---\n"])
+        #expect(Support.build(project, checkOnly: true).diagnostics == [
+            "content/My Book: error: book folder name 'My Book' is not a valid slug: use lowercase a-z, 0-9 and single hyphens\n"
+                + "  hint: rename the folder to 'my-book'",
+        ])
+    }
+
+    @Test("a link to another book must name one")
+    func otherBooks() {
+        #expect(errors("See [the owl](../owl/).\n", extra: ["content/owl/index.md": "---\ntitle: Owl\n---\n\nHoot.\n"]) == [])
+        #expect(errors("See [the owl](../owls/).\n", extra: ["content/owl/index.md": "---\ntitle: Owl\n---\n\nHoot.\n"]) == [
+            "content/fox/index.md:5:15: error: link to unknown book 'owls'; did you mean 'owl'?\n"
+                + "  hint: link to another book as ../<slug>/ with the folder name of a book in content/",
+        ])
+    }
+}

@@ -1,0 +1,60 @@
+import Foundation
+import Testing
+import TaleCore
+import TaleImage
+
+@Suite("Core values")
+struct CoreTests {
+    @Test("SHA-256 matches FIPS 180-4 test vectors")
+    func sha256() {
+        #expect(SHA256.hex("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        #expect(SHA256.hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(SHA256.hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq")
+                == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
+        #expect(SHA256.hex(String(repeating: "a", count: 1_000)) == "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3")
+    }
+
+    @Test("slugs")
+    func slugs() {
+        #expect(Slug.isValid("pip-and-the-moon"))
+        #expect(!Slug.isValid("Pip"))
+        #expect(!Slug.isValid("a--b"))
+        #expect(!Slug.isValid("-a"))
+        #expect(Slug.make(from: "Crème Brûlée & Friends!") == "creme-brulee-friends")
+        #expect(Slug.make(from: "Pip's Den") == "pips-den")
+    }
+
+    @Test("did-you-mean finds near misses only")
+    func suggestions() {
+        #expect(Suggestion.closest(to: "forset", among: ["forest", "den"]) == "forest")
+        #expect(Suggestion.closest(to: "xyz", among: ["forest", "den"]) == nil)
+        #expect(Suggestion.editDistance("ab", "ba") == 1)
+    }
+
+    @Test("JSON text is safe inside a script element")
+    func jsonEscaping() {
+        #expect(JSONValue.string("</script><b>&\u{2028}").text() == "\"\\u003c/script\\u003e\\u003cb\\u003e\\u0026\\u2028\"")
+        #expect(JSONValue.object([("a", .int(1)), ("b", .array([.bool(true), .null]))]).text() == "{\"a\":1,\"b\":[true,null]}")
+    }
+}
+
+@Suite("PNG through libpng")
+struct PNGTests {
+    @Test("encode then decode gives the same pixels")
+    func roundTrip() throws {
+        var pixels: [UInt8] = []
+        for y in 0..<7 { for x in 0..<5 { pixels += [UInt8(x * 50), UInt8(y * 30), 200, UInt8(255 - x * y)] } }
+        let image = PNGImage(width: 5, height: 7, pixels: pixels)
+        let bytes = try image.encoded()
+        #expect(Array(bytes.prefix(8)) == [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
+        #expect(try PNGImage(decoding: bytes) == image)
+        #expect(try PNGImage.size(of: bytes) == (5, 7))
+    }
+
+    @Test("a truncated or non-PNG file is refused")
+    func refuses() throws {
+        let bytes = try PNGImage(width: 2, height: 2, pixels: [UInt8](repeating: 9, count: 16)).encoded()
+        #expect(throws: PNGImage.Failure.self) { try PNGImage(decoding: Array(bytes.prefix(30))) }
+        #expect(throws: PNGImage.Failure.self) { try PNGImage(decoding: Array("GIF89a".utf8)) }
+    }
+}

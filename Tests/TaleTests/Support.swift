@@ -1,0 +1,133 @@
+import Foundation
+import TaleBuild
+import TaleCore
+
+/// Paths and helpers shared by the tests.
+enum Support {
+    /// The package's root folder.
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// `Tests/TaleTests/Fixtures`.
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appending(path: "Fixtures")
+
+    /// Where tests keep screenshots and other artifacts for people to look at.
+    static let artifacts = packageRoot.appending(path: "Tests/artifacts")
+
+    /// The `tale` binary built beside the test bundle.
+    static var taleBinary: URL {
+        if let override = ProcessInfo.processInfo.environment["TALE_BINARY"] { return URL(fileURLWithPath: override) }
+        let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+        var folder = executable.deletingLastPathComponent()
+        while folder.path != "/" {
+            let candidate = folder.appending(path: "tale")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            folder = folder.deletingLastPathComponent()
+        }
+        return packageRoot.appending(path: ".build/debug/tale")
+    }
+
+    /// A new empty folder under the system's temporary folder.
+    static func temporaryFolder(_ label: String = "tale") -> URL {
+        let url = FileManager.default.temporaryDirectory.appending(path: "\(label)-\(UUID().uuidString)")
+        try! FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    /// A copy of fixture site `name` in a new temporary folder.
+    static func copyFixture(_ name: String) -> URL {
+        let destination = temporaryFolder(name).appending(path: name)
+        try! FileManager.default.copyItem(at: fixtures.appending(path: name), to: destination)
+        return destination
+    }
+
+    /// A project written inline: `files` maps relative paths to contents.
+    static func project(_ files: [String: String]) -> URL {
+        let root = temporaryFolder("project")
+        for (path, text) in files {
+            let url = root.appending(path: path)
+            try! FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try! Data(text.utf8).write(to: url)
+        }
+        return root
+    }
+
+    /// Writes one file into a project.
+    static func write(_ text: String, to path: String, in root: URL) {
+        let url = root.appending(path: path)
+        try! FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try! Data(text.utf8).write(to: url)
+    }
+
+    /// Builds (or checks) `project` in-process; returns the context or the error, and the diagnostics either way.
+    static func build(_ project: URL, output: URL? = nil, checkOnly: Bool = false, drafts: Bool = false)
+        -> (context: BuildContext?, error: TaleError?, diagnostics: [String]) {
+        var options = BuildOptions(project: project, output: output)
+        options.checkOnly = checkOnly
+        options.includeDrafts = drafts
+        let collected = Collected()
+        let reporter = BuildReporter(progress: { _ in }, problem: { collected.append($0) })
+        let stages = checkOnly ? BuildRunner.checkStages : BuildRunner.buildStages
+        do {
+            let context = try BuildRunner(stages: stages, reporter: reporter).run(options)
+            return (context, nil, collected.lines)
+        } catch {
+            return (nil, error, collected.lines)
+        }
+    }
+
+    /// Every regular file under `folder` as relative path → bytes.
+    static func tree(_ folder: URL) -> [String: Data] {
+        var result: [String: Data] = [:]
+        let root = folder.resolvingSymlinksInPath().path
+        guard let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey]) else { return result }
+        for case let url as URL in walker where (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
+            result[String(url.resolvingSymlinksInPath().path.dropFirst(root.count + 1))] = try? Data(contentsOf: url)
+        }
+        return result
+    }
+
+    /// Runs a program; returns its exit status, standard output and standard error.
+    @discardableResult
+    static func run(_ executable: URL, _ arguments: [String], in folder: URL? = nil,
+                    environment: [String: String] = [:]) -> (status: Int32, out: String, err: String) {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        if let folder { process.currentDirectoryURL = folder }
+        var env = ProcessInfo.processInfo.environment
+        for (key, value) in environment { env[key] = value }
+        process.environment = env
+        let outPipe = Pipe(), errPipe = Pipe()
+        process.standardOutput = outPipe
+        process.standardError = errPipe
+        process.standardInput = FileHandle.nullDevice
+        try! process.run()
+        // Read both pipes to the end before waiting, so a chatty child cannot block on a full pipe.
+        let group = DispatchGroup()
+        let outBox = Collected(), errBox = Collected()
+        for (pipe, box) in [(outPipe, outBox), (errPipe, errBox)] {
+            group.enter()
+            DispatchQueue.global().async {
+                box.append(String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self))
+                group.leave()
+            }
+        }
+        group.wait()
+        process.waitUntilExit()
+        return (process.terminationStatus, outBox.lines.joined(), errBox.lines.joined())
+    }
+
+    /// Runs `tale` with `arguments`.
+    @discardableResult
+    static func tale(_ arguments: [String], in folder: URL? = nil, environment: [String: String] = [:]) -> (status: Int32, out: String, err: String) {
+        run(taleBinary, arguments, in: folder, environment: environment)
+    }
+}
+
+/// A thread-safe list of strings.
+final class Collected: @unchecked Sendable {
+    private let lock = NSLock()
+    private var storage: [String] = []
+    func append(_ line: String) { lock.lock(); storage.append(line); lock.unlock() }
+    var lines: [String] { lock.lock(); defer { lock.unlock() }; return storage }
+}
