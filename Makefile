@@ -1,0 +1,26 @@
+# Tale: the two commands of the README's quick start, and a few helpers.
+#   make demo   build the sample library in content/ into public/
+#   make test   run every test (unit, CLI, real browser)
+SWIFT ?= swift
+
+.PHONY: demo test build deps-build deps-test clean
+
+demo: deps-build build
+	.build/debug/tale build
+	@echo "Serve it with: python3 -m http.server --bind 127.0.0.1 --directory public 8000  (then open http://127.0.0.1:8000/)"
+
+test: deps-test
+	$(SWIFT) build --build-tests
+	$(SWIFT) test
+
+build:
+	$(SWIFT) build --product tale
+
+deps-build:
+	@.ci/install-deps build
+
+deps-test:
+	@.ci/install-deps test
+
+clean:
+	rm -rf .build public Tests/artifacts
