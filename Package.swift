@@ -24,6 +24,7 @@ let package = Package(
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         .systemLibrary(name: "CLibPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // Not a library: the Linux renameat2 system call, for swapping the output folder atomically.
         .systemLibrary(name: "CAtomicRename"),
 
@@ -34,13 +35,14 @@ let package = Package(
         .target(name: "TaleHTML", dependencies: ["TaleCore", "CLibXML2"], swiftSettings: swiftSettings),
         .target(name: "TaleImage", dependencies: ["TaleCore", "CLibPNG"], swiftSettings: swiftSettings),
         .target(name: "TaleHTTP", dependencies: ["TaleCore", "CCurl"], swiftSettings: swiftSettings),
+        .target(name: "TaleZip", dependencies: ["CZlib"], swiftSettings: swiftSettings),
         .target(name: "TaleAnalyse", dependencies: ["TaleCore"], swiftSettings: swiftSettings),
         .target(name: "TaleRender",
                 dependencies: ["TaleCore", "TaleHTML", .product(name: "Mustache", package: "swift-mustache")],
                 swiftSettings: swiftSettings,
                 plugins: ["EmbedTheme"]),
         .target(name: "TaleBuild",
-                dependencies: ["TaleCore", "TaleMarkdown", "TaleHTML", "TaleImage", "TaleAnalyse", "TaleRender", "CAtomicRename"],
+                dependencies: ["TaleCore", "TaleMarkdown", "TaleHTML", "TaleImage", "TaleAnalyse", "TaleRender", "TaleZip", "CAtomicRename"],
                 swiftSettings: swiftSettings),
         .target(name: "TaleCLI",
                 dependencies: ["TaleBuild", .product(name: "ArgumentParser", package: "swift-argument-parser")],
@@ -53,7 +55,7 @@ let package = Package(
 
         .testTarget(name: "TaleTests",
                     dependencies: ["TaleCore", "TaleMarkdown", "TaleHTML", "TaleImage", "TaleHTTP",
-                                   "TaleAnalyse", "TaleRender", "TaleBuild", "TaleCLI"],
+                                   "TaleAnalyse", "TaleRender", "TaleBuild", "TaleCLI", "TaleZip"],
                     exclude: ["Fixtures", "browser"],
                     swiftSettings: swiftSettings),
     ]

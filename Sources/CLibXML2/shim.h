@@ -8,3 +8,4 @@
 
 /// xmlFree is a mutable C global; Swift 6 cannot touch it directly.
 static inline void tale_xml_free(void *pointer) { xmlFree(pointer); }
+#include <libxml/xmlschemas.h>

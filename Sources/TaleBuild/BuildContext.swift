@@ -15,6 +15,10 @@ public final class BuildContext {
     public var books: [Book] = []
     /// Each book's branch graph, by slug.
     public var graphs: [String: BranchGraph] = [:]
+    /// The rendered books, in slug order (set by the render stage).
+    public var bookViews: [BookView] = []
+    /// Theme asset paths to their hashed output paths (set by the render stage).
+    public var assetPaths: [String: String] = [:]
     /// Every output file: path relative to the output folder, to its bytes.
     public var outputs: [String: [UInt8]] = [:]
     /// Errors and warnings, in the order found.

@@ -8,12 +8,26 @@ public enum ContentTypes {
         "gif": "image/gif", "ico": "image/x-icon", "woff2": "font/woff2", "woff": "font/woff", "ttf": "font/ttf",
         "webmanifest": "application/manifest+json", "epub": "application/epub+zip", "mp3": "audio/mpeg",
         "ogg": "audio/ogg", "wav": "audio/wav", "pdf": "application/pdf", "md": "text/markdown; charset=utf-8",
+        "gz": "application/gzip",
     ]
+
+    /// Content type of files known by their whole name.
+    public static let byName: [String: String] = ["_headers": "text/plain; charset=utf-8"]
+
+    /// Text types worth a pre-compressed `.gz` sibling.
+    public static let compressible: Set<String> = ["html", "css", "js", "json", "xml", "svg", "txt", "webmanifest", "md"]
 
     /// The content type of `path`, or nil when Tale has no entry for it (a build error: add one).
     public static func of(_ path: String) -> String? {
+        if let type = byName[path] { return type }
         guard let dot = path.lastIndex(of: "."), !path[dot...].contains("/") else { return nil }
         return byExtension[path[path.index(after: dot)...].lowercased()]
+    }
+
+    /// The lowercase extension of `path`, or "".
+    public static func fileExtension(_ path: String) -> String {
+        guard let dot = path.lastIndex(of: "."), !path[dot...].contains("/") else { return "" }
+        return path[path.index(after: dot)...].lowercased()
     }
 
     /// `public, max-age=31536000, immutable` for hashed paths (assets/, media/), `no-cache` for the rest.

@@ -33,6 +33,8 @@ public struct RenderStage: BuildStage {
             context.emit("books/\(book.slug)/book.json", text: BookJSON.make(view))
         }
         context.emit("index.html", text: renderer.libraryPage(views))
+        context.bookViews = views
+        context.assetPaths = assetPaths
     }
 
     private func bookView(_ book: Book, renderer: PageRenderer, media: inout MediaStore, context: BuildContext) -> BookView {

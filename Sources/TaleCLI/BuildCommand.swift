@@ -42,8 +42,8 @@ struct BuildCommand: ParsableCommand {
         let started = ContinuousClock.now
         do {
             let context = try runner.run(options)
-            let seconds = Double((ContinuousClock.now - started).components.attoseconds / 10_000_000_000_000_000) / 100
-                + Double((ContinuousClock.now - started).components.seconds)
+            let elapsed = (ContinuousClock.now - started).components
+            let seconds = Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18
             let scenes = context.books.reduce(0) { $0 + $1.scenes.count }
             let warnings = context.diagnostics.warnings.count
             if !quiet {

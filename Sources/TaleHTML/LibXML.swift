@@ -144,3 +144,54 @@ final class XMLDocumentHandle {
         return String(cString: output)
     }
 }
+
+/// XML Schema (XSD) validation through libxml2.
+enum XMLSchemaCheck {
+    /// The problems libxml2 finds when validating `xml` against the schema `xsd`; empty when valid.
+    static func problems(xml: String, xsd: String) -> [String] {
+        let collector = ProblemCollector()
+        let context = Unmanaged.passRetained(collector)
+        defer { context.release() }
+        guard let parserContext = xsd.withCString({ xmlSchemaNewMemParserCtxt($0, Int32(strlen($0))) }) else {
+            return ["the schema could not be read"]
+        }
+        defer { xmlSchemaFreeParserCtxt(parserContext) }
+        xmlSchemaSetParserStructuredErrors(parserContext, collectStructuredError, context.toOpaque())
+        guard let schema = xmlSchemaParse(parserContext) else { return ["the schema is not valid: " + collector.lines.joined(separator: "; ")] }
+        defer { xmlSchemaFree(schema) }
+        let (parsed, message) = XMLDocumentHandle.xml(xml)
+        guard let document = parsed else { return ["not well-formed: \(message ?? "")"] }
+        guard let validator = xmlSchemaNewValidCtxt(schema) else { return ["no validation context"] }
+        defer { xmlSchemaFreeValidCtxt(validator) }
+        xmlSchemaSetValidStructuredErrors(validator, collectStructuredError, context.toOpaque())
+        let result = xmlSchemaValidateDoc(validator, document.pointer)
+        if result != 0 && collector.lines.isEmpty { return ["invalid (libxml2 code \(result))"] }
+        return collector.lines
+    }
+}
+
+/// Collects libxml2's structured errors as lines `line N: message`.
+final class ProblemCollector {
+    var lines: [String] = []
+}
+
+private func collectStructuredError(_ context: UnsafeMutableRawPointer?, _ error: xmlErrorPtr?) {
+    guard let context, let error else { return }
+    let collector = Unmanaged<ProblemCollector>.fromOpaque(context).takeUnretainedValue()
+    let message = error.pointee.message.map { String(cString: $0).trimmingCharacters(in: .whitespacesAndNewlines) } ?? "unknown"
+    collector.lines.append("line \(error.pointee.line): \(message)")
+}
+
+extension XMLTreeNode {
+    /// Converts a libxml2 element and its subtree.
+    init(_ node: XMLNodeHandle) {
+        var children: [XMLTreeNode] = []
+        var text = ""
+        for child in node.children {
+            if child.isElement { children.append(XMLTreeNode(child)) } else if child.isText { text += child.textContent }
+        }
+        var attributes: [String: String] = [:]
+        for attribute in node.attributes { attributes[(attribute.prefix.map { "\($0):" } ?? "") + attribute.name] = attribute.value }
+        self.init(name: node.name, namespace: node.namespaceURI, attributes: attributes, children: children, text: text)
+    }
+}

@@ -9,6 +9,8 @@ public struct PageRenderer: Sendable {
     private let site: SiteConfig
     /// Theme asset path (`assets/storybook.css`) to its hashed output path.
     private let assetPaths: [String: String]
+    /// Canonical URLs.
+    private let urls: SiteURLs
 
     /// Templates every theme provides.
     public static let requiredTemplates = ["library", "book", "cover.svg", "head", "footer"]
@@ -29,13 +31,15 @@ public struct PageRenderer: Sendable {
         self.library = library
         self.site = site
         self.assetPaths = assetPaths
+        self.urls = SiteURLs(base: site.baseURL)
     }
 
     private func render(_ name: String, _ context: [String: Any]) -> String {
         library.render(context, withTemplate: name) ?? ""
     }
 
-    /// Asset URLs relative to a page `root` (`""` for the library, `../../` for a book).
+    /// Asset URLs relative to a page `root` (`""` for the library, `../../` for a book). Templates
+    /// name them by file name with dots as underscores: `assets/storybook.css` is `{{assets.storybook_css}}`.
     private func assets(root: String) -> [String: Any] {
         var result: [String: Any] = [:]
         for (logical, hashed) in assetPaths {
@@ -45,9 +49,10 @@ public struct PageRenderer: Sendable {
         return result
     }
 
-    private func common(root: String, title: String, description: String, language: String) -> [String: Any] {
+    private func common(root: String, title: String, description: String, language: String, canonical: String) -> [String: Any] {
         [
-            "root": root, "pageTitle": title, "description": description, "language": language,
+            "root": root, "pageTitle": title, "description": description, "language": language, "canonical": canonical,
+            "csp": ContentSecurityPolicy.meta,
             "site": ["title": site.title, "description": site.description, "baseURL": site.baseURL],
             "assets": assets(root: root),
         ]
@@ -75,7 +80,8 @@ public struct PageRenderer: Sendable {
 
     /// The library page, `index.html`.
     public func libraryPage(_ books: [BookView]) -> String {
-        var context = common(root: "", title: site.title, description: site.description, language: site.language)
+        var context = common(root: "", title: site.title, description: site.description, language: site.language,
+                             canonical: urls.library)
         let tiers = AgeTier.allCases.filter { tier in books.contains { $0.book.frontMatter.ageTier == tier } }
         context["tiers"] = tiers.map { ["tier": $0.rawValue, "label": $0.rawValue.capitalized] }
         context["tags"] = Array(Set(books.flatMap(\.book.frontMatter.tags))).sorted().map { ["tag": $0] }
@@ -100,8 +106,16 @@ public struct PageRenderer: Sendable {
     public func bookPage(_ view: BookView) -> String {
         let matter = view.book.frontMatter
         let root = "../../"
+        let description = matter.summary ?? matter.premise ?? "A picture book."
+        let canonical = urls.book(view.book.slug)
         var context = common(root: root, title: "\(matter.title) · \(site.title)",
-                             description: matter.summary ?? matter.premise ?? "A picture book.", language: matter.language)
+                             description: description, language: matter.language, canonical: canonical)
+        context["social"] = [
+            "title": matter.title, "description": description, "url": canonical,
+            "image": urls.file(view.cover.path), "imageAlt": view.cover.alt,
+            "locale": matter.language.replacingOccurrences(of: "-", with: "_"),
+        ]
+        context["jsonLD"] = PageRenderer.jsonLD(view, url: canonical, image: urls.file(view.cover.path), description: description)
         var book: [String: Any] = [
             "slug": view.book.slug, "title": matter.title, "cover": image(view.cover, root: root),
             "tags": matter.tags.map { ["tag": $0] }, "first": view.scenes.first?.scene.id ?? "",
@@ -129,6 +143,22 @@ public struct PageRenderer: Sendable {
             return entry
         }
         return render("book", context)
+    }
+
+    /// schema.org `Book` metadata for a reader page, as JSON safe inside `<script>`.
+    static func jsonLD(_ view: BookView, url: String, image: String, description: String) -> String {
+        let matter = view.book.frontMatter
+        var pairs: [(String, JSONValue)] = [
+            ("@context", .string("https://schema.org")), ("@type", .string("Book")),
+            ("name", .string(matter.title)), ("url", .string(url)), ("inLanguage", .string(matter.language)),
+            ("description", .string(description)), ("image", .string(image)),
+            ("bookFormat", .string("https://schema.org/EBook")), ("numberOfPages", .int(view.scenes.count)),
+        ]
+        if let author = matter.author { pairs.append(("author", .object([("@type", .string("Person")), ("name", .string(author))]))) }
+        if let date = matter.date { pairs.append(("datePublished", .string(date))) }
+        if let age = matter.age, age.first?.isNumber == true { pairs.append(("typicalAgeRange", .string(age))) }
+        if !matter.tags.isEmpty { pairs.append(("keywords", .string(matter.tags.joined(separator: ", ")))) }
+        return JSONValue.object(pairs).text()
     }
 
     /// The typographic cover drawn by the theme for a book without `cover:`.

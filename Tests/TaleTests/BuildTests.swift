@@ -21,12 +21,16 @@ struct BuildTests {
         }
         #expect(paths.contains { $0.range(of: #"^assets/storybook\.[0-9a-f]{16}\.css$"#, options: .regularExpression) != nil })
         #expect(paths.contains { $0.range(of: #"^assets/reader\.[0-9a-f]{16}\.js$"#, options: .regularExpression) != nil })
-        let media = paths.filter { $0.hasPrefix("media/") }
+        for file in ["sitemap.xml", "feed.xml", "search.json", "robots.txt", "manifest.webmanifest", "_headers"] {
+            #expect(paths.contains(file), "no \(file)")
+        }
+        let media = paths.filter { $0.hasPrefix("media/") && !$0.hasSuffix(".gz") }
         // the cover PNG, the scene PNG, the SVG, and the typographic cover of the book without one
         #expect(media.count == 4)
         for path in paths {
-            let allowed = path == "index.html" || path == "tale-manifest.json" || path.hasPrefix("books/")
-                || path.hasPrefix("assets/") || path.hasPrefix("media/")
+            let topLevel = ["index.html", "index.html.gz", "tale-manifest.json", "sitemap.xml", "feed.xml", "feed.xml.gz", "search.json",
+                            "search.json.gz", "robots.txt", "manifest.webmanifest", "_headers"]
+            let allowed = topLevel.contains(path) || path.hasPrefix("books/") || path.hasPrefix("assets/") || path.hasPrefix("media/")
             #expect(allowed, "unexpected output \(path)")
         }
         // The media are named by their content.

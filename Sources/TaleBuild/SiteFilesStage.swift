@@ -1,0 +1,44 @@
+import Foundation
+import TaleCore
+import TaleRender
+import TaleZip
+
+/// Writes what sits beside the pages: search index, robots.txt, web app manifest, sitemap and
+/// feed (when `base_url` is a full URL, as both formats require), `.gz` siblings of larger text
+/// files, and `_headers`.
+public struct SiteFilesStage: BuildStage {
+    /// `Write feeds and indexes`.
+    public let name = "Write feeds and indexes"
+
+    /// Text files smaller than this get no `.gz` sibling.
+    public static let compressionThreshold = 1024
+
+    /// A stage value.
+    public init() {}
+
+    /// Only error-free sources get this far.
+    public var needsErrorFreeSources: Bool { true }
+
+    /// Adds the files to `context.outputs`.
+    public func run(_ context: BuildContext) throws(TaleError) {
+        let urls = SiteURLs(base: context.config.baseURL)
+        let books = context.bookViews
+        context.emit("search.json", text: SearchIndex.make(books))
+        context.emit("robots.txt", text: WebAppFiles.robots(urls: urls))
+        context.emit("manifest.webmanifest", text: WebAppFiles.manifest(site: context.config, icon: context.assetPaths["assets/icon.svg"]))
+        if urls.isAbsolute {
+            context.emit("sitemap.xml", text: Sitemap.make(books, urls: urls))
+            context.emit("feed.xml", text: AtomFeed.make(books, site: context.config, urls: urls, fallbackUpdated: SiteURLs.sourceDate()))
+        }
+        for path in context.outputs.keys.sorted() where ContentTypes.compressible.contains(ContentTypes.fileExtension(path)) {
+            let bytes = context.outputs[path]!
+            guard bytes.count >= SiteFilesStage.compressionThreshold else { continue }
+            do {
+                context.emit(path + ".gz", try Deflate.gzip(bytes))
+            } catch {
+                throw .io(path: path + ".gz", reason: "cannot compress: \(error)")
+            }
+        }
+        context.emit("_headers", text: HeadersFile.make(paths: Array(context.outputs.keys)))
+    }
+}

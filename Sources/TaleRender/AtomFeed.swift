@@ -1,0 +1,36 @@
+import TaleCore
+
+/// `feed.xml`: an Atom feed (RFC 4287) with one entry per book, newest first.
+public enum AtomFeed {
+    /// The feed; `urls` must be absolute. Books without a date use `fallbackUpdated` (from SOURCE_DATE_EPOCH).
+    public static func make(_ books: [BookView], site: SiteConfig, urls: SiteURLs, fallbackUpdated: String) -> String {
+        func updated(_ view: BookView) -> String { view.book.frontMatter.date.map(SiteURLs.timestamp) ?? fallbackUpdated }
+        let ordered = books.sorted { (updated($0), $1.book.slug) > (updated($1), $0.book.slug) }
+        let feedUpdated = ordered.first.map(updated) ?? fallbackUpdated
+        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"\(XMLText.escape(site.language))\">\n"
+        xml += "  <title>\(XMLText.escape(site.title))</title>\n"
+        xml += "  <subtitle>\(XMLText.escape(site.description))</subtitle>\n"
+        xml += "  <id>\(XMLText.escape(urls.library))</id>\n"
+        xml += "  <link rel=\"self\" type=\"application/atom+xml\" href=\"\(XMLText.escape(urls.file("feed.xml")))\"/>\n"
+        xml += "  <link rel=\"alternate\" type=\"text/html\" href=\"\(XMLText.escape(urls.library))\"/>\n"
+        xml += "  <updated>\(feedUpdated)</updated>\n"
+        xml += "  <author><name>\(XMLText.escape(site.title))</name></author>\n"
+        xml += "  <generator>Tale</generator>\n"
+        for view in ordered {
+            let matter = view.book.frontMatter
+            let url = urls.book(view.book.slug)
+            xml += "  <entry>\n"
+            xml += "    <title>\(XMLText.escape(matter.title))</title>\n"
+            xml += "    <id>\(XMLText.escape(url))</id>\n"
+            xml += "    <link rel=\"alternate\" type=\"text/html\" href=\"\(XMLText.escape(url))\"/>\n"
+            xml += "    <updated>\(updated(view))</updated>\n"
+            if let author = matter.author { xml += "    <author><name>\(XMLText.escape(author))</name></author>\n" }
+            for tag in matter.tags { xml += "    <category term=\"\(XMLText.escape(tag))\"/>\n" }
+            if let summary = matter.summary ?? matter.premise {
+                xml += "    <summary>\(XMLText.escape(summary))</summary>\n"
+            }
+            xml += "  </entry>\n"
+        }
+        return xml + "</feed>\n"
+    }
+}

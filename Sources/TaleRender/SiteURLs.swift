@@ -1,0 +1,57 @@
+import Foundation
+import TaleCore
+
+/// Canonical URLs built from `base_url`, and the dates feeds need.
+public struct SiteURLs: Sendable {
+    /// `base_url`, ending in `/`.
+    public let base: String
+
+    /// URLs under `base`.
+    public init(base: String) { self.base = base.hasSuffix("/") ? base : base + "/" }
+
+    /// Whether `base` is a full URL (`https://...`), as sitemaps, feeds and Open Graph require.
+    public var isAbsolute: Bool { base.hasPrefix("https://") || base.hasPrefix("http://") }
+
+    /// The library page.
+    public var library: String { base }
+
+    /// A book's reader page (its folder URL).
+    public func book(_ slug: String) -> String { base + "books/\(slug)/" }
+
+    /// A file of the site, by its path from the root.
+    public func file(_ path: String) -> String { base + path }
+
+    /// `YYYY-MM-DD` as an RFC 3339 time at midnight UTC.
+    public static func timestamp(date: String) -> String { "\(date)T00:00:00Z" }
+
+    /// SOURCE_DATE_EPOCH as an RFC 3339 time in UTC, or the Unix epoch when it is unset or not a number.
+    public static func sourceDate(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        let seconds = environment["SOURCE_DATE_EPOCH"].flatMap { Int($0) } ?? 0
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second],
+                                            from: Date(timeIntervalSince1970: TimeInterval(seconds)))
+        func two(_ n: Int?) -> String { let v = n ?? 0; return v < 10 ? "0\(v)" : "\(v)" }
+        return "\(parts.year ?? 1970)-\(two(parts.month))-\(two(parts.day))T\(two(parts.hour)):\(two(parts.minute)):\(two(parts.second))Z"
+    }
+}
+
+/// Escaping for XML text and attribute values.
+public enum XMLText {
+    /// `text` with `& < > " '` escaped.
+    public static func escape(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.count)
+        for character in text {
+            switch character {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&apos;"
+            default: out.append(character)
+            }
+        }
+        return out
+    }
+}

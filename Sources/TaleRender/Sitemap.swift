@@ -1,0 +1,21 @@
+import TaleCore
+
+/// `sitemap.xml` (sitemaps.org protocol 0.9): the library and every reader page.
+public enum Sitemap {
+    /// The sitemap for `books`; `urls` must be absolute.
+    public static func make(_ books: [BookView], urls: SiteURLs) -> String {
+        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+        let latest = books.compactMap(\.book.frontMatter.date).max()
+        xml += entry(urls.library, lastmod: latest)
+        for view in books {
+            xml += entry(urls.book(view.book.slug), lastmod: view.book.frontMatter.date)
+        }
+        return xml + "</urlset>\n"
+    }
+
+    private static func entry(_ location: String, lastmod: String?) -> String {
+        var text = "  <url>\n    <loc>\(XMLText.escape(location))</loc>\n"
+        if let lastmod { text += "    <lastmod>\(lastmod)</lastmod>\n" }
+        return text + "  </url>\n"
+    }
+}
