@@ -16,6 +16,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // C libraries from Debian, one module map each; each is imported by exactly one Swift wrapper.
@@ -44,8 +45,11 @@ let package = Package(
         .target(name: "TaleBuild",
                 dependencies: ["TaleCore", "TaleMarkdown", "TaleHTML", "TaleImage", "TaleAnalyse", "TaleRender", "TaleZip", "CAtomicRename"],
                 swiftSettings: swiftSettings),
+        .target(name: "TalePublish",
+                dependencies: ["TaleCore", "TaleHTTP", "TaleHTML", .product(name: "Crypto", package: "swift-crypto")],
+                swiftSettings: swiftSettings),
         .target(name: "TaleCLI",
-                dependencies: ["TaleBuild", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+                dependencies: ["TaleBuild", "TalePublish", .product(name: "ArgumentParser", package: "swift-argument-parser")],
                 swiftSettings: swiftSettings),
         .executableTarget(name: "tale", dependencies: ["TaleCLI"], swiftSettings: swiftSettings),
 
@@ -55,7 +59,7 @@ let package = Package(
 
         .testTarget(name: "TaleTests",
                     dependencies: ["TaleCore", "TaleMarkdown", "TaleHTML", "TaleImage", "TaleHTTP",
-                                   "TaleAnalyse", "TaleRender", "TaleBuild", "TaleCLI", "TaleZip"],
+                                   "TaleAnalyse", "TaleRender", "TaleBuild", "TaleCLI", "TaleZip", "TalePublish"],
                     exclude: ["Fixtures", "browser"],
                     swiftSettings: swiftSettings),
     ]

@@ -1,7 +1,8 @@
 import ArgumentParser
 
 /// `tale`: the root command; each job is a subcommand.
-public struct TaleCommand: ParsableCommand {
+@available(macOS 10.15, macCatalyst 13, iOS 13, tvOS 13, watchOS 6, *)
+public struct TaleCommand: AsyncParsableCommand {
     /// Describes the command tree for `--help`.
     public static let configuration = CommandConfiguration(
         commandName: "tale",
@@ -14,13 +15,29 @@ public struct TaleCommand: ParsableCommand {
         Start a book:   tale new the-brave-fox --title "The Brave Fox"
         Check it:       tale check
         Build the site: tale build
+        Publish it:     tale publish s3://my-bucket/books --region eu-west-1
         """,
         version: TaleVersion.current,
-        subcommands: [BuildCommand.self, CheckCommand.self, NewCommand.self]
+        subcommands: [BuildCommand.self, CheckCommand.self, NewCommand.self, PublishCommand.self]
     )
 
     /// Required by ArgumentParser.
     public init() {}
+
+    /// Parses the command line and runs the chosen command, awaiting it when it is asynchronous.
+    /// (From a `main.swift`, `main()` resolves to ArgumentParser's synchronous entry point.)
+    public static func runFromCommandLine() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            exit(withError: error)
+        }
+    }
 }
 
 /// The version `tale --version` prints.

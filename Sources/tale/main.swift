@@ -1,2 +1,3 @@
 import TaleCLI
-TaleCommand.main()
+
+await TaleCommand.runFromCommandLine()

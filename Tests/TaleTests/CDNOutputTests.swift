@@ -184,7 +184,7 @@ struct CDNOutputTests {
             process.standardOutput = FileHandle.nullDevice
             process.standardError = FileHandle.nullDevice
             try process.run()
-            usleep(UInt32.random(in: 20_000...400_000))
+            usleep(UInt32.random(in: 20_000...1_100_000))
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
             try Self.expectWhole(output)
