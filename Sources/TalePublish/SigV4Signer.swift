@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import TaleCore
 
 /// AWS Signature Version 4 for S3, written from AWS's description of the process: a canonical
 /// request, a string to sign over its hash, and an HMAC-SHA256 chain of date, region, service.
@@ -22,13 +23,7 @@ public struct SigV4Signer: Sendable {
     public static let emptyPayloadHash = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
 
     /// `20130524T000000Z` for `date`, in UTC.
-    public static func amzDate(_ date: Date) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
-        func two(_ n: Int?) -> String { let v = n ?? 0; return v < 10 ? "0\(v)" : "\(v)" }
-        return "\(c.year ?? 1970)\(two(c.month))\(two(c.day))T\(two(c.hour))\(two(c.minute))\(two(c.second))Z"
-    }
+    public static func amzDate(_ date: Date) -> String { UTCTime.basic(date) }
 
     /// The headers to add to a request: `x-amz-date`, `x-amz-content-sha256`, the session token
     /// when there is one, and `Authorization`. `headers` must include `host`; every header given is signed.
@@ -92,7 +87,5 @@ public struct SigV4Signer: Sendable {
     }
 
     /// Lowercase hex of a digest or MAC.
-    static func hex(_ bytes: some Sequence<UInt8>) -> String {
-        bytes.map { String(format: "%02x", $0) }.joined()
-    }
+    static func hex(_ bytes: some Sequence<UInt8>) -> String { TaleCore.SHA256.hexString(Array(bytes)) }
 }

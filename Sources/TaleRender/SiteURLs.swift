@@ -27,12 +27,7 @@ public struct SiteURLs: Sendable {
     /// SOURCE_DATE_EPOCH as an RFC 3339 time in UTC, or the Unix epoch when it is unset or not a number.
     public static func sourceDate(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
         let seconds = environment["SOURCE_DATE_EPOCH"].flatMap { Int($0) } ?? 0
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second],
-                                            from: Date(timeIntervalSince1970: TimeInterval(seconds)))
-        func two(_ n: Int?) -> String { let v = n ?? 0; return v < 10 ? "0\(v)" : "\(v)" }
-        return "\(parts.year ?? 1970)-\(two(parts.month))-\(two(parts.day))T\(two(parts.hour)):\(two(parts.minute)):\(two(parts.second))Z"
+        return UTCTime.rfc3339(Date(timeIntervalSince1970: TimeInterval(seconds)))
     }
 }
 

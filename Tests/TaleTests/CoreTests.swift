@@ -58,3 +58,13 @@ struct PNGTests {
         #expect(throws: PNGImage.Failure.self) { try PNGImage(decoding: Array("GIF89a".utf8)) }
     }
 }
+
+@Suite("UTC time")
+struct UTCTimeTests {
+    @Test("formats in UTC whatever the time zone")
+    func formats() {
+        let date = Date(timeIntervalSince1970: 1_369_353_600)
+        #expect(UTCTime.rfc3339(date) == "2013-05-24T00:00:00Z")
+        #expect(UTCTime.basic(date) == "20130524T000000Z")
+    }
+}
