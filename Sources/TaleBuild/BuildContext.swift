@@ -17,6 +17,8 @@ public final class BuildContext {
     public var graphs: [String: BranchGraph] = [:]
     /// The rendered books, in slug order (set by the render stage).
     public var bookViews: [BookView] = []
+    /// The page renderer with the theme's templates (set by the render stage).
+    public var renderer: PageRenderer?
     /// Theme asset paths to their hashed output paths (set by the render stage).
     public var assetPaths: [String: String] = [:]
     /// Every output file: path relative to the output folder, to its bytes.

@@ -34,6 +34,7 @@ public struct RenderStage: BuildStage {
         }
         context.emit("index.html", text: renderer.libraryPage(views))
         context.bookViews = views
+        context.renderer = renderer
         context.assetPaths = assetPaths
     }
 

@@ -30,6 +30,9 @@ public struct SiteFilesStage: BuildStage {
             context.emit("sitemap.xml", text: Sitemap.make(books, urls: urls))
             context.emit("feed.xml", text: AtomFeed.make(books, site: context.config, urls: urls, fallbackUpdated: SiteURLs.sourceDate()))
         }
+        if let renderer = context.renderer {
+            context.emit("sw.js", text: renderer.serviceWorker(version: SiteFilesStage.buildVersion(context.outputs)))
+        }
         for path in context.outputs.keys.sorted() where ContentTypes.compressible.contains(ContentTypes.fileExtension(path)) {
             let bytes = context.outputs[path]!
             guard bytes.count >= SiteFilesStage.compressionThreshold else { continue }
@@ -40,5 +43,14 @@ public struct SiteFilesStage: BuildStage {
             }
         }
         context.emit("_headers", text: HeadersFile.make(paths: Array(context.outputs.keys)))
+    }
+
+    /// A short hash of every output's path and content: the same build, the same version.
+    static func buildVersion(_ outputs: [String: [UInt8]]) -> String {
+        var hasher = SHA256()
+        for path in outputs.keys.sorted() {
+            hasher.update(path + "\u{0}" + SHA256.hex(outputs[path]!) + "\n")
+        }
+        return String(SHA256.hexString(hasher.finalize()).prefix(16))
     }
 }

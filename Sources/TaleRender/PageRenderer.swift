@@ -13,7 +13,7 @@ public struct PageRenderer: Sendable {
     private let urls: SiteURLs
 
     /// Templates every theme provides.
-    public static let requiredTemplates = ["library", "book", "cover.svg", "head", "footer"]
+    public static let requiredTemplates = ["library", "book", "cover.svg", "head", "footer", "sw.js"]
 
     /// Compiles the theme's templates.
     public init(theme: Theme, site: SiteConfig, assetPaths: [String: String]) throws(TaleError) {
@@ -126,6 +126,7 @@ public struct PageRenderer: Sendable {
         if let summary = matter.summary { book["summary"] = summary }
         context["book"] = book
         context["sceneCount"] = view.scenes.count
+        context["endingCount"] = view.endings.count
         context["scenes"] = view.scenes.enumerated().map { index, sceneView -> [String: Any] in
             let scene = sceneView.scene
             var entry: [String: Any] = [
@@ -159,6 +160,11 @@ public struct PageRenderer: Sendable {
         if let age = matter.age, age.first?.isNumber == true { pairs.append(("typicalAgeRange", .string(age))) }
         if !matter.tags.isEmpty { pairs.append(("keywords", .string(matter.tags.joined(separator: ", ")))) }
         return JSONValue.object(pairs).text()
+    }
+
+    /// The service worker, `sw.js`, whose cache is named after `version` (a hash of the build).
+    public func serviceWorker(version: String) -> String {
+        render("sw.js", ["version": version])
     }
 
     /// The typographic cover drawn by the theme for a book without `cover:`.

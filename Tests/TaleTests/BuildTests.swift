@@ -21,7 +21,7 @@ struct BuildTests {
         }
         #expect(paths.contains { $0.range(of: #"^assets/storybook\.[0-9a-f]{16}\.css$"#, options: .regularExpression) != nil })
         #expect(paths.contains { $0.range(of: #"^assets/reader\.[0-9a-f]{16}\.js$"#, options: .regularExpression) != nil })
-        for file in ["sitemap.xml", "feed.xml", "search.json", "robots.txt", "manifest.webmanifest", "_headers"] {
+        for file in ["sitemap.xml", "feed.xml", "search.json", "robots.txt", "manifest.webmanifest", "_headers", "sw.js"] {
             #expect(paths.contains(file), "no \(file)")
         }
         let media = paths.filter { $0.hasPrefix("media/") && !$0.hasSuffix(".gz") }
@@ -29,7 +29,7 @@ struct BuildTests {
         #expect(media.count == 4)
         for path in paths {
             let topLevel = ["index.html", "index.html.gz", "tale-manifest.json", "sitemap.xml", "feed.xml", "feed.xml.gz", "search.json",
-                            "search.json.gz", "robots.txt", "manifest.webmanifest", "_headers"]
+                            "search.json.gz", "robots.txt", "manifest.webmanifest", "_headers", "sw.js", "sw.js.gz"]
             let allowed = topLevel.contains(path) || path.hasPrefix("books/") || path.hasPrefix("assets/") || path.hasPrefix("media/")
             #expect(allowed, "unexpected output \(path)")
         }

@@ -104,8 +104,8 @@ def blank_reason(png):
     return None
 
 
-def check_images(browser, page, problems, label):
-    images = browser.find_elements(By.TAG_NAME, "img")
+def check_images(browser, page, problems, label, selector="img"):
+    images = browser.find_elements(By.CSS_SELECTOR, selector)
     for image in images:
         src = image.get_attribute("src")
         alt = image.get_attribute("alt")
@@ -158,10 +158,21 @@ def main():
                     first_words = " ".join(scene["text"].split()[:6])
                     if first_words and first_words not in " ".join(body.split()):
                         problems.append(f"{page} ({label}): text of scene {scene['id']} missing: {first_words!r}")
-                    choices = section[0].find_elements(By.CSS_SELECTOR, "a.choice")
-                    if [c.get_attribute("href").split("#")[-1] for c in choices] != [c["target"] for c in scene["choices"]]:
-                        problems.append(f"{page} ({label}): choices of {scene['id']} are not links to their scenes")
-                count = check_images(browser, page, problems, label)
+                    # Without JavaScript choices are plain links; the reader turns them into buttons.
+                    if label == "no-js":
+                        targets = [c.get_attribute("href").split("#")[-1] for c in section[0].find_elements(By.CSS_SELECTOR, "a.choice")]
+                    else:
+                        targets = [c.get_attribute("data-target") for c in section[0].find_elements(By.CSS_SELECTOR, "button.choice")]
+                    if targets != [c["target"] for c in scene["choices"]]:
+                        problems.append(f"{page} ({label}): choices of {scene['id']} do not lead to their scenes: {targets}")
+                if label == "no-js":
+                    count = check_images(browser, page, problems, label)
+                else:
+                    # The reader shows one page at a time; visit each so its (lazy) picture loads.
+                    count = check_images(browser, page, problems, label, "main .page.current img")  # the cover
+                    for scene in data["scenes"]:
+                        browser.get(base + page + "#" + scene["id"])
+                        count += check_images(browser, page + "#" + scene["id"], problems, label, "main .page.current img")
                 expected = 1 + sum(1 for s in data["scenes"] if s["illustration"])
                 if count < expected:
                     problems.append(f"{page} ({label}): {count} images, expected at least {expected}")

@@ -1,42 +1,428 @@
-// Tale storybook reader: small enhancements over a page that works without JavaScript.
-// Arrow keys, Page Up/Down and Space turn pages. No requests, no cookies, no storage yet.
+// Tale storybook reader. It enhances a page that already works without JavaScript: one page at a
+// time, turned by buttons, keys, swipes and taps; choices as buttons with "back one choice";
+// read-aloud with the spoken word highlighted; settings; progress saved in localStorage under
+// "tale:<slug>" (the only thing stored; no cookies, no requests to other sites); a service worker
+// keeps an opened book readable offline.
 (function () {
   "use strict";
-  document.documentElement.dataset.taleReader = "on";
-  var pages = Array.prototype.slice.call(document.querySelectorAll("main .page"));
-  if (!pages.length) return;
+  var doc = document, root = doc.documentElement;
+  var script = doc.currentScript;
+  root.dataset.taleReader = "on";
+  var main = doc.getElementById("story");
+  var ui = doc.querySelector(".reader-ui");
+  if (!main || !ui) return;
+
+  var pages = [].slice.call(main.querySelectorAll(".page"));
+  var byId = {};
+  pages.forEach(function (page) { byId[page.id] = page; });
+  var first = (main.querySelector(".turn.start") || { hash: "" }).hash.slice(1) || (pages[1] || pages[0]).id;
+  var sceneCount = pages.length - 1;
+  var endingCount = Number(script && script.dataset.endings) || main.querySelectorAll("[data-ending]").length;
+  var storageKey = "tale:" + main.dataset.book;
   var reduceMotion = window.matchMedia("(prefers-reduced-motion: reduce)");
+  function $(selector) { return ui.querySelector(selector); }
+  var announcer = $(".announcer");
+  var current = null;
 
-  function currentIndex() {
-    var best = 0, bestDistance = Infinity;
-    pages.forEach(function (page, index) {
-      var distance = Math.abs(page.getBoundingClientRect().top - 48);
-      if (distance < bestDistance) { best = index; bestDistance = distance; }
-    });
-    return best;
+  // ---- Saved progress: the page, the trail of pages read, the choices made, endings found, settings.
+  function freshState(keep) {
+    return { page: "cover", trail: [], choices: [], endings: keep ? keep.endings : [], settings: keep ? keep.settings : {} };
   }
+  function loadState() {
+    try {
+      var saved = JSON.parse(localStorage.getItem(storageKey) || "null");
+      if (saved && byId[saved.page] && Array.isArray(saved.trail)) return saved;
+    } catch (error) { /* storage off or corrupt: start afresh */ }
+    return null;
+  }
+  function save() {
+    try { localStorage.setItem(storageKey, JSON.stringify(state)); } catch (error) { /* private mode: fine */ }
+  }
+  var saved = loadState();
+  var state = saved ? JSON.parse(JSON.stringify(saved)) : freshState();
+  state.settings = state.settings || {};
+  state.endings = state.endings || [];
+  state.choices = state.choices || [];
 
-  function show(index) {
-    var page = pages[Math.max(0, Math.min(pages.length - 1, index))];
-    page.scrollIntoView({ behavior: reduceMotion.matches ? "auto" : "smooth", block: "start" });
+  // ---- Turning pages.
+  function nextOf(page) {
+    if (page.id === "cover") return first;
+    return page.dataset.next || null;
+  }
+  function announce(text) {
+    announcer.textContent = "";
+    window.setTimeout(function () { announcer.textContent = text; }, 30);
+  }
+  function show(id, how) {
+    var page = byId[id] || byId.cover;
+    if (page === current) return;
+    var previous = current;
+    current = page;
+    stopReading();
+    pages.forEach(function (each) { each.classList.toggle("current", each === page); });
+    if (previous && !reduceMotion.matches) {
+      page.classList.remove("turning");
+      void page.offsetWidth;
+      page.classList.add("turning");
+    }
+    state.page = page.id;
+    if (page.hasAttribute("data-ending") && state.endings.indexOf(page.id) < 0) state.endings.push(page.id);
+    save();
+    if (how === "push") history.pushState({ page: page.id }, "", "#" + page.id);
+    if (how === "replace") history.replaceState({ page: page.id }, "", "#" + page.id);
+    updateControls();
+    window.scrollTo(0, 0);
     var heading = page.querySelector("h1, h2");
-    if (heading) {
+    var number = pages.indexOf(page);
+    announce(number === 0 ? "Cover" : "Page " + number + " of " + sceneCount + ": " + (heading ? heading.textContent : ""));
+    if (heading && previous) {
       heading.setAttribute("tabindex", "-1");
       heading.focus({ preventScroll: true });
     }
   }
+  function updateControls() {
+    var number = pages.indexOf(current);
+    $(".indicator").textContent = number === 0 ? "Cover" : number + " / " + sceneCount;
+    $(".prev").disabled = state.trail.length === 0;
+    $(".next").disabled = !nextOf(current);
+    $(".undo-choice").hidden = state.choices.length === 0;
+    var found = current.querySelector(".endings-found");
+    if (found && endingCount > 1) {
+      found.hidden = false;
+      found.textContent = "You have found " + state.endings.length + " of " + endingCount + " endings." +
+        (state.endings.length < endingCount ? " Go back and choose differently to find the others!" : " You found them all!");
+    }
+  }
+  function goTo(id) {
+    if (!byId[id] || id === current.id) return;
+    state.trail.push(current.id);
+    show(id, "push");
+  }
+  function goNext() {
+    var target = nextOf(current);
+    if (target) goTo(target);
+  }
+  // A choice records the trail's length just after it was made; stepping back past it undoes it.
+  function forgetChoicesBeyondTrail() {
+    while (state.choices.length && state.choices[state.choices.length - 1].depth > state.trail.length) state.choices.pop();
+  }
+  function goPrevious() {
+    var id = state.trail.pop();
+    if (id === undefined) return;
+    forgetChoicesBeyondTrail();
+    show(id, "push");
+  }
+  function choose(target) {
+    state.choices.push({ at: current.id, depth: state.trail.length + 1 });
+    goTo(target);
+  }
+  function undoChoice() {
+    var choice = state.choices.pop();
+    if (!choice) return;
+    state.trail.length = Math.max(0, choice.depth - 1);
+    show(choice.at, "push");
+  }
+  function restart() {
+    state = freshState(state);
+    save();
+    show("cover", "push");
+  }
 
-  document.addEventListener("keydown", function (event) {
-    if (event.altKey || event.ctrlKey || event.metaKey) return;
-    var target = event.target;
-    if (target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT|BUTTON)$/.test(target.tagName))) return;
-    var key = event.key;
-    if (key === "ArrowRight" || key === "PageDown" || (key === " " && !event.shiftKey)) {
+  // Choices become buttons; links between scenes turn pages instead of scrolling.
+  [].forEach.call(main.querySelectorAll("a.choice"), function (link) {
+    var button = doc.createElement("button");
+    button.type = "button";
+    button.className = "choice";
+    button.textContent = link.textContent;
+    button.dataset.target = link.hash.slice(1);
+    link.parentNode.replaceChild(button, link);
+  });
+  main.addEventListener("click", function (event) {
+    var button = event.target.closest("button.choice");
+    if (button) { choose(button.dataset.target); return; }
+    var link = event.target.closest("a[href^='#']");
+    if (link) {
       event.preventDefault();
-      show(currentIndex() + 1);
-    } else if (key === "ArrowLeft" || key === "PageUp" || (key === " " && event.shiftKey)) {
-      event.preventDefault();
-      show(currentIndex() - 1);
+      var id = link.hash.slice(1);
+      if (link.classList.contains("again")) restart();
+      else if (link.classList.contains("turn")) goNext();
+      else goTo(id);
+      return;
+    }
+    var art = event.target.closest(".art");
+    if (art && !event.target.closest("a, button")) {
+      var box = art.getBoundingClientRect();
+      var x = (event.clientX - box.left) / box.width;
+      if (x < 1 / 3) goPrevious(); else if (x > 2 / 3) goNext();
     }
   });
+  ui.addEventListener("click", function (event) {
+    var link = event.target.closest("#contents a[href^='#']");
+    if (link) {
+      event.preventDefault();
+      closePanels();
+      goTo(link.hash.slice(1));
+    }
+  });
+  $(".prev").addEventListener("click", goPrevious);
+  $(".next").addEventListener("click", goNext);
+  $(".undo-choice").addEventListener("click", undoChoice);
+
+  doc.addEventListener("keydown", function (event) {
+    if (event.altKey || event.ctrlKey || event.metaKey) return;
+    if (event.key === "Escape") { closePanels(); return; }
+    var target = event.target;
+    if (target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT|BUTTON|A)$/.test(target.tagName))) return;
+    var key = event.key;
+    if (key === "ArrowRight" || key === "PageDown" || (key === " " && !event.shiftKey)) { event.preventDefault(); goNext(); }
+    else if (key === "ArrowLeft" || key === "PageUp" || (key === " " && event.shiftKey)) { event.preventDefault(); goPrevious(); }
+  });
+
+  var touchStart = null;
+  main.addEventListener("pointerdown", function (event) {
+    if (event.pointerType !== "mouse") touchStart = { x: event.clientX, y: event.clientY };
+  });
+  main.addEventListener("pointerup", function (event) {
+    if (!touchStart) return;
+    var dx = event.clientX - touchStart.x, dy = event.clientY - touchStart.y;
+    touchStart = null;
+    if (Math.abs(dx) > 60 && Math.abs(dy) < 50) { if (dx < 0) goNext(); else goPrevious(); }
+  });
+
+  window.addEventListener("popstate", function () {
+    var id = location.hash.slice(1) || "cover";
+    if (!byId[id] || id === current.id) return;
+    if (state.trail[state.trail.length - 1] === id) {
+      state.trail.pop();
+      forgetChoicesBeyondTrail();
+    } else {
+      state.trail.push(current.id);
+    }
+    show(id, "none");
+  });
+
+  // ---- Panels and settings.
+  function closePanels() {
+    [].forEach.call(ui.querySelectorAll(".toggle"), function (toggle) {
+      toggle.setAttribute("aria-expanded", "false");
+      doc.getElementById(toggle.getAttribute("aria-controls")).hidden = true;
+    });
+  }
+  [].forEach.call(ui.querySelectorAll(".toggle"), function (toggle) {
+    toggle.addEventListener("click", function () {
+      var open = toggle.getAttribute("aria-expanded") !== "true";
+      closePanels();
+      toggle.setAttribute("aria-expanded", String(open));
+      var panel = doc.getElementById(toggle.getAttribute("aria-controls"));
+      panel.hidden = !open;
+      if (open) { var control = panel.querySelector("a, button, input, select"); if (control) control.focus(); }
+    });
+  });
+  function applySettings() {
+    var s = state.settings;
+    root.style.setProperty("--text-scale", String(s.scale || 1));
+    root.classList.toggle("contrast", !!s.contrast);
+    root.classList.toggle("dyslexia", !!s.dyslexia);
+    root.classList.toggle("theme-light", s.theme === "light");
+    root.classList.toggle("theme-dark", s.theme === "dark");
+    [].forEach.call(ui.querySelectorAll("[data-setting]"), function (control) {
+      var name = control.dataset.setting;
+      if (control.type === "checkbox") control.checked = !!s[name];
+      else if (control.tagName === "SELECT" && s[name] !== undefined) control.value = String(s[name]);
+    });
+  }
+  ui.addEventListener("change", function (event) {
+    var name = event.target.dataset.setting;
+    if (!name) return;
+    state.settings[name] = event.target.type === "checkbox" ? event.target.checked : event.target.value;
+    save();
+    applySettings();
+  });
+  ui.addEventListener("click", function (event) {
+    var name = event.target.dataset && event.target.dataset.setting;
+    if (name !== "smaller" && name !== "larger") return;
+    var scale = (state.settings.scale || 1) + (name === "larger" ? 0.15 : -0.15);
+    state.settings.scale = Math.round(Math.min(2, Math.max(0.7, scale)) * 100) / 100;
+    save();
+    applySettings();
+  });
+
+  // ---- Reading aloud, with the spoken word highlighted. Browsers that never fire word boundary
+  // events (or have no speech at all) get highlighting from estimated word timings instead.
+  var synth = window.speechSynthesis;
+  var canSpeak = !!(synth && typeof window.SpeechSynthesisUtterance === "function");
+  var reading = null;
+  var readButton = $(".read");
+  function readingAutoAdvance() { return !!state.settings.autoAdvance; }
+  function rate() { return Number(state.settings.rate) || 1; }
+  function wordsOf(page) {
+    if (!page.wordSpans) {
+      var spans = [];
+      [].forEach.call(page.querySelectorAll("h1, h2, .text"), function (block) {
+        var walker = doc.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+        var nodes = [];
+        while (walker.nextNode()) nodes.push(walker.currentNode);
+        nodes.forEach(function (node) {
+          if (!/\S/.test(node.nodeValue) || node.parentNode.closest(".visually-hidden")) return;
+          var fragment = doc.createDocumentFragment();
+          node.nodeValue.split(/(\s+)/).forEach(function (part) {
+            if (!part) return;
+            if (/^\s+$/.test(part)) { fragment.appendChild(doc.createTextNode(part)); return; }
+            var span = doc.createElement("span");
+            span.className = "word";
+            span.textContent = part;
+            spans.push(span);
+            fragment.appendChild(span);
+          });
+          node.parentNode.replaceChild(fragment, node);
+        });
+      });
+      page.wordSpans = spans;
+    }
+    return page.wordSpans;
+  }
+  function highlight(index) {
+    if (!reading) return;
+    if (reading.index >= 0 && reading.words[reading.index]) reading.words[reading.index].classList.remove("spoken");
+    reading.index = index;
+    if (reading.words[index]) reading.words[index].classList.add("spoken");
+  }
+  function estimate(fromIndex) {
+    if (!reading || reading.estimating) return;
+    reading.estimating = true;
+    var secondsPerCharacter = 60 / (150 * 6 * rate());
+    function step(index) {
+      if (!reading || reading.paused) { if (reading) reading.resumeAt = index; return; }
+      if (index >= reading.words.length) { if (!reading.speaking) finished(); return; }
+      highlight(index);
+      var word = reading.words[index].textContent;
+      var pause = /[.!?]["”’]?$/.test(word) ? 0.35 : /[,;:]$/.test(word) ? 0.15 : 0;
+      reading.timer = window.setTimeout(function () { step(index + 1); }, ((word.length + 1) * secondsPerCharacter + pause) * 1000);
+    }
+    reading.step = step;
+    step(fromIndex || 0);
+  }
+  function startReading() {
+    stopReading();
+    var words = wordsOf(current);
+    if (!words.length) return;
+    reading = { words: words, index: -1, page: current, speaking: false, paused: false, boundary: false };
+    readButton.setAttribute("aria-pressed", "true");
+    readButton.textContent = "Pause";
+    if (!canSpeak) { estimate(0); return; }
+    var text = "", starts = [];
+    words.forEach(function (span) { starts.push(text.length); text += span.textContent + " "; });
+    var utterance = new window.SpeechSynthesisUtterance(text);
+    utterance.lang = root.lang || "en";
+    utterance.rate = rate();
+    var voice = state.settings.voice && synth.getVoices().filter(function (v) { return v.name === state.settings.voice; })[0];
+    if (voice) utterance.voice = voice;
+    var session = reading;
+    utterance.onstart = function () { session.speaking = true; };
+    utterance.onboundary = function (event) {
+      if (session !== reading || (event.name && event.name !== "word")) return;
+      session.boundary = true;
+      window.clearTimeout(session.timer);
+      var index = 0;
+      while (index + 1 < starts.length && starts[index + 1] <= event.charIndex) index++;
+      highlight(index);
+    };
+    utterance.onend = utterance.onerror = function () {
+      session.speaking = false;
+      if (session === reading && (session.boundary || session.index >= session.words.length - 1)) finished();
+    };
+    synth.cancel();
+    synth.speak(utterance);
+    // No word boundaries soon after speaking starts (Chrome on Android, Google voices): estimate.
+    reading.fallback = window.setTimeout(function () { if (session === reading && !session.boundary) estimate(0); }, 800);
+  }
+  function finished() {
+    var turnPage = readingAutoAdvance() && nextOf(current);
+    stopReading();
+    if (turnPage) {
+      goNext();
+      window.setTimeout(startReading, reduceMotion.matches ? 50 : 450);
+    }
+  }
+  function stopReading() {
+    if (reading) {
+      window.clearTimeout(reading.timer);
+      window.clearTimeout(reading.fallback);
+      highlight(-1);
+      if (canSpeak) synth.cancel();
+    }
+    reading = null;
+    readButton.setAttribute("aria-pressed", "false");
+    readButton.textContent = "Read to me";
+  }
+  readButton.addEventListener("click", function () {
+    if (!reading) { startReading(); return; }
+    reading.paused = !reading.paused;
+    readButton.textContent = reading.paused ? "Continue reading" : "Pause";
+    if (canSpeak) { if (reading.paused) synth.pause(); else synth.resume(); }
+    if (!reading.paused && reading.estimating && reading.resumeAt !== undefined) {
+      var at = reading.resumeAt;
+      reading.resumeAt = undefined;
+      reading.step(at);
+    } else if (reading.paused) {
+      window.clearTimeout(reading.timer);
+      reading.resumeAt = reading.index + 1;
+    }
+  });
+  function fillVoices() {
+    if (!canSpeak) return;
+    var select = $("[data-setting='voice']");
+    var language = (root.lang || "en").split("-")[0];
+    synth.getVoices().filter(function (v) { return v.lang.split("-")[0] === language; }).forEach(function (voice) {
+      if (select.querySelector("option[value='" + CSS.escape(voice.name) + "']")) return;
+      var option = doc.createElement("option");
+      option.value = voice.name;
+      option.textContent = voice.name;
+      select.appendChild(option);
+    });
+    applySettings();
+  }
+  if (canSpeak) { fillVoices(); synth.addEventListener && synth.addEventListener("voiceschanged", fillVoices); }
+
+  // ---- Offline: a service worker caches everything this book needs once it has been opened.
+  if ("serviceWorker" in navigator && /^https?:$/.test(location.protocol) && script && script.dataset.sw) {
+    navigator.serviceWorker.addEventListener("message", function (event) {
+      if (event.data && event.data.type === "cached") root.dataset.offline = "ready";
+    });
+    navigator.serviceWorker.register(script.dataset.sw).then(function () { return navigator.serviceWorker.ready; }).then(function (registration) {
+      var urls = [location.href.split("#")[0], new URL("book.json", location.href).href];
+      [].forEach.call(doc.querySelectorAll("img[src], link[rel~='stylesheet'], link[rel='icon'], link[rel='manifest'], script[src]"), function (element) {
+        urls.push(element.src || element.href);
+      });
+      registration.active.postMessage({ type: "cache-book", urls: urls });
+    }).catch(function () { /* offline reading is a bonus */ });
+  }
+
+  // ---- Start: a deep link wins; otherwise offer to continue where the reader left off.
+  root.classList.add("js-reader");
+  ui.hidden = false;
+  applySettings();
+  var linked = location.hash.slice(1);
+  if (byId[linked]) {
+    if (!saved || saved.page !== linked) { state.trail = []; state.choices = []; }
+    show(linked, "replace");
+  } else {
+    show("cover", "replace");
+    if (saved && saved.page !== "cover") {
+      var resume = $(".resume");
+      resume.hidden = false;
+      $(".continue").addEventListener("click", function () {
+        resume.hidden = true;
+        state.trail = saved.trail.slice();
+        state.choices = (saved.choices || []).slice();
+        show(saved.page, "push");
+      });
+      $(".restart").addEventListener("click", function () {
+        resume.hidden = true;
+        state = freshState(state);
+        save();
+        show(first, "push");
+      });
+    }
+  }
 })();
