@@ -23,6 +23,9 @@ import time
 import selenium_axe_python
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.actions import interaction
+from selenium.webdriver.common.actions.action_builder import ActionBuilder
+from selenium.webdriver.common.actions.pointer_input import PointerInput
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select, WebDriverWait
@@ -136,6 +139,16 @@ class Checks:
         webdriver.ActionChains(driver).move_to_element_with_offset(art, int(art.size["width"] * 0.4), 0).click().perform()
         time.sleep(0.2)
         self.check(self.current(driver) == "net", "tapping the right of the picture turns the page")
+        actions = ActionBuilder(driver, mouse=PointerInput(interaction.POINTER_TOUCH, "finger"))
+        actions.pointer_action.move_to_location(900, 300).pointer_down().move_to_location(700, 305).move_to_location(500, 310).pointer_up()
+        actions.perform()
+        time.sleep(0.2)
+        self.check(self.current(driver) == "bucket", f"a swipe to the left turns the page: {self.current(driver)}")
+        self.toolbar(driver, "[aria-controls='contents']")
+        self.click(driver, driver.find_element(By.CSS_SELECTOR, "#contents a[href='#owl']"))
+        time.sleep(0.2)
+        self.check(self.current(driver) == "owl" and not driver.find_element(By.ID, "contents").is_displayed(),
+                   "the contents list opens a page and closes")
         driver.get(self.base + PIP + "#owl")
         time.sleep(0.3)
         self.check(self.current(driver) == "owl", "a #fragment opens that scene")
