@@ -6,10 +6,10 @@ import TaleCore
 public struct BuildRunner: Sendable {
     /// The stages of `tale build`.
     public static let buildStages: [any BuildStage] = [
-        LoadConfigStage(), LoadContentStage(), CheckStage(), RenderStage(), SiteFilesStage(), WriteStage(),
+        LoadConfigStage(), LoadContentStage(), CheckStage(), AnalyseStage(), RenderStage(), SiteFilesStage(), WriteStage(),
     ]
     /// The stages of `tale check`: everything but rendering and writing.
-    public static let checkStages: [any BuildStage] = [LoadConfigStage(), LoadContentStage(), CheckStage()]
+    public static let checkStages: [any BuildStage] = [LoadConfigStage(), LoadContentStage(), CheckStage(), AnalyseStage()]
 
     /// The stages to run.
     public var stages: [any BuildStage]

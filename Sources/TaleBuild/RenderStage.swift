@@ -31,6 +31,7 @@ public struct RenderStage: BuildStage {
             views.append(view)
             context.emit("books/\(book.slug)/index.html", text: renderer.bookPage(view))
             context.emit("books/\(book.slug)/book.json", text: BookJSON.make(view))
+            if let cues = view.cues { context.emit("books/\(book.slug)/cues.json", text: CueJSON.make(cues)) }
         }
         context.emit("index.html", text: renderer.libraryPage(views))
         context.bookViews = views
@@ -84,7 +85,9 @@ public struct RenderStage: BuildStage {
             scenes.append(SceneView(scene: scene, html: result.html, illustration: illustration,
                                     next: scene.choices.isEmpty ? successors.first : nil))
         }
-        return BookView(book: book, cover: cover!, scenes: scenes, endings: graph?.endings ?? [])
+        var view = BookView(book: book, cover: cover!, scenes: scenes, endings: graph?.endings ?? [])
+        view.cues = context.cueMaps[book.slug]
+        return view
     }
 
     /// Alt text for an illustration the writer gave none: from the art brief, else the scene's title.

@@ -52,6 +52,7 @@ public enum BookJSON {
             ("effects", .string(matter.effects.rawValue)),
             ("cover", image(view.cover)),
             ("start", .optional(view.scenes.first?.scene.id)),
+            ("accessibilityHazards", .array((view.cues?.hazards ?? []).map { .string($0) })),
             ("endings", .array(view.endings.map { .string($0) })),
             ("scenes", .array(scenes)),
         ])

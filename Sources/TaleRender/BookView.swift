@@ -48,6 +48,8 @@ public struct BookView: Sendable, Equatable {
     public var scenes: [SceneView]
     /// The ids of its endings.
     public var endings: [String]
+    /// Its soundtrack and effect cue map, when analysed.
+    public var cues: CueMap?
 
     /// Creates a book view.
     public init(book: Book, cover: ImageView, scenes: [SceneView], endings: [String]) {

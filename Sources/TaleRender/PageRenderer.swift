@@ -116,6 +116,7 @@ public struct PageRenderer: Sendable {
             "locale": matter.language.replacingOccurrences(of: "-", with: "_"),
         ]
         context["jsonLD"] = PageRenderer.jsonLD(view, url: canonical, image: urls.file(view.cover.path), description: description)
+        if let cues = view.cues { context["cuesJSON"] = CueJSON.value(cues).text() }
         var book: [String: Any] = [
             "slug": view.book.slug, "title": matter.title, "cover": image(view.cover, root: root),
             "tags": matter.tags.map { ["tag": $0] }, "first": view.scenes.first?.scene.id ?? "",
@@ -159,6 +160,12 @@ public struct PageRenderer: Sendable {
         if let date = matter.date { pairs.append(("datePublished", .string(date))) }
         if let age = matter.age, age.first?.isNumber == true { pairs.append(("typicalAgeRange", .string(age))) }
         if !matter.tags.isEmpty { pairs.append(("keywords", .string(matter.tags.joined(separator: ", ")))) }
+        if let cues = view.cues {
+            let hazards = cues.hazards
+            let all = ["flashing", "motionSimulation", "sound"]
+            let stated = all.map { hazards.contains($0) ? $0 : "no" + $0.prefix(1).uppercased() + $0.dropFirst() + "Hazard" }
+            pairs.append(("accessibilityHazard", .array(stated.map { .string($0) })))
+        }
         return JSONValue.object(pairs).text()
     }
 

@@ -370,7 +370,7 @@ class Checks:
 
     def sizes(self):
         total = 0
-        for pattern in ("reader.*.js", "library.*.js", "storybook.*.css"):
+        for pattern in ("reader.*.js", "soundtrack.*.js", "library.*.js", "storybook.*.css"):
             for path in glob.glob(os.path.join(self.site, "assets", pattern)):
                 if not path.endswith(".gz"):
                     total += len(gzip.compress(open(path, "rb").read(), 9))

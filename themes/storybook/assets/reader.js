@@ -49,6 +49,7 @@
     if (page.id === "cover") return first;
     return page.dataset.next || null;
   }
+  function tell(name, detail) { doc.dispatchEvent(new CustomEvent("tale:" + name, { detail: detail })); }
   function announce(text) {
     announcer.textContent = "";
     window.setTimeout(function () { announcer.textContent = text; }, 30);
@@ -71,6 +72,7 @@
     if (how === "push") history.pushState({ page: page.id }, "", "#" + page.id);
     if (how === "replace") history.replaceState({ page: page.id }, "", "#" + page.id);
     updateControls();
+    tell("page", { id: page.id });
     window.scrollTo(0, 0);
     var heading = page.querySelector("h1, h2");
     var number = pages.indexOf(page);
@@ -225,6 +227,7 @@
     root.classList.toggle("dyslexia", !!s.dyslexia);
     root.classList.toggle("theme-light", s.theme === "light");
     root.classList.toggle("theme-dark", s.theme === "dark");
+    root.classList.toggle("effects-off", !!s.effectsOff);
     [].forEach.call(ui.querySelectorAll("[data-setting]"), function (control) {
       var name = control.dataset.setting;
       if (control.type === "checkbox") control.checked = !!s[name];
@@ -237,6 +240,7 @@
     state.settings[name] = event.target.type === "checkbox" ? event.target.checked : event.target.value;
     save();
     applySettings();
+    tell("settings", state.settings);
   });
   ui.addEventListener("click", function (event) {
     var name = event.target.dataset && event.target.dataset.setting;
@@ -285,7 +289,10 @@
     if (!reading) return;
     if (reading.index >= 0 && reading.words[reading.index]) reading.words[reading.index].classList.remove("spoken");
     reading.index = index;
-    if (reading.words[index]) reading.words[index].classList.add("spoken");
+    if (reading.words[index]) {
+      reading.words[index].classList.add("spoken");
+      tell("word", { index: index });
+    }
   }
   function estimate(fromIndex) {
     if (!reading || reading.estimating) return;
@@ -307,6 +314,7 @@
     var words = wordsOf(current);
     if (!words.length) return;
     reading = { words: words, index: -1, page: current, speaking: false, paused: false, boundary: false };
+    tell("reading", { active: true });
     readButton.setAttribute("aria-pressed", "true");
     readButton.textContent = "Pause";
     if (!canSpeak) { estimate(0); return; }
@@ -350,6 +358,7 @@
       window.clearTimeout(reading.fallback);
       highlight(-1);
       if (canSpeak) synth.cancel();
+      tell("reading", { active: false });
     }
     reading = null;
     readButton.setAttribute("aria-pressed", "false");

@@ -1,0 +1,16 @@
+import TaleAnalyse
+import TaleCore
+
+/// Derives each book's soundtrack and effect cue map.
+public struct AnalyseStage: BuildStage {
+    /// `Analyse cues`.
+    public let name = "Analyse cues"
+
+    /// A stage value.
+    public init() {}
+
+    /// Fills `context.cueMaps`.
+    public func run(_ context: BuildContext) throws(TaleError) {
+        for book in context.books { context.cueMaps[book.slug] = CueAnalyser.analyse(book) }
+    }
+}

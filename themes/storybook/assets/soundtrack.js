@@ -1,0 +1,370 @@
+// Tale soundtrack and effects: music, sounds and moving pictures from the book's cue map
+// (<script id="tale-cues">, docs/cues.md), all synthesised in the browser. Nothing plays until the
+// reader presses Sound; one button mutes everything; under reduced motion effects stand still;
+// lightning never flashes more than three times a second. reader.js tells this file about pages
+// ("tale:page"), spoken words ("tale:word"), read-aloud ("tale:reading") and settings ("tale:settings").
+(function () {
+  "use strict";
+  var data = document.getElementById("tale-cues");
+  if (!data) return;
+  var cues = JSON.parse(data.textContent);
+  var byScene = {};
+  cues.scenes.forEach(function (scene) { byScene[scene.id] = scene; });
+  var root = document.documentElement;
+  var reduceMotion = window.matchMedia("(prefers-reduced-motion: reduce)");
+  var Tale = window.Tale = window.Tale || {};
+  var soundtrack = Tale.soundtrack = { enabled: false, theme: null, log: [] };
+  var effectsState = Tale.effects = { active: [], flashes: [], frames: 0 };
+  var hasSound = cues.scenes.some(function (scene) { return scene.music || scene.sounds.length; });
+
+  // ---- Music: a small generative score per theme (chords, pads, plucks, bells, bass, drone, pulse).
+  var NOTE = { C: 0, "C#": 1, Db: 1, D: 2, Eb: 3, E: 4, F: 5, "F#": 6, Gb: 6, G: 7, Ab: 8, A: 9, Bb: 10, B: 11 };
+  var SCALE = { major: [0, 2, 4, 5, 7, 9, 11], minor: [0, 2, 3, 5, 7, 8, 10] };
+  var PROGRESSION = { major: [0, 4, 5, 3], minor: [0, 5, 2, 6] };
+  function hz(midi) { return 440 * Math.pow(2, (midi - 69) / 12); }
+  function chord(music, bar) {
+    var scale = SCALE[music.mode] || SCALE.major;
+    var tonic = 48 + (NOTE[music.key] || 0);
+    var degree = (PROGRESSION[music.mode] || PROGRESSION.major)[bar % 4];
+    return [0, 2, 4].map(function (step) {
+      var d = degree + step;
+      return tonic + scale[d % 7] + 12 * Math.floor(d / 7);
+    });
+  }
+  function tone(ctx, out, type, frequency, start, length, level, attack, release, cutoff) {
+    var oscillator = ctx.createOscillator();
+    oscillator.type = type;
+    oscillator.frequency.value = frequency;
+    var gain = ctx.createGain();
+    gain.gain.setValueAtTime(0, start);
+    gain.gain.linearRampToValueAtTime(level, start + attack);
+    gain.gain.setTargetAtTime(0, start + length, release);
+    var last = oscillator;
+    if (cutoff) {
+      var filter = ctx.createBiquadFilter();
+      filter.type = "lowpass";
+      filter.frequency.value = cutoff;
+      oscillator.connect(filter);
+      last = filter;
+    }
+    last.connect(gain);
+    gain.connect(out);
+    oscillator.start(start);
+    oscillator.stop(start + length + release * 6);
+  }
+  var INSTRUMENTS = {
+    pad: function (ctx, out, m, notes, t, beat) {
+      notes.forEach(function (n) {
+        tone(ctx, out, "sawtooth", hz(n + 12) * 0.998, t, beat * 3.6, 0.018 + 0.02 * m.intensity, beat * 0.9, beat * 0.8, 1100);
+        tone(ctx, out, "sawtooth", hz(n + 12) * 1.003, t, beat * 3.6, 0.018 + 0.02 * m.intensity, beat * 0.9, beat * 0.8, 1100);
+      });
+    },
+    pluck: function (ctx, out, m, notes, t, beat, bar) {
+      var pattern = [0, 1, 2, 1, 0, 2, 1, 2];
+      for (var i = 0; i < 8; i++) {
+        if (m.intensity < 0.5 && i % 2) continue;
+        tone(ctx, out, "triangle", hz(notes[pattern[(i + bar) % 8]] + 24), t + i * beat / 2, beat * 0.3, 0.06 + 0.05 * m.intensity, 0.005, 0.12);
+      }
+    },
+    bells: function (ctx, out, m, notes, t, beat, bar) {
+      [0, 2].forEach(function (b, i) {
+        var n = notes[(bar + i) % 3] + 36;
+        tone(ctx, out, "sine", hz(n), t + b * beat, beat * 0.2, 0.05, 0.002, 0.6);
+        tone(ctx, out, "sine", hz(n) * 2.76, t + b * beat, beat * 0.1, 0.012, 0.002, 0.3);
+      });
+    },
+    bass: function (ctx, out, m, notes, t, beat) {
+      for (var b = 0; b < 4; b++) tone(ctx, out, "triangle", hz(notes[0] - 12), t + b * beat, beat * 0.7, 0.09 + 0.06 * m.intensity, 0.01, 0.1, 600);
+    },
+    drone: function (ctx, out, m, notes, t, beat) {
+      tone(ctx, out, "sine", hz(notes[0] - 12), t, beat * 4, 0.07, beat, beat);
+      tone(ctx, out, "sine", hz(notes[0] - 5), t, beat * 4, 0.035, beat, beat);
+    },
+    pulse: function (ctx, out, m, notes, t, beat) {
+      for (var i = 0; i < 8; i++) tone(ctx, out, "square", hz(notes[0] - 12), t + i * beat / 2, beat * 0.12, 0.03 + 0.04 * m.intensity, 0.003, 0.05, 500);
+    },
+  };
+  function scheduleBar(ctx, out, music, bar, t) {
+    var beat = 60 / music.tempo;
+    var notes = chord(music, bar);
+    music.instruments.forEach(function (name) { if (INSTRUMENTS[name]) INSTRUMENTS[name](ctx, out, music, notes, t, beat, bar); });
+    return t + beat * 4;
+  }
+  // Schedules `seconds` of a theme on any context: live, or an OfflineAudioContext for rendering.
+  Tale.renderMusic = function (ctx, out, music, start, seconds) {
+    for (var t = start, bar = 0; t < start + seconds; bar++) t = scheduleBar(ctx, out, music, bar, t);
+  };
+
+  // ---- Sounds, synthesised: rain, wind, thunder, waves, birds, owl, door, footsteps, bell.
+  var noise = null;
+  function noiseBuffer(ctx) {
+    if (!noise) {
+      noise = ctx.createBuffer(1, ctx.sampleRate * 2, ctx.sampleRate);
+      var channel = noise.getChannelData(0), seed = 7;
+      for (var i = 0; i < channel.length; i++) { seed = (seed * 16807) % 2147483647; channel[i] = seed / 1073741823.5 - 1; }
+    }
+    return noise;
+  }
+  function hiss(ctx, out, start, length, level, filterType, frequency, swell) {
+    var source = ctx.createBufferSource();
+    source.buffer = noiseBuffer(ctx);
+    source.loop = true;
+    var filter = ctx.createBiquadFilter();
+    filter.type = filterType;
+    filter.frequency.value = frequency;
+    var gain = ctx.createGain();
+    gain.gain.setValueAtTime(0, start);
+    gain.gain.linearRampToValueAtTime(level, start + (swell || 0.3));
+    gain.gain.setTargetAtTime(0, start + length, length / 4);
+    source.connect(filter);
+    filter.connect(gain);
+    gain.connect(out);
+    source.start(start);
+    source.stop(start + length * 2 + 1);
+  }
+  var SOUNDS = {
+    rain: function (ctx, out, t) { hiss(ctx, out, t, 4, 0.12, "bandpass", 3000, 1); },
+    wind: function (ctx, out, t) { hiss(ctx, out, t, 4, 0.1, "lowpass", 500, 1.5); },
+    thunder: function (ctx, out, t) { hiss(ctx, out, t, 0.6, 0.5, "lowpass", 160, 0.05); },
+    waves: function (ctx, out, t) { hiss(ctx, out, t, 2.5, 0.12, "lowpass", 900, 1.2); hiss(ctx, out, t + 3, 2.5, 0.1, "lowpass", 800, 1.2); },
+    birds: function (ctx, out, t) {
+      [0, 0.18, 0.5].forEach(function (d) {
+        var o = ctx.createOscillator(), g = ctx.createGain();
+        o.frequency.setValueAtTime(2200, t + d);
+        o.frequency.linearRampToValueAtTime(3600, t + d + 0.09);
+        g.gain.setValueAtTime(0, t + d);
+        g.gain.linearRampToValueAtTime(0.05, t + d + 0.02);
+        g.gain.linearRampToValueAtTime(0, t + d + 0.1);
+        o.connect(g); g.connect(out); o.start(t + d); o.stop(t + d + 0.12);
+      });
+    },
+    owl: function (ctx, out, t) { tone(ctx, out, "sine", 380, t, 0.3, 0.15, 0.05, 0.08); tone(ctx, out, "sine", 360, t + 0.55, 0.45, 0.15, 0.05, 0.1); },
+    door: function (ctx, out, t) { [0, 0.25, 0.5].forEach(function (d) { tone(ctx, out, "sine", 95, t + d, 0.05, 0.5, 0.003, 0.05); }); },
+    footsteps: function (ctx, out, t) { [0, 0.4, 0.8, 1.2].forEach(function (d) { hiss(ctx, out, t + d, 0.05, 0.3, "lowpass", 350, 0.01); }); },
+    bell: function (ctx, out, t) { tone(ctx, out, "sine", 880, t, 0.1, 0.12, 0.002, 0.8); tone(ctx, out, "sine", 2112, t, 0.05, 0.03, 0.002, 0.4); },
+  };
+
+  // ---- The live engine: one context, a master gain (the mute), a music bus (ducks under read-aloud).
+  var ctx = null, master, musicBus, effectsBus, playing = null, timer = null, page = null, soundTimers = [];
+  function context() {
+    if (ctx) return ctx;
+    var Context = window.AudioContext || window.webkitAudioContext;
+    if (!Context) return null;
+    ctx = new Context();
+    master = ctx.createGain();
+    master.connect(ctx.destination);
+    musicBus = ctx.createGain();
+    musicBus.connect(master);
+    effectsBus = ctx.createGain();
+    effectsBus.gain.value = 0.8;
+    effectsBus.connect(master);
+    return ctx;
+  }
+  function startTheme(music) {
+    var now = ctx.currentTime;
+    if (playing && music && playing.music.theme === music.theme) return;
+    var fade = music ? Math.max(0.05, music.crossfade || 0.05) : 1;
+    if (playing) {
+      var old = playing.gain;
+      old.gain.cancelScheduledValues(now);
+      old.gain.setValueAtTime(old.gain.value, now);
+      old.gain.linearRampToValueAtTime(0, now + fade);
+      window.setTimeout(function () { old.disconnect(); }, (fade + 6) * 1000);
+      soundtrack.log.push({ type: "fade-out", theme: playing.music.theme, seconds: fade });
+    }
+    playing = null;
+    soundtrack.theme = null;
+    if (!music) return;
+    var gain = ctx.createGain();
+    gain.gain.setValueAtTime(0, now);
+    gain.gain.linearRampToValueAtTime(1, now + fade);
+    gain.connect(musicBus);
+    playing = { music: music, gain: gain, bar: 0, time: now + 0.05 };
+    soundtrack.theme = music.theme;
+    soundtrack.log.push({ type: "start", theme: music.theme, seconds: fade });
+    tick();
+  }
+  function tick() {
+    while (playing && playing.time < ctx.currentTime + 0.6) {
+      playing.time = scheduleBar(ctx, playing.gain, playing.music, playing.bar++, playing.time);
+    }
+  }
+  function playSound(name) {
+    if (!soundtrack.enabled || !ctx) return;
+    (SOUNDS[name] || SOUNDS.bell)(ctx, effectsBus, ctx.currentTime + 0.02);
+    soundtrack.log.push({ type: "sound", name: name });
+  }
+  function scheduleSounds(scene, reading) {
+    soundTimers.forEach(window.clearTimeout);
+    soundTimers = [];
+    if (!scene) return;
+    scene.sounds.forEach(function (sound) {
+      sound.played = false;
+      if (reading) return;
+      soundTimers.push(window.setTimeout(function () { sound.played = true; playSound(sound.name); }, 400 + sound.word / 2.5 * 1000));
+    });
+  }
+  function enable(on) {
+    soundtrack.enabled = on;
+    var button = document.querySelector(".reader-ui .sound");
+    if (button) {
+      button.setAttribute("aria-pressed", String(on));
+      button.textContent = on ? "Sound on" : "Sound off";
+    }
+    var hint = document.querySelector(".reader-ui .sound-hint");
+    if (hint) hint.hidden = true;
+    if (on) {
+      if (!context()) return;
+      master.gain.cancelScheduledValues(ctx.currentTime);
+      master.gain.setValueAtTime(1, ctx.currentTime);
+      if (ctx.resume) ctx.resume();
+      if (!timer) timer = window.setInterval(tick, 200);
+      var scene = byScene[page];
+      startTheme(scene && scene.music);
+      scheduleSounds(scene, false);
+    } else if (ctx) {
+      window.clearInterval(timer);
+      timer = null;
+      startTheme(null);
+      master.gain.setValueAtTime(0, ctx.currentTime);
+      if (ctx.suspend) ctx.suspend();
+      scheduleSounds(null);
+    }
+  }
+
+  // ---- Effects on a canvas over the illustration.
+  var canvas = null, drawing = null, particles = [], lastFrame = 0, strikeAt = 0, flashLevel = 0;
+  var COLORS = { rain: "rgba(190,215,255,0.75)", snow: "rgba(255,255,255,0.9)", fog: "rgba(235,240,245,0.16)",
+    fireflies: "rgba(255,236,120,0.95)", stars: "rgba(255,250,210,0.95)", sparkles: "rgba(255,255,255,0.95)",
+    leaves: "rgba(214,120,40,0.9)", bubbles: "rgba(210,240,255,0.8)", wind: "rgba(255,255,255,0.45)" };
+  function seedParticles(scene, width, height) {
+    particles = [];
+    var seed = 1;
+    function random() { seed = (seed * 48271) % 2147483647; return seed / 2147483647; }
+    scene.effects.forEach(function (effect) {
+      if (effect.name === "lightning") return;
+      var count = Math.round((effect.name === "fog" ? 8 : effect.name === "rain" ? 90 : 40) * (0.4 + effect.intensity));
+      for (var i = 0; i < count; i++) {
+        particles.push({ kind: effect.name, x: random() * width, y: random() * height, r: 1 + random() * 3,
+          vx: (random() - 0.5), vy: random(), phase: random() * 6.28 });
+      }
+    });
+  }
+  function drawParticle(g, p, width, height, time) {
+    g.fillStyle = g.strokeStyle = COLORS[p.kind];
+    switch (p.kind) {
+      case "rain": g.lineWidth = 1.5; g.beginPath(); g.moveTo(p.x, p.y); g.lineTo(p.x - 3, p.y + 14); g.stroke(); break;
+      case "wind": g.lineWidth = 2; g.beginPath(); g.moveTo(p.x, p.y); g.lineTo(p.x + 40, p.y); g.stroke(); break;
+      case "fog": g.beginPath(); g.ellipse(p.x, p.y, width / 4, height / 10, 0, 0, 6.28); g.fill(); break;
+      case "bubbles": g.lineWidth = 1.5; g.beginPath(); g.arc(p.x, p.y, p.r * 3, 0, 6.28); g.stroke(); break;
+      case "leaves": g.beginPath(); g.ellipse(p.x, p.y, p.r * 3, p.r * 1.5, p.phase + time / 600, 0, 6.28); g.fill(); break;
+      default:
+        g.globalAlpha = p.kind === "stars" || p.kind === "sparkles" || p.kind === "fireflies" ? 0.4 + 0.6 * Math.abs(Math.sin(p.phase + time / 500)) : 1;
+        g.beginPath(); g.arc(p.x, p.y, p.kind === "fireflies" ? p.r + 1 : p.r, 0, 6.28); g.fill();
+        g.globalAlpha = 1;
+    }
+  }
+  function moveParticle(p, width, height, dt) {
+    var speed = { rain: 0.6, snow: 0.05, fog: 0.01, fireflies: 0.03, stars: 0, sparkles: 0, leaves: 0.06, bubbles: -0.05, wind: 0 }[p.kind] || 0;
+    p.y += speed * dt * (0.5 + p.vy);
+    p.x += (p.kind === "wind" ? 0.5 : p.kind === "fog" ? 0.02 : p.kind === "fireflies" ? p.vx * 0.05 : p.kind === "snow" || p.kind === "leaves" ? p.vx * 0.03 : 0) * dt;
+    if (p.y > height + 20) p.y = -20;
+    if (p.y < -20) p.y = height + 20;
+    if (p.x > width + 60) p.x = -60;
+    if (p.x < -60) p.x = width + 60;
+  }
+  // Lightning strikes as a few quick flashes; never more than three flashes in any second.
+  function flashAllowed(now) {
+    var recent = effectsState.flashes.filter(function (t) { return now - t < 1000; });
+    return recent.length < 3;
+  }
+  function frame(now) {
+    var scene = byScene[page];
+    if (!canvas || !scene) return;
+    var g = canvas.getContext("2d"), width = canvas.width, height = canvas.height;
+    var dt = Math.min(50, now - (lastFrame || now));
+    lastFrame = now;
+    g.clearRect(0, 0, width, height);
+    particles.forEach(function (p) { moveParticle(p, width, height, dt); drawParticle(g, p, width, height, now); });
+    var lightning = scene.effects.some(function (e) { return e.name === "lightning"; });
+    if (lightning && now >= strikeAt) {
+      var flashes = 4;
+      for (var i = 0; i < flashes; i++) {
+        window.setTimeout(function () {
+          var t = performance.now();
+          if (flashAllowed(t)) { effectsState.flashes.push(t); flashLevel = 0.55; }
+        }, i * 120);
+      }
+      strikeAt = now + 1800 + Math.random() * 2200;
+    }
+    if (flashLevel > 0.01) {
+      g.fillStyle = "rgba(255,255,255," + flashLevel + ")";
+      g.fillRect(0, 0, width, height);
+      flashLevel *= 0.8;
+    }
+    effectsState.frames++;
+    drawing = window.requestAnimationFrame(frame);
+  }
+  function showEffects(id) {
+    if (drawing) window.cancelAnimationFrame(drawing);
+    drawing = null;
+    if (canvas) canvas.remove();
+    canvas = null;
+    effectsState.active = [];
+    var scene = byScene[id];
+    var section = document.getElementById(id);
+    if (!scene || !section || !scene.effects.length || root.classList.contains("effects-off")) return;
+    var host = section.querySelector(".art") || section.querySelector(".words");
+    canvas = document.createElement("canvas");
+    canvas.className = "effects";
+    canvas.setAttribute("aria-hidden", "true");
+    canvas.width = Math.max(1, host.clientWidth);
+    canvas.height = Math.max(1, host.clientHeight);
+    host.appendChild(canvas);
+    effectsState.active = scene.effects.map(function (e) { return e.name; });
+    seedParticles(scene, canvas.width, canvas.height);
+    strikeAt = performance.now() + 800;
+    if (reduceMotion.matches) {
+      // A still picture instead of motion, and no flashes.
+      var g = canvas.getContext("2d");
+      particles.forEach(function (p) { drawParticle(g, p, canvas.width, canvas.height, 0); });
+      effectsState.frames++;
+      return;
+    }
+    lastFrame = 0;
+    drawing = window.requestAnimationFrame(frame);
+  }
+
+  // ---- Wiring to the reader.
+  document.addEventListener("tale:page", function (event) {
+    page = event.detail.id;
+    var hint = document.querySelector(".reader-ui .sound-hint");
+    if (hint) hint.hidden = page !== "cover" || soundtrack.enabled || !hasSound;
+    showEffects(page);
+    if (!soundtrack.enabled || !ctx) return;
+    var scene = byScene[page];
+    startTheme(scene && scene.music);
+    scheduleSounds(scene, false);
+  });
+  document.addEventListener("tale:word", function (event) {
+    var scene = byScene[page];
+    if (!scene) return;
+    soundTimers.forEach(window.clearTimeout);
+    soundTimers = [];
+    scene.sounds.forEach(function (sound) {
+      if (!sound.played && event.detail.index >= sound.word) { sound.played = true; playSound(sound.name); }
+    });
+  });
+  document.addEventListener("tale:reading", function (event) {
+    if (!ctx) return;
+    musicBus.gain.cancelScheduledValues(ctx.currentTime);
+    musicBus.gain.setTargetAtTime(event.detail.active ? 0.25 : 1, ctx.currentTime, 0.3);
+  });
+  document.addEventListener("tale:settings", function () { showEffects(page); });
+
+  var button = document.querySelector(".reader-ui .sound");
+  if (button && hasSound) {
+    button.hidden = false;
+    button.addEventListener("click", function () { enable(!soundtrack.enabled); });
+  }
+})();
