@@ -7,12 +7,48 @@ public struct Words: Sendable, Equatable {
 
     /// Splits `text` on white space, the same way the reader's read-aloud does.
     public init(_ text: String) {
-        original = text.split(whereSeparator: { $0.isWhitespace }).map(String.init)
-        normalized = original.map { word in
-            let lowered = word.lowercased().replacingOccurrences(of: "\u{2019}", with: "'")
-            let kept = lowered.filter { $0.isLetter || $0.isNumber || $0 == "'" }
-            return String(kept.drop { $0 == "'" }.reversed().drop { $0 == "'" }.reversed())
+        // Split on white space as the reader's /\s+/ does (ASCII white space and no-break spaces).
+        var words: [String] = []
+        var utf8 = Array(text.utf8)
+        utf8.append(0x20)
+        var start = 0, i = 0
+        while i < utf8.count {
+            let byte = utf8[i]
+            var width = 0
+            if byte == 0x20 || (0x09...0x0D).contains(byte) { width = 1 } else if byte == 0xC2, i + 1 < utf8.count, utf8[i + 1] == 0xA0 { width = 2 }
+            if width > 0 {
+                if i > start { words.append(String(decoding: utf8[start..<i], as: UTF8.self)) }
+                i += width
+                start = i
+            } else {
+                i += 1
+            }
         }
+        original = words
+        normalized = original.map(Words.normalize)
+    }
+
+    /// Lowercase, letters, digits and inner apostrophes only; ASCII words take a fast path.
+    static func normalize(_ word: String) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(word.utf8.count)
+        var ascii = true
+        for byte in word.utf8 {
+            switch byte {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): bytes.append(byte + 32)
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "'"): bytes.append(byte)
+            case 0x80...: ascii = false
+            default: break
+            }
+        }
+        if ascii {
+            var start = 0, end = bytes.count
+            while start < end, bytes[start] == UInt8(ascii: "'") { start += 1 }
+            while end > start, bytes[end - 1] == UInt8(ascii: "'") { end -= 1 }
+            return String(decoding: bytes[start..<end], as: UTF8.self)
+        }
+        let kept = String(word.lowercased().map { $0 == "\u{2019}" ? "'" : $0 }.filter { $0.isLetter || $0.isNumber || $0 == "'" })
+        return String(kept.drop { $0 == "'" }.reversed().drop { $0 == "'" }.reversed())
     }
 
     /// How many words.

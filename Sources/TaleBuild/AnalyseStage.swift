@@ -11,6 +11,7 @@ public struct AnalyseStage: BuildStage {
 
     /// Fills `context.cueMaps`.
     public func run(_ context: BuildContext) throws(TaleError) {
-        for book in context.books { context.cueMaps[book.slug] = CueAnalyser.analyse(book) }
+        let maps = ParallelMap.map(context.books, CueAnalyser.analyse)
+        for map in maps { context.cueMaps[map.book] = map }
     }
 }

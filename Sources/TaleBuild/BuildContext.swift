@@ -46,6 +46,17 @@ public final class BuildContext {
     public func emit(_ path: String, _ bytes: [UInt8]) {
         precondition(!path.hasPrefix("/") && !path.split(separator: "/").contains(".."), "output path escapes the output folder: \(path)")
         outputs[path] = bytes
+        outputHashes[path] = nil
+    }
+
+    private var outputHashes: [String: String] = [:]
+
+    /// The hex SHA-256 of an output, computed once.
+    public func sha256(of path: String) -> String {
+        if let known = outputHashes[path] { return known }
+        let hash = SHA256.hex(outputs[path] ?? [])
+        outputHashes[path] = hash
+        return hash
     }
 
     /// The first place in lines `from...to` of `file` where `needle` is written (case-insensitive),

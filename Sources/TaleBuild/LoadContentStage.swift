@@ -24,6 +24,7 @@ public struct LoadContentStage: BuildStage {
         } catch {
             throw .io(path: "content", reason: "cannot list the folder: \(error.localizedDescription)")
         }
+        var candidates: [(String, URL)] = []
         for name in names where !name.hasPrefix(".") {
             let folder = contentFolder.appending(path: name)
             let place = SourceLocation(file: "content/\(name)")
@@ -56,21 +57,49 @@ public struct LoadContentStage: BuildStage {
                                           hint: "copy the file here instead of linking to it")
                 continue
             }
-            guard let data = try? Data(contentsOf: index) else {
-                throw .io(path: "content/\(name)/index.md", reason: "cannot read the file")
-            }
+            candidates.append((name, index))
+        }
+        // Reading and parsing each book is independent: do it on every core, then merge in order.
+        let parsed = ParallelMap.map(candidates) { (name, index) -> ParsedBook in
             let file = "content/\(name)/index.md"
-            guard let text = String(data: data, encoding: .utf8) else {
-                context.diagnostics.error(SourceLocation(file: file), "the file is not UTF-8 text", hint: "save it as UTF-8")
-                continue
+            var result = ParsedBook(name: name, file: file)
+            guard let data = try? Data(contentsOf: index) else {
+                result.unreadable = true
+                return result
             }
-            context.sourceLines[file] = text.split(separator: "\n", omittingEmptySubsequences: false)
-            guard let book = BookParser.parse(text, slug: name, file: file, diagnostics: &context.diagnostics) else { continue }
+            guard let text = String(data: data, encoding: .utf8) else {
+                result.diagnostics.error(SourceLocation(file: file), "the file is not UTF-8 text", hint: "save it as UTF-8")
+                return result
+            }
+            result.lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+            result.book = BookParser.parse(text, slug: name, file: file, diagnostics: &result.diagnostics)
+            return result
+        }
+        for result in parsed {
+            if result.unreadable { throw .io(path: result.file, reason: "cannot read the file") }
+            context.diagnostics.append(contentsOf: result.diagnostics)
+            if let lines = result.lines { context.sourceLines[result.file] = lines }
+            guard let book = result.book else { continue }
             if book.frontMatter.draft && !context.options.includeDrafts {
-                context.skippedDrafts.append(name)
+                context.skippedDrafts.append(result.name)
                 continue
             }
             context.books.append(book)
         }
+    }
+}
+
+/// One book file as read and parsed, before it joins the context.
+private struct ParsedBook {
+    var name: String
+    var file: String
+    var unreadable = false
+    var lines: [Substring]?
+    var book: Book?
+    var diagnostics = DiagnosticList()
+
+    init(name: String, file: String) {
+        self.name = name
+        self.file = file
     }
 }

@@ -5,19 +5,19 @@ import TaleImage
 import TaleRender
 
 /// Turns the images a book embeds into content-addressed files under `media/`: SVGs are
-/// sanitised, PNGs are checked and measured, identical images are stored once.
+/// sanitised, PNGs are checked and measured, identical images are stored once (their names are their hashes).
 struct MediaStore {
     private var cache: [String: ImageView] = [:]
 
     /// Publishes the image at `url` (already resolved inside the book folder). Problems become
     /// diagnostics at `reference`; nil when the image cannot be used.
-    mutating func publish(_ url: URL, reference: AssetReference, alt: String, context: BuildContext) -> ImageView? {
+    mutating func publish(_ url: URL, reference: AssetReference, alt: String, into sink: BookOutputs) -> ImageView? {
         if var cached = cache[url.path] {
             cached.alt = alt
             return cached
         }
         guard let data = try? Data(contentsOf: url) else {
-            context.diagnostics.error(reference.location, "cannot read image '\(reference.path)'")
+            sink.diagnostics.error(reference.location, "cannot read image '\(reference.path)'")
             return nil
         }
         var bytes = Array(data)
@@ -28,12 +28,12 @@ struct MediaStore {
             do {
                 let result = try SVGSanitizer.sanitize(String(decoding: bytes, as: UTF8.self))
                 for removal in result.removals {
-                    context.diagnostics.warning(reference.location, "removed \(removal) from '\(reference.path)'",
+                    sink.diagnostics.warning(reference.location, "removed \(removal) from '\(reference.path)'",
                                                 hint: "the published image leaves it out; remove it from the file to silence this")
                 }
                 bytes = Array(result.html.utf8)
             } catch {
-                context.diagnostics.error(reference.location, "image '\(reference.path)': \(error)",
+                sink.diagnostics.error(reference.location, "image '\(reference.path)': \(error)",
                                           hint: "export the SVG again from your drawing program as plain SVG")
                 return nil
             }
@@ -42,7 +42,7 @@ struct MediaStore {
                 let size = try PNGImage.size(of: bytes)
                 (width, height) = (size.width, size.height)
             } catch {
-                context.diagnostics.error(reference.location, "image '\(reference.path)' is \(error)",
+                sink.diagnostics.error(reference.location, "image '\(reference.path)' is \(error)",
                                           hint: "export it again as PNG")
                 return nil
             }
@@ -50,7 +50,7 @@ struct MediaStore {
             break
         }
         let path = AssetNames.media(bytes: bytes, fileExtension: ext)
-        context.emit(path, bytes)
+        sink.emit(path, bytes)
         let view = ImageView(path: path, alt: alt, width: width, height: height)
         cache[url.path] = view
         return view

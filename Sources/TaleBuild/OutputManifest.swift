@@ -6,13 +6,13 @@ public enum OutputManifest {
     /// The file's name at the output's top.
     public static let fileName = "tale-manifest.json"
 
-    /// The manifest for `outputs` (which must not include the manifest itself).
-    public static func make(_ outputs: [String: [UInt8]]) -> String {
+    /// The manifest for `outputs` (which must not include the manifest itself); `sha256` gives each file's hash.
+    public static func make(_ outputs: [String: [UInt8]], sha256: (String) -> String = { _ in "" }) -> String {
         let files: [JSONValue] = outputs.keys.sorted().map { path in
             let bytes = outputs[path]!
             return .object([
                 ("path", .string(path)),
-                ("sha256", .string(SHA256.hex(bytes))),
+                ("sha256", .string(sha256(path))),
                 ("bytes", .int(bytes.count)),
                 ("content_type", .string(ContentTypes.of(path) ?? "application/octet-stream")),
                 ("cache_control", .string(ContentTypes.cacheControl(path))),

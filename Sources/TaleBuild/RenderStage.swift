@@ -24,14 +24,21 @@ public struct RenderStage: BuildStage {
             context.emit(hashed, asset.bytes)
         }
         let renderer = try PageRenderer(theme: theme, site: context.config, assetPaths: assetPaths)
-        var media = MediaStore()
+        // Each book renders on its own (any core); results join the context in book order.
+        let rendered = ParallelMap.map(context.books) { book -> (BookView, BookOutputs) in
+            let sink = BookOutputs()
+            var media = MediaStore()
+            let view = bookView(book, renderer: renderer, media: &media, context: context, sink: sink)
+            sink.emit("books/\(book.slug)/index.html", text: renderer.bookPage(view))
+            sink.emit("books/\(book.slug)/book.json", text: BookJSON.make(view))
+            if let cues = view.cues { sink.emit("books/\(book.slug)/cues.json", text: CueJSON.make(cues)) }
+            return (view, sink)
+        }
         var views: [BookView] = []
-        for book in context.books {
-            let view = bookView(book, renderer: renderer, media: &media, context: context)
+        for (view, sink) in rendered {
             views.append(view)
-            context.emit("books/\(book.slug)/index.html", text: renderer.bookPage(view))
-            context.emit("books/\(book.slug)/book.json", text: BookJSON.make(view))
-            if let cues = view.cues { context.emit("books/\(book.slug)/cues.json", text: CueJSON.make(cues)) }
+            context.diagnostics.append(contentsOf: sink.diagnostics.list)
+            for (path, bytes) in sink.outputs { context.emit(path, bytes) }
         }
         context.emit("index.html", text: renderer.libraryPage(views))
         context.bookViews = views
@@ -39,19 +46,20 @@ public struct RenderStage: BuildStage {
         context.assetPaths = assetPaths
     }
 
-    private func bookView(_ book: Book, renderer: PageRenderer, media: inout MediaStore, context: BuildContext) -> BookView {
+    private func bookView(_ book: Book, renderer: PageRenderer, media: inout MediaStore, context: BuildContext,
+                          sink: BookOutputs) -> BookView {
         let folder = context.options.project.appending(path: "content").appending(path: book.slug)
         let matter = book.frontMatter
         func publish(_ reference: AssetReference, alt: String) -> ImageView? {
             guard case .success(let url) = PathPolicy.resolveImage(reference, bookFolder: folder) else { return nil }
-            return media.publish(url, reference: reference, alt: alt, context: context)
+            return media.publish(url, reference: reference, alt: alt, into: sink)
         }
         let coverAlt = "Cover of \(matter.title)" + (matter.author.map { " by \($0)" } ?? "")
         var cover = matter.cover.flatMap { publish($0, alt: coverAlt) }
         if cover == nil {
             let svg = renderer.typographicCover(for: book)
             let path = AssetNames.media(bytes: Array(svg.utf8), fileExtension: "svg")
-            context.emit(path, text: svg)
+            sink.emit(path, text: svg)
             cover = ImageView(path: path, alt: coverAlt, width: 600, height: 800)
         }
         let graph = context.graphs[book.slug]
@@ -74,7 +82,7 @@ public struct RenderStage: BuildStage {
             for removal in result.removals {
                 let place = context.locate(removal.needle, in: book.sourcePath, from: scene.location.line, to: scene.lastLine,
                                            fallback: scene.location)
-                context.diagnostics.warning(place, "removed \(removal) from the scene's HTML",
+                sink.diagnostics.warning(place, "removed \(removal) from the scene's HTML",
                                             hint: "books may not hold scripts, forms, frames, event handlers or remote images")
             }
             var illustration: ImageView?

@@ -31,13 +31,13 @@ public struct SiteFilesStage: BuildStage {
             context.emit("feed.xml", text: AtomFeed.make(books, site: context.config, urls: urls, fallbackUpdated: SiteURLs.sourceDate()))
         }
         if let renderer = context.renderer {
-            context.emit("sw.js", text: renderer.serviceWorker(version: SiteFilesStage.buildVersion(context.outputs)))
+            context.emit("sw.js", text: renderer.serviceWorker(version: SiteFilesStage.buildVersion(context)))
         }
         for path in context.outputs.keys.sorted() where ContentTypes.compressible.contains(ContentTypes.fileExtension(path)) {
             let bytes = context.outputs[path]!
             guard bytes.count >= SiteFilesStage.compressionThreshold else { continue }
             do {
-                context.emit(path + ".gz", try Deflate.gzip(bytes))
+                context.emit(path + ".gz", try Deflate.gzip(bytes, level: 6))
             } catch {
                 throw .io(path: path + ".gz", reason: "cannot compress: \(error)")
             }
@@ -46,10 +46,10 @@ public struct SiteFilesStage: BuildStage {
     }
 
     /// A short hash of every output's path and content: the same build, the same version.
-    static func buildVersion(_ outputs: [String: [UInt8]]) -> String {
+    static func buildVersion(_ context: BuildContext) -> String {
         var hasher = SHA256()
-        for path in outputs.keys.sorted() {
-            hasher.update(path + "\u{0}" + SHA256.hex(outputs[path]!) + "\n")
+        for path in context.outputs.keys.sorted() {
+            hasher.update(path + "\u{0}" + context.sha256(of: path) + "\n")
         }
         return String(SHA256.hexString(hasher.finalize()).prefix(16))
     }

@@ -80,6 +80,8 @@ struct XMLNodeHandle {
 
 /// A parsed HTML or XML document that frees itself.
 final class XMLDocumentHandle {
+    /// libxml2 must be initialised once before threads use it; a lazy global runs exactly once.
+    private static let initialised: Void = { xmlInitParser() }()
     let pointer: xmlDocPtr
     let isHTML: Bool
 
@@ -92,6 +94,7 @@ final class XMLDocumentHandle {
 
     /// Parses an HTML fragment inside a UTF-8 body; never reaches the network.
     static func htmlFragment(_ html: String) -> XMLDocumentHandle? {
+        _ = initialised
         let wrapped = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head><body>\(html)</body></html>"
         let options = Int32(HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue)
         let document = wrapped.withCString { htmlReadMemory($0, Int32(strlen($0)), "fragment.html", "UTF-8", options) }
@@ -101,6 +104,7 @@ final class XMLDocumentHandle {
     /// Parses XML without loading DTDs or external entities and without the network.
     /// Returns nil with libxml2's message when the text is not well-formed.
     static func xml(_ text: String) -> (XMLDocumentHandle?, String?) {
+        _ = initialised
         xmlResetLastError()
         let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
         let document = text.withCString { xmlReadMemory($0, Int32(strlen($0)), "image.svg", "UTF-8", options) }

@@ -1,0 +1,43 @@
+import Foundation
+
+/// Runs independent work on every core and returns the results in the input's order, so output
+/// stays deterministic however the work is scheduled.
+enum ParallelMap {
+    static func map<Input, Output>(_ items: [Input], _ body: (Input) -> Output) -> [Output] {
+        guard items.count > 1 else { return items.map(body) }
+        var results = [Output?](repeating: nil, count: items.count)
+        results.withUnsafeMutableBufferPointer { slots in
+            // Each iteration writes only its own slot, and the inputs are only read.
+            nonisolated(unsafe) let base = slots.baseAddress!
+            nonisolated(unsafe) let work = body
+            nonisolated(unsafe) let inputs = items
+            DispatchQueue.concurrentPerform(iterations: inputs.count) { index in
+                (base + index).pointee = work(inputs[index])
+            }
+        }
+        return results.map { $0! }
+    }
+}
+
+/// What one book's work produced, merged into the context afterwards in book order.
+final class BookOutputs {
+    var outputs: [(String, [UInt8])] = []
+    var diagnostics = DiagnosticsSink()
+
+    func emit(_ path: String, _ bytes: [UInt8]) {
+        precondition(!path.hasPrefix("/") && !path.split(separator: "/").contains(".."), "output path escapes the output folder: \(path)")
+        outputs.append((path, bytes))
+    }
+
+    func emit(_ path: String, text: String) { emit(path, Array(text.utf8)) }
+}
+
+import TaleCore
+
+/// A diagnostic list that one book's work can add to.
+struct DiagnosticsSink {
+    var list = DiagnosticList()
+    mutating func error(_ location: SourceLocation, _ message: String, hint: String? = nil) { list.error(location, message, hint: hint) }
+    mutating func warning(_ location: SourceLocation, _ message: String, hint: String? = nil) { list.warning(location, message, hint: hint) }
+    mutating func report(_ diagnostic: Diagnostic) { list.report(diagnostic) }
+}
