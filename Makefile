@@ -3,7 +3,7 @@
 #   make test   run every test (unit, CLI, real browser)
 SWIFT ?= swift
 
-.PHONY: demo test build deps-build deps-test clean
+.PHONY: demo test build bench deps-build deps-test clean
 
 demo: deps-build build
 	.build/debug/tale build
@@ -15,6 +15,10 @@ test: deps-test
 
 build:
 	$(SWIFT) build --product tale
+
+# Tale against Hugo, side by side (bench/run.sh; RUNS, SIZES and W tune it).
+bench:
+	bash bench/run.sh
 
 deps-build:
 	@.ci/install-deps build

@@ -51,6 +51,13 @@ public final class BuildContext {
 
     private var outputHashes: [String: String] = [:]
 
+    /// Hashes every output not hashed yet, on every core.
+    public func hashAllOutputs() {
+        let missing = outputs.keys.filter { outputHashes[$0] == nil }
+        let files = outputs
+        for (path, hash) in ParallelMap.map(missing, { path in (path, SHA256.hex(files[path]!)) }) { outputHashes[path] = hash }
+    }
+
     /// The hex SHA-256 of an output, computed once.
     public func sha256(of path: String) -> String {
         if let known = outputHashes[path] { return known }

@@ -1,4 +1,5 @@
 import Foundation
+import TaleCore
 
 /// Runs independent work on every core and returns the results in the input's order, so output
 /// stays deterministic however the work is scheduled.
@@ -22,7 +23,7 @@ enum ParallelMap {
 /// What one book's work produced, merged into the context afterwards in book order.
 final class BookOutputs {
     var outputs: [(String, [UInt8])] = []
-    var diagnostics = DiagnosticsSink()
+    var diagnostics = DiagnosticList()
 
     func emit(_ path: String, _ bytes: [UInt8]) {
         precondition(!path.hasPrefix("/") && !path.split(separator: "/").contains(".."), "output path escapes the output folder: \(path)")
@@ -30,14 +31,4 @@ final class BookOutputs {
     }
 
     func emit(_ path: String, text: String) { emit(path, Array(text.utf8)) }
-}
-
-import TaleCore
-
-/// A diagnostic list that one book's work can add to.
-struct DiagnosticsSink {
-    var list = DiagnosticList()
-    mutating func error(_ location: SourceLocation, _ message: String, hint: String? = nil) { list.error(location, message, hint: hint) }
-    mutating func warning(_ location: SourceLocation, _ message: String, hint: String? = nil) { list.warning(location, message, hint: hint) }
-    mutating func report(_ diagnostic: Diagnostic) { list.report(diagnostic) }
 }

@@ -37,7 +37,7 @@ public struct RenderStage: BuildStage {
         var views: [BookView] = []
         for (view, sink) in rendered {
             views.append(view)
-            context.diagnostics.append(contentsOf: sink.diagnostics.list)
+            context.diagnostics.append(contentsOf: sink.diagnostics)
             for (path, bytes) in sink.outputs { context.emit(path, bytes) }
         }
         context.emit("index.html", text: renderer.libraryPage(views))

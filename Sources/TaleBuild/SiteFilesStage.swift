@@ -33,20 +33,21 @@ public struct SiteFilesStage: BuildStage {
         if let renderer = context.renderer {
             context.emit("sw.js", text: renderer.serviceWorker(version: SiteFilesStage.buildVersion(context)))
         }
-        for path in context.outputs.keys.sorted() where ContentTypes.compressible.contains(ContentTypes.fileExtension(path)) {
-            let bytes = context.outputs[path]!
-            guard bytes.count >= SiteFilesStage.compressionThreshold else { continue }
-            do {
-                context.emit(path + ".gz", try Deflate.gzip(bytes, level: 6))
-            } catch {
-                throw .io(path: path + ".gz", reason: "cannot compress: \(error)")
-            }
+        let compressible = context.outputs.keys.sorted().filter { path in
+            ContentTypes.compressible.contains(ContentTypes.fileExtension(path)) && context.outputs[path]!.count >= SiteFilesStage.compressionThreshold
+        }
+        let outputs = context.outputs
+        let compressed = ParallelMap.map(compressible) { path in (path, try? Deflate.gzip(outputs[path]!, level: 6)) }
+        for (path, bytes) in compressed {
+            guard let bytes else { throw .io(path: path + ".gz", reason: "zlib could not compress it") }
+            context.emit(path + ".gz", bytes)
         }
         context.emit("_headers", text: HeadersFile.make(paths: Array(context.outputs.keys)))
     }
 
     /// A short hash of every output's path and content: the same build, the same version.
     static func buildVersion(_ context: BuildContext) -> String {
+        context.hashAllOutputs()
         var hasher = SHA256()
         for path in context.outputs.keys.sorted() {
             hasher.update(path + "\u{0}" + context.sha256(of: path) + "\n")

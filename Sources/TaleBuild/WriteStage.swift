@@ -20,6 +20,7 @@ public struct WriteStage: BuildStage {
             throw .io(path: path, reason: "Tale has no content type for this file; rename it with a known extension (\(ContentTypes.byExtension.keys.sorted().joined(separator: ", ")))")
         }
         context.outputs.removeValue(forKey: OutputManifest.fileName)
+        context.hashAllOutputs()
         let manifest = OutputManifest.make(context.outputs, sha256: context.sha256(of:))
         context.emit(OutputManifest.fileName, text: manifest)
         try OutputWriter.write(context.outputs, to: context.options.output)

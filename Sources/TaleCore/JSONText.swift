@@ -17,61 +17,76 @@ public indirect enum JSONValue: Sendable, Equatable {
 
     /// The JSON text; `indent` spaces per level, 0 for compact.
     public func text(indent: Int = 0) -> String {
-        var out = ""
+        var out: [UInt8] = []
+        out.reserveCapacity(4096)
         write(to: &out, indent: indent, level: 0)
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
-    private func write(to out: inout String, indent: Int, level: Int) {
-        let newline = indent > 0 ? "\n" : ""
-        let pad = { (n: Int) in String(repeating: " ", count: indent * n) }
+    private func write(to out: inout [UInt8], indent: Int, level: Int) {
+        func newline(_ level: Int) {
+            guard indent > 0 else { return }
+            out.append(0x0A)
+            out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent * level))
+        }
         switch self {
-        case .string(let s): out += JSONValue.quote(s)
-        case .int(let i): out += String(i)
-        case .double(let d): out += d.isFinite ? String(d) : "null"
-        case .bool(let b): out += b ? "true" : "false"
-        case .null: out += "null"
+        case .string(let s): JSONValue.appendQuoted(s, to: &out)
+        case .int(let i): out.append(contentsOf: String(i).utf8)
+        case .double(let d): out.append(contentsOf: (d.isFinite ? String(d) : "null").utf8)
+        case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
+        case .null: out.append(contentsOf: "null".utf8)
         case .array(let items):
-            if items.isEmpty { out += "[]"; return }
-            out += "[" + newline
+            if items.isEmpty { out.append(contentsOf: "[]".utf8); return }
+            out.append(UInt8(ascii: "["))
             for (i, item) in items.enumerated() {
-                out += pad(level + 1)
+                if i > 0 { out.append(UInt8(ascii: ",")) }
+                newline(level + 1)
                 item.write(to: &out, indent: indent, level: level + 1)
-                out += (i < items.count - 1 ? "," : "") + newline
             }
-            out += pad(level) + "]"
+            newline(level)
+            out.append(UInt8(ascii: "]"))
         case .object(let pairs):
-            if pairs.isEmpty { out += "{}"; return }
-            out += "{" + newline
+            if pairs.isEmpty { out.append(contentsOf: "{}".utf8); return }
+            out.append(UInt8(ascii: "{"))
             for (i, (key, value)) in pairs.enumerated() {
-                out += pad(level + 1) + JSONValue.quote(key) + (indent > 0 ? ": " : ":")
+                if i > 0 { out.append(UInt8(ascii: ",")) }
+                newline(level + 1)
+                JSONValue.appendQuoted(key, to: &out)
+                out.append(UInt8(ascii: ":"))
+                if indent > 0 { out.append(UInt8(ascii: " ")) }
                 value.write(to: &out, indent: indent, level: level + 1)
-                out += (i < pairs.count - 1 ? "," : "") + newline
             }
-            out += pad(level) + "}"
+            newline(level)
+            out.append(UInt8(ascii: "}"))
         }
     }
 
     /// A JSON string literal for `text`.
     public static func quote(_ text: String) -> String {
-        var out: [UInt8] = [UInt8(ascii: "\"")]
-        out.reserveCapacity(text.utf8.count + 8)
-        let hex = Array("0123456789abcdef".utf8)
+        var out: [UInt8] = []
+        appendQuoted(text, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends `text` as a JSON string literal, escaping `<`, `>`, `&`, U+2028 and U+2029 too.
+    static func appendQuoted(_ text: String, to out: inout [UInt8]) {
+        let hex: [UInt8] = Array("0123456789abcdef".utf8)
         func escape(_ code: UInt32) {
-            out += Array("\\u".utf8)
+            out.append(contentsOf: [92, UInt8(ascii: "u")])
             for shift in stride(from: 12, through: 0, by: -4) { out.append(hex[Int((code >> UInt32(shift)) & 0xf)]) }
         }
-        var bytes = Array(text.utf8)
-        bytes.withUnsafeMutableBufferPointer { buffer in
+        out.append(UInt8(ascii: "\""))
+        var text = text
+        text.withUTF8 { buffer in
             var i = 0
             while i < buffer.count {
                 let byte = buffer[i]
                 switch byte {
-                case UInt8(ascii: "\""): out += [92, 34]
-                case UInt8(ascii: "\\"): out += [92, 92]
-                case 0x0A: out += [92, UInt8(ascii: "n")]
-                case 0x0D: out += [92, UInt8(ascii: "r")]
-                case 0x09: out += [92, UInt8(ascii: "t")]
+                case UInt8(ascii: "\""): out.append(contentsOf: [92, 34])
+                case UInt8(ascii: "\\"): out.append(contentsOf: [92, 92])
+                case 0x0A: out.append(contentsOf: [92, UInt8(ascii: "n")])
+                case 0x0D: out.append(contentsOf: [92, UInt8(ascii: "r")])
+                case 0x09: out.append(contentsOf: [92, UInt8(ascii: "t")])
                 case UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"): escape(UInt32(byte))
                 case 0..<0x20: escape(UInt32(byte))
                 case 0xE2 where i + 2 < buffer.count && buffer[i + 1] == 0x80 && (buffer[i + 2] == 0xA8 || buffer[i + 2] == 0xA9):
@@ -84,6 +99,5 @@ public indirect enum JSONValue: Sendable, Equatable {
             }
         }
         out.append(UInt8(ascii: "\""))
-        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# make bench: Tale against Hugo on the same synthetic libraries, timed side by side in one run,
+# alternating the two tools, several runs each; prints medians and Tale/Hugo ratios.
+#   RUNS=3 SIZES="100 1000" W=/tmp/tale-bench bash bench/run.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+RUNS=${RUNS:-3}
+SIZES=${SIZES:-"100 1000"}
+W=${W:-/tmp/tale-bench}
+CORPUS=../shared/bench/make_corpus.py
+[ -f "$CORPUS" ] || { echo "bench: $CORPUS not found (the shared folder sits beside the repository)"; exit 1; }
+
+missing=()
+command -v hugo >/dev/null || missing+=(hugo)
+[ -x /usr/bin/time ] || missing+=(time)
+if [ "${#missing[@]}" -gt 0 ]; then
+    sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+.ci/install-deps build
+swift build -c release --product tale >/dev/null
+TALE=$PWD/.build/release/tale
+mkdir -p "$W"
+
+# measure NAME COMMAND...: appends "seconds peak_kb" to $W/NAME
+measure() {
+    local name=$1; shift
+    /usr/bin/time -f "%e %M" -o "$W/time.txt" "$@" >/dev/null 2>&1
+    cat "$W/time.txt" >> "$W/$name"
+}
+
+median() { sort -n | awk '{ v[NR] = $1 } END { if (NR == 0) { print "-" } else if (NR % 2) { print v[(NR + 1) / 2] } else { print (v[NR / 2] + v[NR / 2 + 1]) / 2 } }'; }
+
+for n in $SIZES; do
+    rm -rf "$W/hugo-$n" "$W/tale-$n" "$W/hout-$n"
+    python3 "$CORPUS" --books "$n" --scenes 12 --seed 1 --out "$W/hugo-$n" --tale "$W/tale-$n" >/dev/null
+    rm -f "$W"/*-"$n".times
+    edit_hugo=$(ls -d "$W/hugo-$n"/content/books/*/ | sort | sed -n "$((n / 2))p")index.md
+    edit_tale=$(ls -d "$W/tale-$n"/content/*/ | sort | sed -n "$((n / 2))p")index.md
+    for run in $(seq "$RUNS"); do
+        rm -rf "$W/hout-$n"; sync
+        measure "hugo-full-$n.times" hugo --quiet --source "$W/hugo-$n" --destination "$W/hout-$n"
+        rm -rf "$W/tale-$n/public"; sync
+        measure "tale-full-$n.times" "$TALE" build --quiet --source "$W/tale-$n"
+        measure "hugo-noop-$n.times" hugo --quiet --source "$W/hugo-$n" --destination "$W/hout-$n"
+        measure "tale-noop-$n.times" "$TALE" build --quiet --source "$W/tale-$n"
+        echo "" >> "$edit_hugo"
+        measure "hugo-edit-$n.times" hugo --quiet --source "$W/hugo-$n" --destination "$W/hout-$n"
+        echo "" >> "$edit_tale"
+        measure "tale-edit-$n.times" "$TALE" build --quiet --source "$W/tale-$n"
+    done
+done
+
+printf "\nTale against Hugo %s, %s runs each, alternating, on %s cores (%s)\n\n" \
+    "$(hugo version | awk '{print $2}')" "$RUNS" "$(nproc)" "$(date -u +%Y-%m-%dT%H:%MZ)"
+printf "| books | measurement | Hugo (median) | Tale (median) | Tale / Hugo |\n| ---: | --- | ---: | ---: | ---: |\n"
+for n in $SIZES; do
+    for kind in full noop edit; do
+        h=$(awk '{print $1}' "$W/hugo-$kind-$n.times" | median)
+        t=$(awk '{print $1}' "$W/tale-$kind-$n.times" | median)
+        label=$([ "$kind" = full ] && echo "full build" || ([ "$kind" = noop ] && echo "rebuild, nothing changed" || echo "rebuild after one edit"))
+        printf "| %s | %s | %s s | %s s | %s |\n" "$n" "$label" "$h" "$t" "$(awk -v t="$t" -v h="$h" 'BEGIN { printf "%.2f", t / h }')"
+    done
+    h=$(awk '{print $2}' "$W/hugo-full-$n.times" | median)
+    t=$(awk '{print $2}' "$W/tale-full-$n.times" | median)
+    printf "| %s | peak memory, full build | %d MiB | %d MiB | %s |\n" "$n" "$((h / 1024))" "$((t / 1024))" "$(awk -v t="$t" -v h="$h" 'BEGIN { printf "%.2f", t / h }')"
+    printf "| %s | tale serve, edit to reload | – | not built yet | – |\n" "$n"
+done
