@@ -5,6 +5,9 @@ import TaleHTML
 /// Where files may come from and go to: a book embeds only files inside its own folder, and
 /// the output folder is never the project, its sources, or a folder Tale did not write.
 public enum PathPolicy {
+    /// Audio types a book or theme may provide for sound cues, by lowercase extension.
+    public static let soundExtensions: Set<String> = ["ogg", "mp3", "wav"]
+
     /// Image types a book may embed, by lowercase extension.
     public static let imageExtensions = ["png", "svg", "jpg", "jpeg", "webp", "gif"]
 

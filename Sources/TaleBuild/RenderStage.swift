@@ -23,6 +23,7 @@ public struct RenderStage: BuildStage {
             assetPaths[asset.path] = hashed
             context.emit(hashed, asset.bytes)
         }
+        context.assetPaths = assetPaths
         let renderer = try PageRenderer(theme: theme, site: context.config, assetPaths: assetPaths)
         // Each book renders on its own (any core); results join the context in book order.
         let rendered = ParallelMap.map(context.books) { book -> (BookView, BookOutputs) in
@@ -31,7 +32,7 @@ public struct RenderStage: BuildStage {
             let view = bookView(book, renderer: renderer, media: &media, context: context, sink: sink)
             sink.emit("books/\(book.slug)/index.html", text: renderer.bookPage(view))
             sink.emit("books/\(book.slug)/book.json", text: BookJSON.make(view))
-            if let cues = view.cues { sink.emit("books/\(book.slug)/cues.json", text: CueJSON.make(cues)) }
+            if let cues = view.cues { sink.emit("books/\(book.slug)/cues.json", text: CueJSON.make(cues, files: view.soundFiles)) }
             return (view, sink)
         }
         var views: [BookView] = []
@@ -43,7 +44,6 @@ public struct RenderStage: BuildStage {
         context.emit("index.html", text: renderer.libraryPage(views))
         context.bookViews = views
         context.renderer = renderer
-        context.assetPaths = assetPaths
     }
 
     private func bookView(_ book: Book, renderer: PageRenderer, media: inout MediaStore, context: BuildContext,
@@ -95,7 +95,33 @@ public struct RenderStage: BuildStage {
         }
         var view = BookView(book: book, cover: cover!, scenes: scenes, endings: graph?.endings ?? [])
         view.cues = context.cueMaps[book.slug]
+        view.soundFiles = soundFiles(folder: folder, book: book, context: context, sink: sink)
         return view
+    }
+
+    /// Audio files for sound cues: the theme's `assets/sounds/<name>.<ext>`, overridden by the book's
+    /// own `sounds/<name>.<ext>` (published under content hashes). Paths are relative to the book's folder.
+    private func soundFiles(folder: URL, book: Book, context: BuildContext, sink: BookOutputs) -> [String: String] {
+        var files: [String: String] = [:]
+        for (logical, hashed) in context.assetPaths where logical.hasPrefix("assets/sounds/") {
+            let name = (logical.dropFirst("assets/sounds/".count) as NSString).deletingPathExtension
+            if PathPolicy.soundExtensions.contains((logical as NSString).pathExtension.lowercased()) { files[name] = "../../" + hashed }
+        }
+        let sounds = folder.appending(path: "sounds")
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: sounds.path)) ?? []).sorted()
+        for file in names where PathPolicy.soundExtensions.contains((file as NSString).pathExtension.lowercased()) {
+            let url = sounds.appending(path: file)
+            guard PathPolicy.realPath(url).hasPrefix(PathPolicy.realPath(folder) + "/"), let data = try? Data(contentsOf: url) else {
+                sink.diagnostics.error(SourceLocation(file: "content/\(book.slug)/sounds/\(file)"), "the sound file is unreadable or a link out of the book's folder",
+                                       hint: "copy the audio file into the book's sounds/ folder")
+                continue
+            }
+            let bytes = Array(data)
+            let path = AssetNames.media(bytes: bytes, fileExtension: (file as NSString).pathExtension)
+            sink.emit(path, bytes)
+            files[(file as NSString).deletingPathExtension] = "../../" + path
+        }
+        return files
     }
 
     /// Alt text for an illustration the writer gave none: from the art brief, else the scene's title.

@@ -50,6 +50,8 @@ public struct BookView: Sendable, Equatable {
     public var endings: [String]
     /// Its soundtrack and effect cue map, when analysed.
     public var cues: CueMap?
+    /// Audio files for sound cues, by sound name, relative to the book's folder (the book's own over the theme's).
+    public var soundFiles: [String: String] = [:]
 
     /// Creates a book view.
     public init(book: Book, cover: ImageView, scenes: [SceneView], endings: [String]) {

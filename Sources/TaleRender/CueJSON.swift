@@ -6,8 +6,8 @@ public enum CueJSON {
     /// Format version of cues.json.
     public static let version = 1
 
-    /// The cue map as a JSON value.
-    public static func value(_ map: CueMap) -> JSONValue {
+    /// The cue map as a JSON value; `files` maps sound names to audio files, relative to the book's folder.
+    public static func value(_ map: CueMap, files: [String: String] = [:]) -> JSONValue {
         .object([
             ("version", .int(version)),
             ("book", .string(map.book)),
@@ -15,11 +15,12 @@ public enum CueJSON {
             ("effects", .string(map.effects.rawValue)),
             ("hazards", .array(map.hazards.map { .string($0) })),
             ("scenes", .array(map.scenes.map(scene))),
+            ("files", .object(files.keys.sorted().map { ($0, .string(files[$0]!)) })),
         ])
     }
 
     /// The cue map as `cues.json` text.
-    public static func make(_ map: CueMap) -> String { value(map).text(indent: 2) + "\n" }
+    public static func make(_ map: CueMap, files: [String: String] = [:]) -> String { value(map, files: files).text(indent: 2) + "\n" }
 
     static func scene(_ cues: SceneCues) -> JSONValue {
         .object([

@@ -116,7 +116,7 @@ public struct PageRenderer: Sendable {
             "locale": matter.language.replacingOccurrences(of: "-", with: "_"),
         ]
         context["jsonLD"] = PageRenderer.jsonLD(view, url: canonical, image: urls.file(view.cover.path), description: description)
-        if let cues = view.cues { context["cuesJSON"] = CueJSON.value(cues).text() }
+        if let cues = view.cues { context["cuesJSON"] = CueJSON.value(cues, files: view.soundFiles).text() }
         var book: [String: Any] = [
             "slug": view.book.slug, "title": matter.title, "cover": image(view.cover, root: root),
             "tags": matter.tags.map { ["tag": $0] }, "first": view.scenes.first?.scene.id ?? "",

@@ -138,6 +138,29 @@ struct CueTests {
         #expect(Support.run(URL(fileURLWithPath: "/usr/bin/env"), ["python3", script, schema, broken.path]).status == 1)
     }
 
+    @Test("recorded sounds: the book's own over the theme's, published by content hash")
+    func soundFiles() throws {
+        let project = Support.project([
+            "content/owl/index.md": "---\ntitle: Owl\n---\n\n## Night\n\nThe owl hooted at the door.\n",
+            "content/owl/sounds/owl.wav": "RIFF-book-owl",
+            "content/owl/sounds/notes.txt": "not a sound",
+            "themes/storybook/assets/sounds/owl.ogg": "OggS-theme-owl",
+            "themes/storybook/assets/sounds/door.ogg": "OggS-theme-door",
+        ])
+        #expect(Support.build(project).error == nil)
+        let book = project.appending(path: "public/books/owl")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: book.appending(path: "cues.json"))) as? [String: Any])
+        let files = try #require(json["files"] as? [String: String])
+        #expect(Set(files.keys) == ["owl", "door"])
+        #expect(files["owl"] == "../../media/\(SHA256.hex(Array("RIFF-book-owl".utf8)).prefix(16)).wav")
+        #expect(files["door"]?.hasPrefix("../../assets/sounds/door.") == true)
+        for path in files.values {
+            #expect(FileManager.default.fileExists(atPath: book.appending(path: path).standardizedFileURL.path), "\(path) is not published")
+        }
+        let page = try String(contentsOf: book.appending(path: "index.html"), encoding: .utf8)
+        #expect(page.contains("\"files\":{\"door\":\"../../assets/sounds/door."))
+    }
+
     @Test("tale cues prints the map with its reasons")
     func command() {
         let project = Support.project(["content/storm/index.md": "---\ntitle: Storm\n---\n\n## Night {#night}\n\nThe owl hooted. It was not raining.\n\n## Lights {#lights mood=scary effects=lightning}\n\nFlash!\n"])

@@ -61,6 +61,7 @@ AUDIO_STUB = r"""
     var n = new Node(this); n.start = function () { log.sources++; }; n.stop = function () {}; return n;
   };
   FakeContext.prototype.createBuffer = function (channels, length) { var data = new Float32Array(length); return { getChannelData: function () { return data; } }; };
+  FakeContext.prototype.decodeAudioData = function (data) { log.decoded = (log.decoded || 0) + 1; log.decodedBytes = data.byteLength; return Promise.resolve({ duration: 1 }); };
   FakeContext.prototype.resume = function () { log.resumed++; log.state = "running"; return Promise.resolve(); };
   FakeContext.prototype.suspend = function () { log.suspended++; log.state = "suspended"; return Promise.resolve(); };
   window.AudioContext = FakeContext;
@@ -134,6 +135,10 @@ class Checks:
         time.sleep(0.2)
 
     @staticmethod
+    def current(driver):
+        return driver.execute_script("var p = document.querySelector('main .page.current'); return p && p.id")
+
+    @staticmethod
     def audio(driver):
         return driver.execute_script("return JSON.parse(JSON.stringify(window.__audio))")
 
@@ -170,6 +175,15 @@ class Checks:
             time.sleep(3.5)
             sounds = [entry["name"] for entry in driver.execute_script("return Tale.soundtrack.log") if entry["type"] == "sound"]
             self.check("footsteps" in sounds, f"the footsteps cue plays at its word: {sounds}")
+            self.press(driver, ".next")
+            self.press(driver, ".next")
+            self.press(driver, ".next")
+            self.press(driver, ".next")
+            time.sleep(1.2)
+            owl = [entry for entry in driver.execute_script("return Tale.soundtrack.log") if entry["type"] == "sound" and entry["name"] == "owl"]
+            state = self.audio(driver)
+            self.check(self.current(driver) == "owl" and owl and owl[0]["recorded"] and state.get("decodedBytes", 0) > 1000,
+                       f"the book's own owl recording plays instead of the synthesised one: {owl}, {state.get('decodedBytes')}")
             self.press(driver, ".read")
             time.sleep(0.3)
             targets = self.audio(driver)["targets"]

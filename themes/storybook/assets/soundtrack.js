@@ -189,10 +189,33 @@
       playing.time = scheduleBar(ctx, playing.gain, playing.music, playing.bar++, playing.time);
     }
   }
+  // Recordings from the book or theme (cues.files), decoded once; synthesis when there is none or it fails.
+  var recordings = {};
+  function recording(name) {
+    var file = cues.files && cues.files[name];
+    if (!file) return Promise.resolve(null);
+    if (!recordings[name]) {
+      recordings[name] = fetch(file).then(function (response) {
+        if (!response.ok) throw new Error(response.status);
+        return response.arrayBuffer();
+      }).then(function (data) { return ctx.decodeAudioData(data); }).catch(function () { return null; });
+    }
+    return recordings[name];
+  }
   function playSound(name) {
     if (!soundtrack.enabled || !ctx) return;
-    (SOUNDS[name] || SOUNDS.bell)(ctx, effectsBus, ctx.currentTime + 0.02);
-    soundtrack.log.push({ type: "sound", name: name });
+    recording(name).then(function (buffer) {
+      if (!soundtrack.enabled) return;
+      if (buffer) {
+        var source = ctx.createBufferSource();
+        source.buffer = buffer;
+        source.connect(effectsBus);
+        source.start(ctx.currentTime + 0.02);
+      } else {
+        (SOUNDS[name] || SOUNDS.bell)(ctx, effectsBus, ctx.currentTime + 0.02);
+      }
+      soundtrack.log.push({ type: "sound", name: name, recorded: !!buffer });
+    });
   }
   function scheduleSounds(scene, reading) {
     soundTimers.forEach(window.clearTimeout);
