@@ -44,7 +44,7 @@ public final class BuildContext {
 
     /// Adds an output file; paths are relative and checked to stay inside the output folder.
     public func emit(_ path: String, _ bytes: [UInt8]) {
-        precondition(!path.hasPrefix("/") && !path.split(separator: "/").contains(".."), "output path escapes the output folder: \(path)")
+        PathPolicy.checkOutputPath(path)
         outputs[path] = bytes
         outputHashes[path] = nil
     }

@@ -26,7 +26,7 @@ final class BookOutputs {
     var diagnostics = DiagnosticList()
 
     func emit(_ path: String, _ bytes: [UInt8]) {
-        precondition(!path.hasPrefix("/") && !path.split(separator: "/").contains(".."), "output path escapes the output folder: \(path)")
+        PathPolicy.checkOutputPath(path)
         outputs.append((path, bytes))
     }
 

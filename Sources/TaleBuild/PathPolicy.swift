@@ -58,6 +58,12 @@ public enum PathPolicy {
         return .success(url)
     }
 
+    /// Stops the build if an output path could leave the output folder (a bug, not a writer's error:
+    /// slugs and names are checked before they become paths).
+    static func checkOutputPath(_ path: String) {
+        precondition(!path.hasPrefix("/") && !path.split(separator: "/").contains(".."), "output path escapes the output folder: \(path)")
+    }
+
     /// Checks that `output` can be replaced by a build of `project`.
     public static func checkOutput(_ output: URL, project: URL) throws(TaleError) {
         let out = realPath(output)

@@ -9,44 +9,20 @@ choices are plain links; a screenshot of the cover and of the first scene is sav
 blank. The library page is checked the same way. Exits 1 with a list of problems, else prints
 "N passed, 0 failed".
 """
-import functools
-import http.server
 import json
 import os
 import struct
 import sys
-import threading
 import zlib
 
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
+from harness import chrome, serve
 from selenium.common.exceptions import TimeoutException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
 
-def start_server(root):
-    handler = functools.partial(QuietHandler, directory=root)
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    return server
-
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-def driver(javascript=True, width=1280, height=800):
-    options = webdriver.ChromeOptions()
-    options.binary_location = "/usr/bin/chromium"
-    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                 "--hide-scrollbars", f"--window-size={width},{height}", "--force-device-scale-factor=1"):
-        options.add_argument(flag)
-    if not javascript:
-        options.add_experimental_option("prefs", {"profile.managed_default_content_settings.javascript": 2})
-    return webdriver.Chrome(service=Service(executable_path="/usr/bin/chromedriver"), options=options)
+def driver(javascript=True):
+    return chrome(javascript=javascript, extra=("--force-device-scale-factor=1",))
 
 
 def png_pixels(data):
@@ -127,7 +103,7 @@ def main():
     os.makedirs(artifacts, exist_ok=True)
     manifest = json.load(open(os.path.join(site, "tale-manifest.json")))
     pages = sorted(f["path"] for f in manifest["files"] if f["path"].startswith("books/") and f["path"].endswith("/index.html"))
-    server = start_server(site)
+    server = serve(site)
     base = f"http://127.0.0.1:{server.server_address[1]}/"
     problems, checked = [], 0
     with_js, without_js = driver(True), driver(False)

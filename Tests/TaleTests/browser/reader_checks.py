@@ -10,19 +10,16 @@ search; axe-core (WCAG 2.1 A/AA) on the library and a reader page in light and d
 goes to another origin; that an opened book reads again with the server stopped; screenshots at phone
 and desktop sizes; and the gzip size of the reader's own JS and CSS. Prints "reader: N passed, M failed".
 """
-import functools
 import glob
 import gzip
-import http.server
 import json
 import os
 import sys
-import threading
 import time
 
 import selenium_axe_python
+from harness import chrome, serve
 from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.actions import interaction
 from selenium.webdriver.common.actions.action_builder import ActionBuilder
 from selenium.webdriver.common.actions.pointer_input import PointerInput
@@ -35,27 +32,8 @@ JUNIPER = "books/which-way-juniper/index.html"
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-def serve(root):
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=root))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server
-
-
-def browser(width=1280, height=800, phone=False):
-    options = webdriver.ChromeOptions()
-    options.binary_location = "/usr/bin/chromium"
-    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--hide-scrollbars",
-                 f"--window-size={width},{height}", "--autoplay-policy=no-user-gesture-required"):
-        options.add_argument(flag)
-    if phone:
-        options.add_experimental_option("mobileEmulation", {"deviceMetrics": {"width": 390, "height": 844, "pixelRatio": 2}})
-    options.set_capability("goog:loggingPrefs", {"performance": "ALL"})
-    return webdriver.Chrome(service=Service(executable_path="/usr/bin/chromedriver"), options=options)
+def browser(phone=False):
+    return chrome(phone=phone, log_requests=True)
 
 
 class Checks:

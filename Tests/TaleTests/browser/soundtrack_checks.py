@@ -11,18 +11,14 @@ of a calm and of a tense theme are rendered to WAV files in ARTIFACTS_DIR/audio.
 "soundtrack: N passed, M failed".
 """
 import base64
-import functools
-import http.server
 import json
 import os
 import struct
 import sys
-import threading
 import time
 import wave
 
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
+from harness import chrome, serve
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
@@ -86,26 +82,15 @@ return ctx.startRendering().then(function (buffer) {
 """
 
 
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
 def browser():
-    options = webdriver.ChromeOptions()
-    options.binary_location = "/usr/bin/chromium"
-    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1280,800"):
-        options.add_argument(flag)
-    return webdriver.Chrome(service=Service(executable_path="/usr/bin/chromedriver"), options=options)
+    return chrome()
 
 
 class Checks:
     def __init__(self, site, artifacts):
         self.site, self.artifacts = site, artifacts
         self.passed, self.problems = 0, []
-        handler = functools.partial(QuietHandler, directory=site)
-        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        self.server = serve(site)
         self.base = f"http://127.0.0.1:{self.server.server_address[1]}/"
         self.cues = {}
 

@@ -1,6 +1,7 @@
 import Foundation
 
 /// When and how long to wait before trying a request again: exponential backoff with full jitter,
+/// shared by every client of an HTTP service (publishing now, generation providers next),
 /// honouring `Retry-After` when the server sends one.
 public struct RetryPolicy: Sendable {
     /// Tries in all, the first included.
