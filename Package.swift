@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         // C libraries from Debian, one module map each; each is imported by exactly one Swift wrapper.
@@ -48,8 +49,11 @@ let package = Package(
         .target(name: "TalePublish",
                 dependencies: ["TaleCore", "TaleHTTP", "TaleHTML", .product(name: "Crypto", package: "swift-crypto")],
                 swiftSettings: swiftSettings),
+        .target(name: "TaleServe",
+                dependencies: ["TaleBuild", "TaleCore", .product(name: "FlyingFox", package: "FlyingFox")],
+                swiftSettings: swiftSettings),
         .target(name: "TaleCLI",
-                dependencies: ["TaleBuild", "TalePublish", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+                dependencies: ["TaleBuild", "TalePublish", "TaleServe", .product(name: "ArgumentParser", package: "swift-argument-parser")],
                 swiftSettings: swiftSettings),
         .executableTarget(name: "tale", dependencies: ["TaleCLI"], swiftSettings: swiftSettings),
 
@@ -59,7 +63,8 @@ let package = Package(
 
         .testTarget(name: "TaleTests",
                     dependencies: ["TaleCore", "TaleMarkdown", "TaleHTML", "TaleImage", "TaleHTTP",
-                                   "TaleAnalyse", "TaleRender", "TaleBuild", "TaleCLI", "TaleZip", "TalePublish"],
+                                   "TaleAnalyse", "TaleRender", "TaleBuild", "TaleCLI", "TaleZip", "TalePublish", "TaleServe",
+                                   .product(name: "FlyingFox", package: "FlyingFox")],
                     exclude: ["Fixtures", "browser"],
                     swiftSettings: swiftSettings),
     ]

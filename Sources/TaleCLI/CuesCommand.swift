@@ -6,7 +6,7 @@ import TaleCore
 struct CuesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "cues",
-        abstract: "Show a book's soundtrack and effect cues, and why each was chosen.",
+        abstract: "Show a book's sound and effect cues, with reasons.",
         discussion: "Change what the analysis chose with heading attributes: mood=, music=, sounds=, effects= (or none)."
     )
 

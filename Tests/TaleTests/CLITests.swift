@@ -12,6 +12,9 @@ struct CLITests {
         #expect(result.out.contains("  build                   Build the library into public/ (or --output)."))
         #expect(result.out.contains("  check                   Check the books and tale.yaml; write nothing."))
         #expect(result.out.contains("  new                     Start a new book in content/<slug>/index.md."))
+        #expect(result.out.contains("  serve                   Serve the library while you write, reloading on save."))
+        #expect(result.out.contains("  cues                    Show a book's sound and effect cues, with reasons."))
+        #expect(result.out.contains("  publish                 Upload the built site to S3-compatible object storage."))
     }
 
     @Test("each subcommand's help names its options", arguments: [

@@ -1,0 +1,141 @@
+import FlyingFox
+import Foundation
+import TaleBuild
+import TaleCore
+
+/// `tale serve`: builds the project into memory, serves it on loopback, rebuilds when a source
+/// changes and tells open pages to reload (or shows the error over the page until it is fixed).
+public final class DevServer: Sendable {
+    /// The project and build options (output is never written).
+    public let options: BuildOptions
+    /// Where to listen.
+    public let host: String
+    /// The port to listen on (0 picks a free one).
+    public let port: UInt16
+    /// The site as last built.
+    public let site = LiveSite()
+    private let log: @Sendable (String) -> Void
+
+    /// A server for `options.project` on `host:port`.
+    public init(options: BuildOptions, host: String = "127.0.0.1", port: UInt16 = 1313, log: @escaping @Sendable (String) -> Void) {
+        self.options = options
+        self.host = host
+        self.port = port
+        self.log = log
+    }
+
+    /// The stages of a serve build: everything but writing to disk.
+    static let stages: [any BuildStage] = BuildRunner.buildStages.filter { !($0 is WriteStage) }
+
+    /// Builds once, in memory, and publishes the result (or the error) to the live site.
+    public func rebuild() async {
+        let started = ContinuousClock.now
+        let collected = LineCollector()
+        let runner = BuildRunner(stages: DevServer.stages, reporter: BuildReporter(progress: { _ in }, problem: { collected.add($0) }))
+        let options = self.options
+        let result: Result<[String: [UInt8]], TaleError> = await withCheckedContinuation { continuation in
+            Thread.detachNewThread {
+                do throws(TaleError) {
+                    continuation.resume(returning: .success(try runner.run(options).outputs))
+                } catch {
+                    continuation.resume(returning: .failure(error))
+                }
+            }
+        }
+        let elapsed = (ContinuousClock.now - started).components
+        let milliseconds = elapsed.seconds * 1000 + elapsed.attoseconds / 1_000_000_000_000_000
+        switch result {
+        case .success(let outputs):
+            await site.succeeded(outputs)
+            log("Rebuilt in \(milliseconds) ms")
+            for line in collected.lines { log(line) }
+        case .failure(let error):
+            let text = (collected.lines + ["error: \(error)"]).joined(separator: "\n")
+            await site.failed(text)
+            log(text)
+        }
+    }
+
+    /// Starts watching and serving; returns the URL once the server listens, and keeps serving until cancelled.
+    public func run(onListening: @escaping @Sendable (String) -> Void) async throws {
+        await rebuild()
+        let project = options.project
+        let watcher = try FileWatcher(folders: [project.appending(path: "content"), project.appending(path: "themes")]
+                                        .filter { FileManager.default.fileExists(atPath: $0.path) },
+                                      files: [project.appending(path: "tale.yaml")]) { [self] in
+            Task { await self.rebuild() }
+        }
+        let server = HTTPServer(address: try .inet(ip4: host, port: port), logger: .disabled)
+        await server.appendRoute("GET /__tale/live.js") { _ in
+            HTTPResponse(statusCode: .ok, headers: [.contentType: "text/javascript; charset=utf-8", .cacheControl: "no-store"],
+                         body: Data(LiveReloadScript.source.utf8))
+        }
+        await server.appendRoute("GET /__tale/live", to: WebSocketHTTPHandler(handler: MessageFrameWSHandler(handler: LiveMessages(site: site))))
+        await server.appendRoute("GET *") { [site] request in
+            await DevServer.respond(to: request.path, site: site)
+        }
+        let task = Task { try await server.run() }
+        try await server.waitUntilListening()
+        let address = await server.listeningAddress
+        var actualPort = port
+        if case .ip4(_, let listening) = address { actualPort = listening }
+        onListening("http://\(host):\(actualPort)/")
+        withExtendedLifetime(watcher) {}
+        try await withTaskCancellationHandler {
+            try await task.value
+            withExtendedLifetime(watcher) {}
+        } onCancel: {
+            task.cancel()
+        }
+    }
+
+    /// The response for a path: a file of the last build (HTML with the reload script added), or 404.
+    public static func respond(to rawPath: String, site: LiveSite) async -> HTTPResponse {
+        var path = (rawPath.removingPercentEncoding ?? rawPath).trimmingCharacters(in: CharacterSet(charactersIn: "/"))
+        let outputs = await site.outputs
+        // Folders serve their index.html (the server may already have dropped the trailing slash).
+        if path.isEmpty { path = "index.html" } else if outputs[path] == nil, outputs[path + "/index.html"] != nil { path += "/index.html" }
+        guard let bytes = outputs[path], !path.split(separator: "/").contains("..") else {
+            let error = await site.error
+            let page = LiveReloadScript.inject(into: "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Not found</title></head><body><h1>Not found</h1><p>No file \(XMLEscape.text(path)) in the site.</p></body></html>")
+            return HTTPResponse(statusCode: error == nil ? .notFound : .serviceUnavailable,
+                                headers: [.contentType: "text/html; charset=utf-8"], body: Data(page.utf8))
+        }
+        let type = ContentTypes.of(path) ?? "application/octet-stream"
+        var body = Data(bytes)
+        if type.hasPrefix("text/html") { body = Data(LiveReloadScript.inject(into: String(decoding: bytes, as: UTF8.self)).utf8) }
+        return HTTPResponse(statusCode: .ok, headers: [.contentType: type, .cacheControl: "no-store"], body: body)
+    }
+}
+
+/// Sends a browser the live site's messages.
+struct LiveMessages: WSMessageHandler {
+    let site: LiveSite
+
+    func makeMessages(for client: AsyncStream<WSMessage>) async throws -> AsyncStream<WSMessage> {
+        let messages = await site.listen()
+        return AsyncStream { continuation in
+            let task = Task {
+                for await message in messages { continuation.yield(.text(message)) }
+                continuation.finish()
+            }
+            let drain = Task { for await _ in client {}; task.cancel(); continuation.finish() }
+            continuation.onTermination = { _ in task.cancel(); drain.cancel() }
+        }
+    }
+}
+
+/// Collects lines from several threads.
+final class LineCollector: @unchecked Sendable {
+    private let lock = NSLock()
+    private var storage: [String] = []
+    func add(_ line: String) { lock.lock(); storage.append(line); lock.unlock() }
+    var lines: [String] { lock.lock(); defer { lock.unlock() }; return storage }
+}
+
+/// Escaping for text put into the not-found page.
+enum XMLEscape {
+    static func text(_ value: String) -> String {
+        value.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
+    }
+}

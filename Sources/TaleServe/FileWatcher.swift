@@ -1,0 +1,94 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Watches folders (recursively) and files with Linux inotify, and calls `onChange` once for each
+/// burst of changes (editors save in several steps: write, rename, chmod).
+public final class FileWatcher: @unchecked Sendable {
+    private let descriptor: Int32
+    /// Folders watched with everything below them.
+    private let roots: [URL]
+    /// Folders watched only for the named files in them (the project folder, for tale.yaml).
+    private let fileFolders: Set<String>
+    private let files: Set<String>
+    private let quiet: TimeInterval
+    private let onChange: @Sendable () -> Void
+    private var watched: [Int32: String] = [:]
+    private let lock = NSLock()
+    private var pending = false
+
+    /// Watches every folder under `folders` and the named `files`; `onChange` runs `quiet` seconds after the last event.
+    public init(folders: [URL], files: [URL], quiet: TimeInterval = 0.05, onChange: @escaping @Sendable () -> Void) throws {
+        descriptor = inotify_init1(Int32(IN_CLOEXEC))
+        guard descriptor >= 0 else { throw CocoaError(.fileReadUnknown) }
+        roots = folders
+        fileFolders = Set(files.map { $0.deletingLastPathComponent().standardizedFileURL.path })
+        self.files = Set(files.map(\.lastPathComponent))
+        self.quiet = quiet
+        self.onChange = onChange
+        addWatches()
+        Thread.detachNewThread { [self] in readEvents() }
+    }
+
+    private static let mask = UInt32(IN_CLOSE_WRITE | IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO | IN_MODIFY | IN_DELETE_SELF | IN_ATTRIB)
+
+    /// Adds a watch for every folder under the roots that has none (new folders appear as books are added).
+    private func addWatches() {
+        lock.lock()
+        defer { lock.unlock() }
+        let known = Set(watched.values)
+        var folders: [String] = Array(fileFolders)
+        for root in roots {
+            folders.append(root.path)
+            if let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isDirectoryKey], options: [.skipsHiddenFiles]) {
+                for case let url as URL in walker where (try? url.resourceValues(forKeys: [.isDirectoryKey]).isDirectory) == true {
+                    folders.append(url.path)
+                }
+            }
+        }
+        for folder in folders where !known.contains(folder) {
+            let watch = inotify_add_watch(descriptor, folder, FileWatcher.mask)
+            if watch >= 0 { watched[watch] = folder }
+        }
+    }
+
+    private func readEvents() {
+        var buffer = [UInt8](repeating: 0, count: 64 * 1024)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if count <= 0 { if errno == EINTR { continue } else { return } }
+            var offset = 0
+            var relevant = false
+            while offset + 16 <= count {
+                let watch = buffer.withUnsafeBytes { $0.load(fromByteOffset: offset, as: Int32.self) }
+                let length = Int(buffer.withUnsafeBytes { $0.load(fromByteOffset: offset + 12, as: UInt32.self) })
+                let nameBytes = buffer[(offset + 16)..<min(count, offset + 16 + length)].prefix { $0 != 0 }
+                let name = String(decoding: nameBytes, as: UTF8.self)
+                lock.lock()
+                let folder = watched[watch]
+                lock.unlock()
+                // In the project folder itself only the named files count (not public/ or an editor's files).
+                let onlyNamedFiles = folder.map { fileFolders.contains($0) } ?? false
+                if !name.hasPrefix("."), !onlyNamedFiles || files.contains(name) { relevant = true }
+                offset += 16 + length
+            }
+            if relevant { schedule() }
+        }
+    }
+
+    private func schedule() {
+        lock.lock()
+        let alreadyPending = pending
+        pending = true
+        lock.unlock()
+        guard !alreadyPending else { return }
+        DispatchQueue.global().asyncAfter(deadline: .now() + quiet) { [self] in
+            lock.lock()
+            pending = false
+            lock.unlock()
+            addWatches()
+            onChange()
+        }
+    }
+}

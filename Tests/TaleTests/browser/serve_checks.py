@@ -1,0 +1,97 @@
+"""Checks `tale serve` with headless Chromium: live reload after an edit, the error overlay after a
+broken edit (the server stays up), and recovery after the fix.
+
+Usage: serve_checks.py TALE_BINARY PROJECT_DIR
+PROJECT_DIR is a copy of a fixture site the script may edit. Prints "serve: N passed, M failed".
+"""
+import os
+import re
+import subprocess
+import sys
+import time
+import urllib.request
+
+from harness import chrome
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
+
+passed, problems = 0, []
+
+
+def check(condition, message):
+    global passed
+    if condition:
+        passed += 1
+    else:
+        problems.append(message)
+
+
+def main():
+    tale, project = sys.argv[1], sys.argv[2]
+    server = subprocess.Popen([tale, "serve", "--port", "0", "--source", project], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    driver = None
+    try:
+        url = None
+        deadline = time.time() + 30
+        while time.time() < deadline and url is None:
+            line = server.stdout.readline()
+            match = re.search(r"at (http://[0-9.]+:[0-9]+/)", line)
+            if match:
+                url = match.group(1)
+        check(url is not None and url.startswith("http://127.0.0.1:"), f"serve listens on loopback by default: {url}")
+        if url is None:
+            return
+        page = urllib.request.urlopen(url + "books/lantern/").read().decode()
+        check('<script src="/__tale/live.js"></script></body>' in page, "served pages carry the live-reload script")
+        check("new WebSocket" in urllib.request.urlopen(url + "__tale/live.js").read().decode(), "the live-reload script is served")
+        driver = chrome()
+        driver.get(url + "books/lantern/index.html#porch")
+        WebDriverWait(driver, 10).until(lambda d: d.execute_script("return !!window.taleLive"))
+        time.sleep(0.5)
+        driver.execute_script("window.__notReloaded = true")
+        source = os.path.join(project, "content", "lantern", "index.md")
+        original = open(source).read()
+        started = time.time()
+        with open(source, "w") as out:
+            out.write(original.replace("loved the porch light", "adored the porch light"))
+        try:
+            WebDriverWait(driver, 10, poll_frequency=0.02).until(
+                lambda d: not d.execute_script("return window.__notReloaded === true") and "adored the porch light" in d.page_source)
+            latency = time.time() - started
+            check(True, "")
+            print(f"edit to reload: {latency * 1000:.0f} ms")
+        except Exception:
+            check(False, "the open page reloads with the edit")
+        with open(source, "w") as out:
+            out.write(original.replace("---\n\n## The Porch Light", "\n## The Porch Light", 1))
+        try:
+            WebDriverWait(driver, 10).until(lambda d: d.find_elements(By.ID, "tale-build-error"))
+            overlay = driver.find_element(By.ID, "tale-build-error").text
+            check("content/lantern/index.md:1:1: error: front matter is never closed" in overlay, f"a broken edit shows the error over the page: {overlay[:200]!r}")
+        except Exception:
+            check(False, "a broken edit shows the error over the page")
+        check(server.poll() is None, "the server survives a broken edit")
+        page = urllib.request.urlopen(url + "books/lantern/").read().decode()
+        check("adored the porch light" in page, "the last good build is still served")
+        driver.execute_script("window.__notReloaded = true")
+        with open(source, "w") as out:
+            out.write(original)
+        try:
+            WebDriverWait(driver, 10, poll_frequency=0.02).until(
+                lambda d: not d.execute_script("return window.__notReloaded === true") and "loved the porch light" in d.page_source)
+            check(not driver.find_elements(By.ID, "tale-build-error"), "fixing the file clears the error")
+        except Exception:
+            check(False, "fixing the file reloads the page")
+    finally:
+        if driver:
+            driver.quit()
+        server.kill()
+        server.wait()
+    for problem in problems:
+        print("problem:", problem)
+    print(f"serve: {passed} passed, {len(problems)} failed")
+
+
+if __name__ == "__main__":
+    main()
+    sys.exit(1 if problems else 0)
