@@ -49,6 +49,23 @@ for n in $SIZES; do
         echo "" >> "$edit_tale"
         measure "tale-edit-$n.times" "$TALE" build --quiet --source "$W/tale-$n"
     done
+    # tale serve: time from writing a file to the rebuild that sends the reload message.
+    "$TALE" serve --port 0 --source "$W/tale-$n" > "$W/serve-$n.log" 2>&1 &
+    serve_pid=$!
+    for _ in $(seq 600); do grep -q "Serving" "$W/serve-$n.log" && break; sleep 0.1; done
+    rm -f "$W/serve-$n.times"
+    for run in $(seq "$RUNS"); do
+        before=$(grep -c "^Rebuilt in" "$W/serve-$n.log" || true)
+        start=$(date +%s.%N)
+        echo "" >> "$edit_tale"
+        for _ in $(seq 6000); do
+            [ "$(grep -c "^Rebuilt in" "$W/serve-$n.log" || true)" -gt "$before" ] && break
+            sleep 0.005
+        done
+        awk -v s="$start" -v e="$(date +%s.%N)" 'BEGIN { printf "%.3f\n", e - s }' >> "$W/serve-$n.times"
+        sleep 0.3
+    done
+    kill "$serve_pid"; wait "$serve_pid" 2>/dev/null || true
 done
 
 printf "\nTale against Hugo %s, %s runs each, alternating, on %s cores (%s)\n\n" \
@@ -64,5 +81,5 @@ for n in $SIZES; do
     h=$(awk '{print $2}' "$W/hugo-full-$n.times" | median)
     t=$(awk '{print $2}' "$W/tale-full-$n.times" | median)
     printf "| %s | peak memory, full build | %d MiB | %d MiB | %s |\n" "$n" "$((h / 1024))" "$((t / 1024))" "$(awk -v t="$t" -v h="$h" 'BEGIN { printf "%.2f", t / h }')"
-    printf "| %s | tale serve, edit to reload | – | not built yet | – |\n" "$n"
+    printf "| %s | tale serve, file write to reload message | – | %s s | – |\n" "$n" "$(median < "$W/serve-$n.times")"
 done
