@@ -15,6 +15,8 @@ public final class BuildContext {
     public var books: [Book] = []
     /// Each book's branch graph, by slug.
     public var graphs: [String: BranchGraph] = [:]
+    /// Each book folder's fingerprint, by slug, when a cache is in use (set by the load stage).
+    public var fingerprints: [String: String] = [:]
     /// Each book's cue map, by slug (set by the analyse stage).
     public var cueMaps: [String: CueMap] = [:]
     /// The rendered books, in slug order (set by the render stage).

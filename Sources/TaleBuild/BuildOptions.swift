@@ -10,6 +10,11 @@ public struct BuildOptions: Sendable {
     public var includeDrafts: Bool = false
     /// Write nothing: only check (`tale check`).
     public var checkOnly: Bool = false
+    /// Results kept from earlier builds in this process (`tale serve`); nil builds everything.
+    public var cache: BuildCache?
+    /// Make what only a published site needs: `.gz` siblings, and a service worker versioned by every output's hash.
+    /// `tale serve` turns this off.
+    public var forPublishing: Bool = true
 
     /// Options for `project`, writing to `project/public`.
     public init(project: URL, output: URL? = nil) {

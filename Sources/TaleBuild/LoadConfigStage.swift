@@ -20,6 +20,8 @@ public struct LoadConfigStage: BuildStage {
                                                       diagnostics: &context.diagnostics)
         }
         guard !context.diagnostics.hasErrors else { return }
-        context.theme = try Theme.load(named: context.config.theme, projectThemes: context.options.project.appending(path: "themes"))
+        let theme = try Theme.load(named: context.config.theme, projectThemes: context.options.project.appending(path: "themes"))
+        context.theme = theme
+        context.options.cache?.useSite(BuildCache.fingerprint(theme: theme, config: context.config))
     }
 }

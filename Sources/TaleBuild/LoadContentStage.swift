@@ -60,9 +60,21 @@ public struct LoadContentStage: BuildStage {
             candidates.append((name, index))
         }
         // Reading and parsing each book is independent: do it on every core, then merge in order.
+        let cache = context.options.cache
+        cache?.keep(only: Set(candidates.map(\.0)))
         let parsed = ParallelMap.map(candidates) { (name, index) -> ParsedBook in
             let file = "content/\(name)/index.md"
             var result = ParsedBook(name: name, file: file)
+            if let cache {
+                let fingerprint = BuildCache.fingerprint(ofBook: index.deletingLastPathComponent())
+                result.fingerprint = fingerprint
+                if let hit = cache.parsed(name, fingerprint) {
+                    result.book = hit.book
+                    result.lines = hit.lines
+                    result.diagnostics = hit.diagnostics
+                    return result
+                }
+            }
             guard let data = try? Data(contentsOf: index) else {
                 result.unreadable = true
                 return result
@@ -73,11 +85,16 @@ public struct LoadContentStage: BuildStage {
             }
             result.lines = text.split(separator: "\n", omittingEmptySubsequences: false)
             result.book = BookParser.parse(text, slug: name, file: file, diagnostics: &result.diagnostics)
+            if let cache, let fingerprint = result.fingerprint {
+                let stored = BuildCache.Parsed(book: result.book, lines: result.lines, diagnostics: result.diagnostics)
+                cache.store(name, fingerprint) { $0.parsed = stored }
+            }
             return result
         }
         for result in parsed {
             if result.unreadable { throw .io(path: result.file, reason: "cannot read the file") }
             context.diagnostics.append(contentsOf: result.diagnostics)
+            if let fingerprint = result.fingerprint { context.fingerprints[result.name] = fingerprint }
             if let lines = result.lines { context.sourceLines[result.file] = lines }
             guard let book = result.book else { continue }
             if book.frontMatter.draft && !context.options.includeDrafts {
@@ -94,6 +111,7 @@ private struct ParsedBook {
     var name: String
     var file: String
     var unreadable = false
+    var fingerprint: String?
     var lines: [Substring]?
     var book: Book?
     var diagnostics = DiagnosticList()

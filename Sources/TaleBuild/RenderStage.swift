@@ -26,13 +26,26 @@ public struct RenderStage: BuildStage {
         context.assetPaths = assetPaths
         let renderer = try PageRenderer(theme: theme, site: context.config, assetPaths: assetPaths)
         // Each book renders on its own (any core); results join the context in book order.
+        let cache = context.options.cache
+        let fingerprints = context.fingerprints
         let rendered = ParallelMap.map(context.books) { book -> (BookView, BookOutputs) in
+            let fingerprint = fingerprints[book.slug]
+            if let cache, let fingerprint, let hit = cache.rendered(book.slug, fingerprint) {
+                let sink = BookOutputs()
+                sink.outputs = hit.outputs
+                sink.diagnostics = hit.diagnostics
+                return (hit.view, sink)
+            }
             let sink = BookOutputs()
             var media = MediaStore()
             let view = bookView(book, renderer: renderer, media: &media, context: context, sink: sink)
             sink.emit("books/\(book.slug)/index.html", text: renderer.bookPage(view))
             sink.emit("books/\(book.slug)/book.json", text: BookJSON.make(view))
             if let cues = view.cues { sink.emit("books/\(book.slug)/cues.json", text: CueJSON.make(cues, files: view.soundFiles)) }
+            if let cache, let fingerprint {
+                let stored = BuildCache.Rendered(view: view, outputs: sink.outputs, diagnostics: sink.diagnostics)
+                cache.storeRendered(book.slug, fingerprint, stored)
+            }
             return (view, sink)
         }
         var views: [BookView] = []

@@ -31,7 +31,12 @@ public struct SiteFilesStage: BuildStage {
             context.emit("feed.xml", text: AtomFeed.make(books, site: context.config, urls: urls, fallbackUpdated: SiteURLs.sourceDate()))
         }
         if let renderer = context.renderer {
-            context.emit("sw.js", text: renderer.serviceWorker(version: SiteFilesStage.buildVersion(context)))
+            let version = context.options.forPublishing ? SiteFilesStage.buildVersion(context) : "serve"
+            context.emit("sw.js", text: renderer.serviceWorker(version: version))
+        }
+        guard context.options.forPublishing else {
+            context.emit("_headers", text: HeadersFile.make(paths: Array(context.outputs.keys)))
+            return
         }
         let compressible = context.outputs.keys.sorted().filter { path in
             ContentTypes.compressible.contains(ContentTypes.fileExtension(path)) && context.outputs[path]!.count >= SiteFilesStage.compressionThreshold

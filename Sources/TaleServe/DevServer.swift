@@ -18,6 +18,10 @@ public final class DevServer: Sendable {
 
     /// A server for `options.project` on `host:port`.
     public init(options: BuildOptions, host: String = "127.0.0.1", port: UInt16 = 1313, log: @escaping @Sendable (String) -> Void) {
+        var options = options
+        // Unchanged books are reused between rebuilds; gzip siblings and whole-site hashing are for publishing.
+        options.cache = BuildCache()
+        options.forPublishing = false
         self.options = options
         self.host = host
         self.port = port

@@ -1,0 +1,105 @@
+import Foundation
+import TaleAnalyse
+import TaleCore
+import TaleRender
+
+/// What one build can hand the next in the same process (`tale serve`): each book's parse, cue
+/// map and render, valid while the book's folder, the theme and the config are unchanged.
+public final class BuildCache: @unchecked Sendable {
+    struct Parsed {
+        var book: Book?
+        var lines: [Substring]?
+        var diagnostics: DiagnosticList
+    }
+
+    struct Rendered {
+        var view: BookView
+        var outputs: [(String, [UInt8])]
+        var diagnostics: DiagnosticList
+    }
+
+    struct Entry {
+        var fingerprint: String
+        var parsed: Parsed?
+        var cues: CueMap?
+        var rendered: Rendered?
+    }
+
+    private let lock = NSLock()
+    private var entries: [String: Entry] = [:]
+    private var site = ""
+
+    /// An empty cache.
+    public init() {}
+
+    /// How many books the cache holds a render for (for tests and logs).
+    public var renderedBooks: Int { lock.withLock { entries.values.filter { $0.rendered != nil }.count } }
+
+    /// How many book renders have been stored since the cache was made: a rebuild that reuses
+    /// unchanged books adds only the ones it rendered again.
+    public private(set) var rendersStored = 0
+
+    /// Forgets everything when the theme or config changed.
+    func useSite(_ fingerprint: String) {
+        lock.withLock {
+            if site != fingerprint { entries.removeAll() }
+            site = fingerprint
+        }
+    }
+
+    /// Forgets books that are gone.
+    func keep(only slugs: Set<String>) {
+        lock.withLock { entries = entries.filter { slugs.contains($0.key) } }
+    }
+
+    func parsed(_ slug: String, _ fingerprint: String) -> Parsed? {
+        lock.withLock { entries[slug].flatMap { $0.fingerprint == fingerprint ? $0.parsed : nil } }
+    }
+
+    func cues(_ slug: String, _ fingerprint: String) -> CueMap? {
+        lock.withLock { entries[slug].flatMap { $0.fingerprint == fingerprint ? $0.cues : nil } }
+    }
+
+    func rendered(_ slug: String, _ fingerprint: String) -> Rendered? {
+        lock.withLock { entries[slug].flatMap { $0.fingerprint == fingerprint ? $0.rendered : nil } }
+    }
+
+    func storeRendered(_ slug: String, _ fingerprint: String, _ rendered: Rendered) {
+        store(slug, fingerprint) { $0.rendered = rendered }
+        lock.withLock { rendersStored += 1 }
+    }
+
+    func store(_ slug: String, _ fingerprint: String, update: (inout Entry) -> Void) {
+        lock.withLock {
+            var entry = entries[slug].flatMap { $0.fingerprint == fingerprint ? $0 : nil } ?? Entry(fingerprint: fingerprint)
+            update(&entry)
+            entries[slug] = entry
+        }
+    }
+
+    /// A book folder's fingerprint: the content of index.md, and the path, size and modification time of every other file.
+    static func fingerprint(ofBook folder: URL) -> String {
+        var hasher = SHA256()
+        if let text = try? Data(contentsOf: folder.appending(path: "index.md")) { hasher.update(Array(text)) }
+        let root = folder.standardizedFileURL.path
+        let keys: [URLResourceKey] = [.isRegularFileKey, .fileSizeKey, .contentModificationDateKey]
+        var lines: [String] = []
+        if let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: keys) {
+            for case let url as URL in walker {
+                guard let values = try? url.resourceValues(forKeys: Set(keys)), values.isRegularFile == true else { continue }
+                let modified = values.contentModificationDate?.timeIntervalSince1970 ?? 0
+                lines.append("\(url.standardizedFileURL.path.dropFirst(root.count))\u{0}\(values.fileSize ?? -1)\u{0}\(modified)")
+            }
+        }
+        hasher.update(lines.sorted().joined(separator: "\n"))
+        return SHA256.hexString(hasher.finalize())
+    }
+
+    /// The theme's files and the config: when they change, every book renders again.
+    static func fingerprint(theme: Theme, config: SiteConfig) -> String {
+        var hasher = SHA256()
+        for path in theme.files.keys.sorted() { hasher.update(path + "\u{0}" + SHA256.hex(theme.files[path]!) + "\n") }
+        hasher.update(String(describing: config))
+        return SHA256.hexString(hasher.finalize())
+    }
+}

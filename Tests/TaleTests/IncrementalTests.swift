@@ -1,0 +1,81 @@
+import Foundation
+import Testing
+import TaleBuild
+import TaleCore
+
+@Suite("Incremental builds")
+struct IncrementalTests {
+    /// Builds `project` into `output` with `cache` (or none), and returns the tree.
+    func build(_ project: URL, into name: String, cache: BuildCache?) -> [String: Data] {
+        var options = BuildOptions(project: project, output: project.appending(path: name))
+        options.cache = cache
+        let result = Result { () throws(TaleError) in try BuildRunner(stages: BuildRunner.buildStages, reporter: .silent).run(options) }
+        #expect((try? result.get()) != nil, "build failed: \(result)")
+        return Support.tree(project.appending(path: name))
+    }
+
+    @Test("after edits, deletes and renames of books, scenes, images and theme files, a cached build equals a clean one")
+    func equalsClean() throws {
+        let project = Support.copyFixture("basic")
+        let cache = BuildCache()
+        let steps: [(String, (URL) throws -> Void)] = [
+            ("first build", { _ in }),
+            ("edit a scene", { root in
+                let file = root.appending(path: "content/lantern/index.md")
+                try Data(String(contentsOf: file, encoding: .utf8).replacingOccurrences(of: "tired and happy", with: "tired, happy and humming").utf8).write(to: file)
+            }),
+            ("add a scene and an inline image", { root in
+                let file = root.appending(path: "content/two-paths/index.md")
+                try Data((String(contentsOf: file, encoding: .utf8) + "\n## Later {#later .ending}\n\nA ![tiny moth](../lantern/images/moth.svg) flew by.\n")
+                    .replacingOccurrences(of: "](../lantern/images/moth.svg)", with: "](images/moth.svg)").utf8).write(to: file)
+                try FileManager.default.createDirectory(at: root.appending(path: "content/two-paths/images"), withIntermediateDirectories: true)
+                try FileManager.default.copyItem(at: root.appending(path: "content/lantern/images/moth.svg"), to: root.appending(path: "content/two-paths/images/moth.svg"))
+            }),
+            ("replace an image with other pixels", { root in
+                let image = root.appending(path: "content/lantern/images/lantern.png")
+                try FileManager.default.removeItem(at: image)
+                try FileManager.default.copyItem(at: root.appending(path: "content/lantern/images/cover.png"), to: image)
+            }),
+            ("rename a book", { root in
+                try FileManager.default.moveItem(at: root.appending(path: "content/two-paths"), to: root.appending(path: "content/paths-two"))
+            }),
+            ("add a book, then delete another", { root in
+                Support.write("---\ntitle: New\n---\n\n## Hello\n\nA new book.\n", to: "content/newcomer/index.md", in: root)
+                try FileManager.default.removeItem(at: root.appending(path: "content/paths-two"))
+            }),
+            ("override a theme file", { root in
+                Support.write("<footer>Overridden footer</footer>\n", to: "themes/storybook/templates/footer.mustache", in: root)
+            }),
+            ("change tale.yaml", { root in
+                Support.write("title: Renamed Shelf\nbase_url: https://books.example.org/\n", to: "tale.yaml", in: root)
+            }),
+        ]
+        for (index, (label, change)) in steps.enumerated() {
+            try change(project)
+            let cached = build(project, into: "public-cached-\(index)", cache: cache)
+            let clean = build(project, into: "public-clean-\(index)", cache: nil)
+            #expect(!cached.isEmpty)
+            let presence = Set(cached.keys).symmetricDifference(clean.keys).sorted()
+            let content = cached.keys.filter { clean[$0] != nil && clean[$0] != cached[$0] }.sorted()
+            #expect(cached == clean, "after \(label): \(presence) differ in presence; \(content) differ in content")
+        }
+        #expect(cache.renderedBooks == 2)
+    }
+
+    @Test("only the edited book is rendered again; a theme change renders all")
+    func reuse() throws {
+        let project = Support.copyFixture("basic")
+        let cache = BuildCache()
+        _ = build(project, into: "one", cache: cache)
+        #expect(cache.rendersStored == 2)
+        _ = build(project, into: "two", cache: cache)
+        #expect(cache.rendersStored == 2)
+        let file = project.appending(path: "content/two-paths/index.md")
+        try Data((String(contentsOf: file, encoding: .utf8) + "\nOne more line.\n").utf8).write(to: file)
+        _ = build(project, into: "three", cache: cache)
+        #expect(cache.rendersStored == 3)
+        Support.write("<footer>Mine</footer>\n", to: "themes/storybook/templates/footer.mustache", in: project)
+        _ = build(project, into: "four", cache: cache)
+        #expect(cache.rendersStored == 5)
+    }
+}
