@@ -23,6 +23,7 @@ public final class BuildCache: @unchecked Sendable {
         var parsed: Parsed?
         var cues: CueMap?
         var rendered: Rendered?
+        var imageChecks: [Diagnostic]?
     }
 
     private let lock = NSLock()
@@ -60,6 +61,10 @@ public final class BuildCache: @unchecked Sendable {
         lock.withLock { entries[slug].flatMap { $0.fingerprint == fingerprint ? $0.cues : nil } }
     }
 
+    func imageChecks(_ slug: String, _ fingerprint: String) -> [Diagnostic]? {
+        lock.withLock { entries[slug].flatMap { $0.fingerprint == fingerprint ? $0.imageChecks : nil } }
+    }
+
     func rendered(_ slug: String, _ fingerprint: String) -> Rendered? {
         lock.withLock { entries[slug].flatMap { $0.fingerprint == fingerprint ? $0.rendered : nil } }
     }
@@ -77,22 +82,30 @@ public final class BuildCache: @unchecked Sendable {
         }
     }
 
-    /// A book folder's fingerprint: the content of index.md, and the path, size and modification time of every other file.
+    /// A book folder's fingerprint: every file's path, size, modification and change times, and inode,
+    /// read with `stat` (no file is opened). An edit changes the change time even when a tool keeps the
+    /// modification time.
     static func fingerprint(ofBook folder: URL) -> String {
-        var hasher = SHA256()
-        if let text = try? Data(contentsOf: folder.appending(path: "index.md")) { hasher.update(Array(text)) }
-        let root = folder.standardizedFileURL.path
-        let keys: [URLResourceKey] = [.isRegularFileKey, .fileSizeKey, .contentModificationDateKey]
         var lines: [String] = []
-        if let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: keys) {
-            for case let url as URL in walker {
-                guard let values = try? url.resourceValues(forKeys: Set(keys)), values.isRegularFile == true else { continue }
-                let modified = values.contentModificationDate?.timeIntervalSince1970 ?? 0
-                lines.append("\(url.standardizedFileURL.path.dropFirst(root.count))\u{0}\(values.fileSize ?? -1)\u{0}\(modified)")
+        func walk(_ path: String, _ relative: String) {
+            guard let directory = opendir(path) else { return }
+            defer { closedir(directory) }
+            while let entry = readdir(directory) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+                if name == "." || name == ".." { continue }
+                let full = path + "/" + name
+                var info = stat()
+                guard lstat(full, &info) == 0 else { continue }
+                if (info.st_mode & S_IFMT) == S_IFDIR {
+                    walk(full, relative + name + "/")
+                } else {
+                    lines.append("\(relative)\(name)\u{0}\(info.st_size)\u{0}\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
+                                 + "\u{0}\(info.st_ctim.tv_sec).\(info.st_ctim.tv_nsec)\u{0}\(info.st_ino)")
+                }
             }
         }
-        hasher.update(lines.sorted().joined(separator: "\n"))
-        return SHA256.hexString(hasher.finalize())
+        walk(folder.standardizedFileURL.path, "")
+        return SHA256.hex(lines.sorted().joined(separator: "\n"))
     }
 
     /// The theme's files and the config: when they change, every book renders again.

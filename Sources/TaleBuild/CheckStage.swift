@@ -21,13 +21,20 @@ public struct CheckStage: BuildStage {
                 context.diagnostics.warning(SourceLocation(file: book.sourcePath, line: 1, column: 1), "the book has no scenes yet",
                                             hint: "start a scene with a `## Heading` line and write under it")
             }
-            let folder = contentFolder.appending(path: book.slug)
-            var references = book.scenes.flatMap { scene in (scene.illustration.map { [$0.reference] } ?? []) + scene.inlineImages }
-            if let cover = book.frontMatter.cover { references.insert(cover, at: 0) }
-            for reference in references {
-                if case .failure(let diagnostic) = PathPolicy.resolveImage(reference, bookFolder: folder) {
-                    context.diagnostics.report(diagnostic)
+            // The image checks depend only on the book's folder, so a cache keyed by its fingerprint can keep them.
+            let fingerprint = context.fingerprints[book.slug]
+            if let cache = context.options.cache, let fingerprint, let known = cache.imageChecks(book.slug, fingerprint) {
+                for diagnostic in known { context.diagnostics.report(diagnostic) }
+            } else {
+                let folder = contentFolder.appending(path: book.slug)
+                var references = book.scenes.flatMap { scene in (scene.illustration.map { [$0.reference] } ?? []) + scene.inlineImages }
+                if let cover = book.frontMatter.cover { references.insert(cover, at: 0) }
+                var found: [Diagnostic] = []
+                for reference in references {
+                    if case .failure(let diagnostic) = PathPolicy.resolveImage(reference, bookFolder: folder) { found.append(diagnostic) }
                 }
+                for diagnostic in found { context.diagnostics.report(diagnostic) }
+                if let cache = context.options.cache, let fingerprint { cache.store(book.slug, fingerprint) { $0.imageChecks = found } }
             }
             for scene in book.scenes {
                 for link in scene.links where link.destination.hasPrefix("../") {

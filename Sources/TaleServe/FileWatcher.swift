@@ -17,6 +17,7 @@ public final class FileWatcher: @unchecked Sendable {
     private var watched: [Int32: String] = [:]
     private let lock = NSLock()
     private var pending = false
+    private var rescan = false
 
     /// Watches every folder under `folders` and the named `files`; `onChange` runs `quiet` seconds after the last event.
     public init(folders: [URL], files: [URL], quiet: TimeInterval = 0.05, onChange: @escaping @Sendable () -> Void) throws {
@@ -60,8 +61,11 @@ public final class FileWatcher: @unchecked Sendable {
             if count <= 0 { if errno == EINTR { continue } else { return } }
             var offset = 0
             var relevant = false
+            var newFolder = false
             while offset + 16 <= count {
                 let watch = buffer.withUnsafeBytes { $0.load(fromByteOffset: offset, as: Int32.self) }
+                let eventMask = buffer.withUnsafeBytes { $0.load(fromByteOffset: offset + 4, as: UInt32.self) }
+                if eventMask & UInt32(IN_ISDIR) != 0, eventMask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 { newFolder = true }
                 let length = Int(buffer.withUnsafeBytes { $0.load(fromByteOffset: offset + 12, as: UInt32.self) })
                 let nameBytes = buffer[(offset + 16)..<min(count, offset + 16 + length)].prefix { $0 != 0 }
                 let name = String(decoding: nameBytes, as: UTF8.self)
@@ -72,6 +76,11 @@ public final class FileWatcher: @unchecked Sendable {
                 let onlyNamedFiles = folder.map { fileFolders.contains($0) } ?? false
                 if !name.hasPrefix("."), !onlyNamedFiles || files.contains(name) { relevant = true }
                 offset += 16 + length
+            }
+            if newFolder {
+                lock.lock()
+                rescan = true
+                lock.unlock()
             }
             if relevant { schedule() }
         }
@@ -86,8 +95,11 @@ public final class FileWatcher: @unchecked Sendable {
         DispatchQueue.global().asyncAfter(deadline: .now() + quiet) { [self] in
             lock.lock()
             pending = false
+            let needsRescan = rescan
+            rescan = false
             lock.unlock()
-            addWatches()
+            // Only a new folder needs new watches; walking every folder on each save would slow every reload.
+            if needsRescan { addWatches() }
             onChange()
         }
     }
