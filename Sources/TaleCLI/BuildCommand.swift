@@ -11,7 +11,8 @@ struct BuildCommand: ParsableCommand {
         discussion: """
         Reads content/, tale.yaml and themes/, checks every book, and writes the site. The new \
         site replaces the old one in a single step, and only when the build succeeds: a failed \
-        build leaves the previous output as it was.
+        build leaves the previous output as it was. When nothing has changed since the last \
+        build (recorded in .tale-cache/), there is nothing to do.
         """
     )
 
@@ -30,6 +31,9 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: [.customShort("v"), .long], help: "Also print how long each stage took.")
     var verbose = false
 
+    @Flag(help: "Build even when nothing changed since the last build.")
+    var force = false
+
     func validate() throws {
         if quiet && verbose { throw ValidationError("--quiet and --verbose cannot be used together") }
     }
@@ -38,10 +42,17 @@ struct BuildCommand: ParsableCommand {
         let root = Console.projectURL(project.source)
         var options = BuildOptions(project: root, output: output.map(Console.projectURL))
         options.includeDrafts = drafts
+        let tool = BuildStamp.toolIdentity(version: TaleVersion.current)
+        if !force, let warnings = BuildStamp.upToDate(options, tool: tool) {
+            for warning in warnings { Console.err(warning) }
+            if !quiet { Console.out("Nothing changed since the last build; \(Console.display(options.output))/ is up to date (--force builds anyway).") }
+            return
+        }
         let runner = BuildRunner(stages: BuildRunner.buildStages, reporter: Console.reporter(quiet: quiet, verbose: verbose))
         let started = ContinuousClock.now
         do {
             let context = try runner.run(options)
+            BuildStamp.record(options, tool: tool, warnings: context.diagnostics.sorted.map(\.description))
             let elapsed = (ContinuousClock.now - started).components
             let seconds = Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18
             let scenes = context.books.reduce(0) { $0 + $1.scenes.count }

@@ -79,3 +79,36 @@ struct IncrementalTests {
         #expect(cache.rendersStored == 5)
     }
 }
+
+@Suite("Nothing to do")
+struct UpToDateTests {
+    @Test("a build with nothing changed does nothing; an edit, a damaged output or --force builds")
+    func skip() throws {
+        let project = Support.project([
+            "content/fox/index.md": "---\ntitle: Fox\nauthr: typo\n---\n\n## Den\n\nPip sleeps.\n",
+        ])
+        let first = Support.tale(["build"], in: project)
+        #expect(first.status == 0)
+        #expect(first.out.contains("Built 1 book (1 scene)"))
+        let warning = "content/fox/index.md:3:1: warning: unknown front matter key 'authr'; did you mean 'author'?"
+        #expect(first.err.hasPrefix(warning))
+        let before = Support.tree(project.appending(path: "public"))
+
+        let second = Support.tale(["build"], in: project)
+        #expect(second.status == 0)
+        #expect(second.out == "Nothing changed since the last build; public/ is up to date (--force builds anyway).\n")
+        #expect(second.err.hasPrefix(warning), "the warnings are printed again")
+        #expect(Support.tree(project.appending(path: "public")) == before)
+
+        Support.write("---\ntitle: Fox\n---\n\n## Den\n\nPip wakes.\n", to: "content/fox/index.md", in: project)
+        let edited = Support.tale(["build"], in: project)
+        #expect(edited.out.contains("Built 1 book (1 scene)"))
+        #expect(edited.err == "")
+
+        try FileManager.default.removeItem(at: project.appending(path: "public/books/fox/book.json"))
+        #expect(Support.tale(["build"], in: project).out.contains("Built 1 book"))
+        #expect(Support.tale(["build", "--force"], in: project).out.contains("Built 1 book"))
+        #expect(Support.tale(["build", "--drafts"], in: project).out.contains("Built 1 book"), "another option, another output")
+        #expect(Support.tale(["build", "--drafts"], in: project).out.hasPrefix("Nothing changed"))
+    }
+}
