@@ -15,6 +15,7 @@ public final class DevServer: Sendable {
     /// The site as last built.
     public let site = LiveSite()
     private let log: @Sendable (String) -> Void
+    private let queue = RebuildQueue()
 
     /// A server for `options.project` on `host:port`.
     public init(options: BuildOptions, host: String = "127.0.0.1", port: UInt16 = 1313, log: @escaping @Sendable (String) -> Void) {
@@ -26,6 +27,7 @@ public final class DevServer: Sendable {
         self.host = host
         self.port = port
         self.log = log
+        queue.server = self
     }
 
     /// The stages of a serve build: everything but writing to disk.
@@ -66,8 +68,8 @@ public final class DevServer: Sendable {
         let project = options.project
         let watcher = try FileWatcher(folders: [project.appending(path: "content"), project.appending(path: "themes")]
                                         .filter { FileManager.default.fileExists(atPath: $0.path) },
-                                      files: [project.appending(path: "tale.yaml")]) { [self] in
-            Task { await self.rebuild() }
+                                      files: [project.appending(path: "tale.yaml")]) { [queue] in
+            Task { await queue.request() }
         }
         let server = HTTPServer(address: try .inet(ip4: host, port: port), logger: .disabled)
         await server.appendRoute("GET /__tale/live.js") { _ in
@@ -109,6 +111,28 @@ public final class DevServer: Sendable {
         var body = Data(bytes)
         if type.hasPrefix("text/html") { body = Data(LiveReloadScript.inject(into: String(decoding: bytes, as: UTF8.self)).utf8) }
         return HTTPResponse(statusCode: .ok, headers: [.contentType: type, .cacheControl: "no-store"], body: body)
+    }
+}
+
+/// Runs rebuilds one at a time: a save during a rebuild asks for one more afterwards, so the
+/// newest sources always win and an older build never replaces a newer one.
+actor RebuildQueue {
+    /// Set once, in `DevServer.init`, before the watcher can ask for a rebuild.
+    nonisolated(unsafe) weak var server: DevServer?
+    private var running = false
+    private var again = false
+
+    func request() async {
+        if running {
+            again = true
+            return
+        }
+        running = true
+        repeat {
+            again = false
+            await server?.rebuild()
+        } while again
+        running = false
     }
 }
 
