@@ -34,3 +34,32 @@ def chrome(width=1280, height=800, javascript=True, phone=False, log_requests=Fa
     if log_requests:
         options.set_capability("goog:loggingPrefs", {"performance": "ALL"})
     return webdriver.Chrome(service=Service(executable_path="/usr/bin/chromedriver"), options=options)
+
+
+class Tally:
+    """Counts checks: a failed one becomes a problem line, and a step that raises stops only itself."""
+
+    def __init__(self):
+        self.passed, self.problems = 0, []
+
+    def check(self, condition, message):
+        if condition:
+            self.passed += 1
+        else:
+            self.problems.append(message)
+        return condition
+
+    def attempt(self, *steps):
+        for step in steps:
+            try:
+                step()
+            except Exception as error:
+                name = getattr(getattr(step, "func", step), "__name__", "a step")
+                self.problems.append(f"{name} stopped: {error.__class__.__name__}: {str(error).splitlines()[0] if str(error) else ''}")
+
+    def report(self, name):
+        """Prints the problems and the closing line `name: N passed, M failed`; returns the exit status."""
+        for problem in self.problems:
+            print("problem:", problem)
+        print(f"{name}: {self.passed} passed, {len(self.problems)} failed")
+        return 1 if self.problems else 0

@@ -10,6 +10,7 @@ search; axe-core (WCAG 2.1 A/AA) on the library and a reader page in light and d
 goes to another origin; that an opened book reads again with the server stopped; screenshots at phone
 and desktop sizes; and the gzip size of the reader's own JS and CSS. Prints "reader: N passed, M failed".
 """
+import functools
 import glob
 import gzip
 import json
@@ -18,7 +19,7 @@ import sys
 import time
 
 import selenium_axe_python
-from harness import chrome, serve
+from harness import Tally, chrome, serve
 from selenium import webdriver
 from selenium.webdriver.common.actions import interaction
 from selenium.webdriver.common.actions.action_builder import ActionBuilder
@@ -36,20 +37,13 @@ def browser(phone=False):
     return chrome(phone=phone, log_requests=True)
 
 
-class Checks:
+class Checks(Tally):
     def __init__(self, site, artifacts):
+        super().__init__()
         self.site, self.artifacts = site, artifacts
-        self.passed, self.problems = 0, []
         self.server = serve(site)
         self.base = f"http://127.0.0.1:{self.server.server_address[1]}/"
         self.requests = []
-
-    def check(self, condition, message):
-        if condition:
-            self.passed += 1
-        else:
-            self.problems.append(message)
-        return condition
 
     def collect_requests(self, driver):
         for entry in driver.get_log("performance"):
@@ -358,28 +352,17 @@ class Checks:
     def run(self):
         driver = browser()
         try:
-            for check in (self.page_turning, self.choices_and_saving, self.reduced_motion, self.settings, self.library,
-                          self.accessibility):
-                try:
-                    check(driver)
-                except Exception as error:
-                    self.problems.append(f"{check.__name__} stopped: {error.__class__.__name__}: {str(error).splitlines()[0]}")
+            self.attempt(*(functools.partial(step, driver) for step in (
+                self.page_turning, self.choices_and_saving, self.reduced_motion, self.settings, self.library, self.accessibility)))
             self.collect_requests(driver)
         finally:
             driver.quit()
-        for check in (self.reading, self.screenshots, self.offline, self.sizes):
-            try:
-                check()
-            except Exception as error:
-                self.problems.append(f"{check.__name__} stopped: {error.__class__.__name__}: {str(error).splitlines()[0]}")
+        self.attempt(self.reading, self.screenshots, self.offline, self.sizes)
         foreign = sorted({url for url in self.requests if not url.startswith(("http://127.0.0.1:", "data:", "blob:", "about:"))})
         self.check(not foreign, f"no request leaves the test server: {foreign}")
         self.check(len(self.requests) > 20, f"the request log saw the page loads: {len(self.requests)} requests")
         self.server.shutdown()
-        for problem in self.problems:
-            print("problem:", problem)
-        print(f"reader: {self.passed} passed, {len(self.problems)} failed")
-        return 1 if self.problems else 0
+        return self.report("reader")
 
 
 if __name__ == "__main__":

@@ -11,19 +11,12 @@ import sys
 import time
 import urllib.request
 
-from harness import chrome
+from harness import Tally, chrome
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
-passed, problems = 0, []
-
-
-def check(condition, message):
-    global passed
-    if condition:
-        passed += 1
-    else:
-        problems.append(message)
+tally = Tally()
+check = tally.check
 
 
 def main():
@@ -40,7 +33,7 @@ def main():
                 url = match.group(1)
         check(url is not None and url.startswith("http://127.0.0.1:"), f"serve listens on loopback by default: {url}")
         if url is None:
-            return
+            return tally.report("serve")
         page = urllib.request.urlopen(url + "books/lantern/").read().decode()
         check('<script src="/__tale/live.js"></script></body>' in page, "served pages carry the live-reload script")
         check("new WebSocket" in urllib.request.urlopen(url + "__tale/live.js").read().decode(), "the live-reload script is served")
@@ -87,11 +80,8 @@ def main():
             driver.quit()
         server.kill()
         server.wait()
-    for problem in problems:
-        print("problem:", problem)
-    print(f"serve: {passed} passed, {len(problems)} failed")
+    return tally.report("serve")
 
 
 if __name__ == "__main__":
-    main()
-    sys.exit(1 if problems else 0)
+    sys.exit(main())

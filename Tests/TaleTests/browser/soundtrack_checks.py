@@ -18,7 +18,7 @@ import sys
 import time
 import wave
 
-from harness import chrome, serve
+from harness import Tally, chrome, serve
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
@@ -86,19 +86,13 @@ def browser():
     return chrome()
 
 
-class Checks:
+class Checks(Tally):
     def __init__(self, site, artifacts):
+        super().__init__()
         self.site, self.artifacts = site, artifacts
-        self.passed, self.problems = 0, []
         self.server = serve(site)
         self.base = f"http://127.0.0.1:{self.server.server_address[1]}/"
         self.cues = {}
-
-    def check(self, condition, message):
-        if condition:
-            self.passed += 1
-        else:
-            self.problems.append(message)
 
     def cue(self, book, scene):
         if book not in self.cues:
@@ -265,16 +259,9 @@ class Checks:
             driver.quit()
 
     def run(self):
-        for check in (self.audio_with_stub, self.effects, self.render_wavs):
-            try:
-                check()
-            except Exception as error:
-                self.problems.append(f"{check.__name__} stopped: {error.__class__.__name__}: {str(error).splitlines()[0]}")
+        self.attempt(self.audio_with_stub, self.effects, self.render_wavs)
         self.server.shutdown()
-        for problem in self.problems:
-            print("problem:", problem)
-        print(f"soundtrack: {self.passed} passed, {len(self.problems)} failed")
-        return 1 if self.problems else 0
+        return self.report("soundtrack")
 
 
 if __name__ == "__main__":
