@@ -7,7 +7,7 @@ SWIFT ?= swift
 
 demo: deps-build build
 	.build/debug/tale build
-	@echo "Serve it with: python3 -m http.server --bind 127.0.0.1 --directory public 8000  (then open http://127.0.0.1:8000/)"
+	@echo "Or serve it while you write: .build/debug/tale serve  (then open http://127.0.0.1:1313/)"
 
 test: deps-test
 	$(SWIFT) build --build-tests
