@@ -6,6 +6,7 @@ import threading
 
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.support.ui import WebDriverWait
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -63,3 +64,22 @@ class Tally:
             print("problem:", problem)
         print(f"{name}: {self.passed} passed, {len(self.problems)} failed")
         return 1 if self.problems else 0
+
+
+class SiteChecks(Tally):
+    """Checks against a built site served from 127.0.0.1 for the length of the run."""
+
+    def __init__(self, site, artifacts):
+        super().__init__()
+        self.site, self.artifacts = site, artifacts
+        self.server = serve(site)
+        self.base = f"http://127.0.0.1:{self.server.server_address[1]}/"
+
+    def fresh(self, driver, path, fragment=""):
+        """Opens `path` (+ `fragment`) as a first-time reader: storage cleared, then a full page load."""
+        driver.get(self.base + path)
+        driver.execute_script("localStorage.clear()")
+        driver.get("about:blank")
+        driver.get(self.base + path + fragment)
+        if path.startswith("books/"):
+            WebDriverWait(driver, 5).until(lambda d: d.execute_script("return document.documentElement.dataset.taleReader") == "on")

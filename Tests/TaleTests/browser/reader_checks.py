@@ -19,7 +19,7 @@ import sys
 import time
 
 import selenium_axe_python
-from harness import Tally, chrome, serve
+from harness import SiteChecks, chrome, serve
 from selenium import webdriver
 from selenium.webdriver.common.actions import interaction
 from selenium.webdriver.common.actions.action_builder import ActionBuilder
@@ -37,12 +37,9 @@ def browser(phone=False):
     return chrome(phone=phone, log_requests=True)
 
 
-class Checks(Tally):
+class Checks(SiteChecks):
     def __init__(self, site, artifacts):
-        super().__init__()
-        self.site, self.artifacts = site, artifacts
-        self.server = serve(site)
-        self.base = f"http://127.0.0.1:{self.server.server_address[1]}/"
+        super().__init__(site, artifacts)
         self.requests = []
 
     def collect_requests(self, driver):
@@ -60,14 +57,6 @@ class Checks(Tally):
     def click(driver, element):
         driver.execute_script("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element)
         element.click()
-
-    def fresh(self, driver, path, fragment=""):
-        driver.get(self.base + path)
-        driver.execute_script("localStorage.clear()")
-        driver.get("about:blank")
-        driver.get(self.base + path + fragment)
-        if path.startswith("books/"):
-            WebDriverWait(driver, 5).until(lambda d: d.execute_script("return document.documentElement.dataset.taleReader") == "on")
 
     def key(self, driver, key):
         driver.find_element(By.TAG_NAME, "body").send_keys(key)

@@ -18,9 +18,8 @@ import sys
 import time
 import wave
 
-from harness import Tally, chrome, serve
+from harness import SiteChecks, chrome
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import WebDriverWait
 
 PIP = "books/pip-and-the-paper-moon/index.html"
 TIDES = "books/the-cartographer-of-tides/index.html"
@@ -86,25 +85,15 @@ def browser():
     return chrome()
 
 
-class Checks(Tally):
+class Checks(SiteChecks):
     def __init__(self, site, artifacts):
-        super().__init__()
-        self.site, self.artifacts = site, artifacts
-        self.server = serve(site)
-        self.base = f"http://127.0.0.1:{self.server.server_address[1]}/"
+        super().__init__(site, artifacts)
         self.cues = {}
 
     def cue(self, book, scene):
         if book not in self.cues:
             self.cues[book] = json.load(open(os.path.join(self.site, "books", book, "cues.json")))
         return next(s for s in self.cues[book]["scenes"] if s["id"] == scene)
-
-    def open(self, driver, path):
-        driver.get(self.base + path)
-        driver.execute_script("localStorage.clear()")
-        driver.get("about:blank")
-        driver.get(self.base + path)
-        WebDriverWait(driver, 5).until(lambda d: d.execute_script("return document.documentElement.dataset.taleReader") == "on")
 
     @staticmethod
     def press(driver, selector):
@@ -125,7 +114,7 @@ class Checks(Tally):
         driver = browser()
         try:
             driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": AUDIO_STUB})
-            self.open(driver, PIP)
+            self.fresh(driver, PIP)
             hint = driver.find_element(By.CSS_SELECTOR, ".sound-hint")
             self.check(hint.is_displayed() and "tap" in hint.text, "the cover says kindly that sound waits for a tap")
             self.press(driver, ".next")
@@ -191,8 +180,7 @@ class Checks(Tally):
     def effects(self):
         driver = browser()
         try:
-            self.open(driver, PIP + "#biggest-moon")
-            driver.get(self.base + PIP + "#biggest-moon")
+            self.fresh(driver, PIP, "#biggest-moon")
             time.sleep(0.5)
             first = self.canvas_pixels(driver)
             time.sleep(0.7)
@@ -205,7 +193,7 @@ class Checks(Tally):
             self.check(self.canvas_pixels(driver) is None, "the still-pictures setting removes the effects")
             driver.find_element(By.CSS_SELECTOR, "[data-setting='effectsOff']").click()
 
-            self.open(driver, TIDES + "#grey")
+            self.fresh(driver, TIDES, "#grey")
             time.sleep(5)
             flashes = driver.execute_script("return Tale.effects.flashes")
             worst = max((sum(1 for t in flashes if s <= t < s + 1000) for s in flashes), default=0)
@@ -213,14 +201,13 @@ class Checks(Tally):
             self.check(worst <= 3, f"never more than three flashes in a second: {worst}")
 
             driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": [{"name": "prefers-reduced-motion", "value": "reduce"}]})
-            self.open(driver, PIP + "#biggest-moon")
-            driver.get(self.base + PIP + "#biggest-moon")
+            self.fresh(driver, PIP, "#biggest-moon")
             time.sleep(0.3)
             first = self.canvas_pixels(driver)
             time.sleep(0.7)
             second = self.canvas_pixels(driver)
             self.check(first and first[0] > 0 and first == second, f"reduced motion: a still picture: {first} {second}")
-            self.open(driver, TIDES + "#grey")
+            self.fresh(driver, TIDES, "#grey")
             time.sleep(3)
             self.check(driver.execute_script("return Tale.effects.flashes.length") == 0, "reduced motion: no lightning flashes")
         finally:
