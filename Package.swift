@@ -50,7 +50,7 @@ let package = Package(
                 dependencies: ["TaleCore", "TaleHTTP", "TaleHTML", .product(name: "Crypto", package: "swift-crypto")],
                 swiftSettings: swiftSettings),
         .target(name: "TaleServe",
-                dependencies: ["TaleBuild", "TaleCore", .product(name: "FlyingFox", package: "FlyingFox")],
+                dependencies: ["TaleBuild", "TaleCore", "TaleRender", .product(name: "FlyingFox", package: "FlyingFox")],
                 swiftSettings: swiftSettings),
         .target(name: "TaleCLI",
                 dependencies: ["TaleBuild", "TalePublish", "TaleServe", .product(name: "ArgumentParser", package: "swift-argument-parser")],

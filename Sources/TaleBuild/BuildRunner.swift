@@ -45,6 +45,6 @@ public struct BuildRunner: Sendable {
     }
 
     static func milliseconds(_ duration: Duration) -> Int {
-        Int(duration.components.seconds * 1000 + duration.components.attoseconds / 1_000_000_000_000_000)
+        Int(duration.inSeconds * 1000)
     }
 }

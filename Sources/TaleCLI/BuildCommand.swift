@@ -53,8 +53,7 @@ struct BuildCommand: ParsableCommand {
         do {
             let context = try runner.run(options)
             BuildStamp.record(options, tool: tool, warnings: context.diagnostics.sorted.map(\.description))
-            let elapsed = (ContinuousClock.now - started).components
-            let seconds = Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18
+            let seconds = (ContinuousClock.now - started).inSeconds
             let scenes = context.books.reduce(0) { $0 + $1.scenes.count }
             let warnings = context.diagnostics.warnings.count
             if !quiet {

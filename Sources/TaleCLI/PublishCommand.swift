@@ -96,8 +96,7 @@ struct PublishCommand: AsyncParsableCommand {
             Console.err("error: \(error)")
             throw ExitCode(1)
         }
-        let elapsed = (ContinuousClock.now - started).components
-        let seconds = Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18
+        let seconds = (ContinuousClock.now - started).inSeconds
         if json {
             Console.out(PublishOutput.json(report, location: location, deleteRequested: delete))
         } else {

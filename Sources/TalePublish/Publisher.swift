@@ -1,4 +1,5 @@
 import Foundation
+import TaleCore
 
 /// What `tale publish` was asked to do.
 public struct PublishOptions: Sendable {
@@ -62,13 +63,13 @@ public struct Publisher: Sendable {
         let listing = try await client.list(prefix: location.prefix)
         let remote = Dictionary(listing.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
         let inspect = PublishPlan.keysToInspect(site.files, remote: remote, location: location)
-        let hashes = HashCollector()
+        let hashes = Locked<[String: String]>([:])
         let headFailures = await forEach(inspect) { (key: String) throws(PublishError) in
             let metadata = try await client.metadata(key: key)
-            if let sha = metadata?["sha256"] { hashes.set(key, sha) }
+            if let sha = metadata?["sha256"] { hashes.mutate { $0[key] = sha } }
         }
         if let first = headFailures.first { throw first }
-        let plan = PublishPlan.make(site.files, remote: remote, remoteSHA256: hashes.all, location: location)
+        let plan = PublishPlan.make(site.files, remote: remote, remoteSHA256: hashes.value, location: location)
         if options.delete, plan.stale.count > options.maxDeletes, !options.force {
             throw .tooManyDeletes(count: plan.stale.count, limit: options.maxDeletes)
         }
@@ -77,14 +78,14 @@ public struct Publisher: Sendable {
 
         for (index, step) in plan.steps.enumerated() {
             log("[\(index + 1)/\(plan.steps.count)] uploading \(step.count) file\(step.count == 1 ? "" : "s")")
-            let done = PathCollector()
+            let done = Locked<[String]>([])
             let failures = await forEach(step) { (file: LocalFile) throws(PublishError) in
                 let body = try site.contents(of: file)
                 try await client.put(key: location.key(for: file.path), body: body, sha256: file.sha256,
                                      contentType: file.contentType, cacheControl: file.cacheControl)
-                done.add(file.path)
+                done.mutate { $0.append(file.path) }
             }
-            report.uploaded += done.all
+            report.uploaded += done.value
             if !failures.isEmpty {
                 report.failures = failures
                 return report
@@ -92,12 +93,12 @@ public struct Publisher: Sendable {
         }
         if options.delete, !plan.stale.isEmpty {
             log("deleting \(plan.stale.count) stale object\(plan.stale.count == 1 ? "" : "s")")
-            let done = PathCollector()
+            let done = Locked<[String]>([])
             report.failures = await forEach(plan.stale) { (key: String) throws(PublishError) in
                 try await client.delete(key: key)
-                done.add(key)
+                done.mutate { $0.append(key) }
             }
-            report.deleted = done.all
+            report.deleted = done.value
         }
         return report
     }
@@ -128,19 +129,4 @@ public struct Publisher: Sendable {
             return failures
         }
     }
-}
-
-/// Thread-safe collections for results gathered by concurrent tasks.
-final class HashCollector: @unchecked Sendable {
-    private let lock = NSLock()
-    private var values: [String: String] = [:]
-    func set(_ key: String, _ value: String) { lock.lock(); values[key] = value; lock.unlock() }
-    var all: [String: String] { lock.lock(); defer { lock.unlock() }; return values }
-}
-
-final class PathCollector: @unchecked Sendable {
-    private let lock = NSLock()
-    private var values: [String] = []
-    func add(_ value: String) { lock.lock(); values.append(value); lock.unlock() }
-    var all: [String] { lock.lock(); defer { lock.unlock() }; return values }
 }

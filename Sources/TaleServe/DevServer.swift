@@ -2,6 +2,7 @@ import FlyingFox
 import Foundation
 import TaleBuild
 import TaleCore
+import TaleRender
 
 /// `tale serve`: builds the project into memory, serves it on loopback, rebuilds when a source
 /// changes and tells open pages to reload (or shows the error over the page until it is fixed).
@@ -36,8 +37,8 @@ public final class DevServer: Sendable {
     /// Builds once, in memory, and publishes the result (or the error) to the live site.
     public func rebuild() async {
         let started = ContinuousClock.now
-        let collected = LineCollector()
-        let runner = BuildRunner(stages: DevServer.stages, reporter: BuildReporter(progress: { _ in }, problem: { collected.add($0) }))
+        let collected = Locked<[String]>([])
+        let runner = BuildRunner(stages: DevServer.stages, reporter: BuildReporter(progress: { _ in }, problem: { line in collected.mutate { $0.append(line) } }))
         let options = self.options
         let result: Result<[String: [UInt8]], TaleError> = await withCheckedContinuation { continuation in
             Thread.detachNewThread {
@@ -48,15 +49,14 @@ public final class DevServer: Sendable {
                 }
             }
         }
-        let elapsed = (ContinuousClock.now - started).components
-        let milliseconds = elapsed.seconds * 1000 + elapsed.attoseconds / 1_000_000_000_000_000
+        let milliseconds = Int((ContinuousClock.now - started).inSeconds * 1000)
         switch result {
         case .success(let outputs):
             await site.succeeded(outputs)
             log("Rebuilt in \(milliseconds) ms")
-            for line in collected.lines { log(line) }
+            for line in collected.value { log(line) }
         case .failure(let error):
-            let text = (collected.lines + ["error: \(error)"]).joined(separator: "\n")
+            let text = (collected.value + ["error: \(error)"]).joined(separator: "\n")
             await site.failed(text)
             log(text)
         }
@@ -103,7 +103,7 @@ public final class DevServer: Sendable {
         if path.isEmpty { path = "index.html" } else if outputs[path] == nil, outputs[path + "/index.html"] != nil { path += "/index.html" }
         guard let bytes = outputs[path], !path.split(separator: "/").contains("..") else {
             let error = await site.error
-            let page = LiveReloadScript.inject(into: "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Not found</title></head><body><h1>Not found</h1><p>No file \(XMLEscape.text(path)) in the site.</p></body></html>")
+            let page = LiveReloadScript.inject(into: "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Not found</title></head><body><h1>Not found</h1><p>No file \(XMLText.escape(path)) in the site.</p></body></html>")
             return HTTPResponse(statusCode: error == nil ? .notFound : .serviceUnavailable,
                                 headers: [.contentType: "text/html; charset=utf-8"], body: Data(page.utf8))
         }
@@ -150,20 +150,5 @@ struct LiveMessages: WSMessageHandler {
             let drain = Task { for await _ in client {}; task.cancel(); continuation.finish() }
             continuation.onTermination = { _ in task.cancel(); drain.cancel() }
         }
-    }
-}
-
-/// Collects lines from several threads.
-final class LineCollector: @unchecked Sendable {
-    private let lock = NSLock()
-    private var storage: [String] = []
-    func add(_ line: String) { lock.lock(); storage.append(line); lock.unlock() }
-    var lines: [String] { lock.lock(); defer { lock.unlock() }; return storage }
-}
-
-/// Escaping for text put into the not-found page.
-enum XMLEscape {
-    static func text(_ value: String) -> String {
-        value.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
     }
 }

@@ -64,14 +64,14 @@ enum Support {
         var options = BuildOptions(project: project, output: output)
         options.checkOnly = checkOnly
         options.includeDrafts = drafts
-        let collected = Collected()
-        let reporter = BuildReporter(progress: { _ in }, problem: { collected.append($0) })
+        let collected = Locked<[String]>([])
+        let reporter = BuildReporter(progress: { _ in }, problem: { line in collected.mutate { $0.append(line) } })
         let stages = checkOnly ? BuildRunner.checkStages : BuildRunner.buildStages
         do {
             let context = try BuildRunner(stages: stages, reporter: reporter).run(options)
-            return (context, nil, collected.lines)
+            return (context, nil, collected.value)
         } catch {
-            return (nil, error, collected.lines)
+            return (nil, error, collected.value)
         }
     }
 
@@ -104,17 +104,18 @@ enum Support {
         try! process.run()
         // Read both pipes to the end before waiting, so a chatty child cannot block on a full pipe.
         let group = DispatchGroup()
-        let outBox = Collected(), errBox = Collected()
+        let outBox = Locked(""), errBox = Locked("")
         for (pipe, box) in [(outPipe, outBox), (errPipe, errBox)] {
             group.enter()
             DispatchQueue.global().async {
-                box.append(String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self))
+                let text = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+                box.mutate { $0 += text }
                 group.leave()
             }
         }
         group.wait()
         process.waitUntilExit()
-        return (process.terminationStatus, outBox.lines.joined(), errBox.lines.joined())
+        return (process.terminationStatus, outBox.value, errBox.value)
     }
 
     /// Runs `tale` with `arguments`.
@@ -122,12 +123,4 @@ enum Support {
     static func tale(_ arguments: [String], in folder: URL? = nil, environment: [String: String] = [:]) -> (status: Int32, out: String, err: String) {
         run(taleBinary, arguments, in: folder, environment: environment)
     }
-}
-
-/// A thread-safe list of strings.
-final class Collected: @unchecked Sendable {
-    private let lock = NSLock()
-    private var storage: [String] = []
-    func append(_ line: String) { lock.lock(); storage.append(line); lock.unlock() }
-    var lines: [String] { lock.lock(); defer { lock.unlock() }; return storage }
 }
