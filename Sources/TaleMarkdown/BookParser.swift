@@ -84,9 +84,9 @@ struct SceneBuilder {
         var scenes: [Scene] = []
         var usedIDs: [String: SourceLocation] = [:]
         for (number, group) in groups.enumerated() {
-            var scene = makeScene(group.heading, blocks: group.blocks, number: number + 1, diagnostics: &diagnostics)
+            var (scene, explicitID) = makeScene(group.heading, blocks: group.blocks, number: number + 1, diagnostics: &diagnostics)
             if let previous = usedIDs[scene.id] {
-                if group.heading != nil, explicitID(group.heading!) {
+                if explicitID {
                     diagnostics.error(scene.location, "scene id '\(scene.id)' is used twice (first at line \(previous.line))",
                                       hint: "give one of the scenes another `#id`")
                 } else {
@@ -105,14 +105,8 @@ struct SceneBuilder {
         return scenes
     }
 
-    private func explicitID(_ headingIndex: Int) -> Bool {
-        let block = document.blocks[headingIndex]
-        var ignored = DiagnosticList()
-        return HeadingParser.parse(String(lines[block.startLine - 1]), location: location(bodyLine: block.startLine, column: 1),
-                                   diagnostics: &ignored).attributes?.id != nil
-    }
-
-    private func makeScene(_ headingIndex: Int?, blocks: [Int], number: Int, diagnostics: inout DiagnosticList) -> Scene {
+    /// The scene made from a heading (nil for the opening) and its blocks, and whether its id was written as `#id`.
+    private func makeScene(_ headingIndex: Int?, blocks: [Int], number: Int, diagnostics: inout DiagnosticList) -> (Scene, explicitID: Bool) {
         var title: String?
         var attributes = HeadingAttributes()
         var sceneLocation = location(bodyLine: 1, column: 1)
@@ -200,7 +194,7 @@ struct SceneBuilder {
         scene.inlineImages = inlineImages
         scene.writeBrief = writeBrief
         apply(attributes, to: &scene, line: sceneLocation.line, diagnostics: &diagnostics)
-        return scene
+        return (scene, attributes.id != nil)
     }
 
     private func apply(_ attributes: HeadingAttributes, to scene: inout Scene, line: Int, diagnostics: inout DiagnosticList) {
