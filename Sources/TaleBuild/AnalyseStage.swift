@@ -1,3 +1,4 @@
+import Foundation
 import TaleAnalyse
 import TaleCore
 
@@ -21,5 +22,21 @@ public struct AnalyseStage: BuildStage {
             return map
         }
         for map in maps { context.cueMaps[map.book] = map }
+        for book in context.books { moderate(book, context: context) }
+    }
+
+    /// Warns about words in the writer's own text that are too strong for the book's age tier.
+    /// The text is left as written: the writer decides.
+    private func moderate(_ book: Book, context: BuildContext) {
+        let tier = book.frontMatter.ageTier
+        for scene in book.scenes where !scene.isGenerated {
+            for finding in Moderation.check(scene.text, tier: tier) {
+                let place = context.locate(finding.word, in: book.sourcePath,
+                                           from: scene.location.line, to: scene.lastLine, fallback: scene.location)
+                context.diagnostics.warning(place, "'\(finding.word)' may be too strong for "
+                                            + "\(Moderation.describe(tier)) (\(finding.category.rawValue), age \(book.frontMatter.age ?? "not given"))",
+                                            hint: "Tale leaves your text as written; reword it, or give the book an older `age:` if that fits")
+            }
+        }
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import TaleAnalyse
 import TaleCore
+import TaleGenerate
 import TaleRender
 
 /// Everything the stages share: what they read, what they made, what they found wrong.
@@ -17,6 +18,8 @@ public final class BuildContext {
     public var graphs: [String: BranchGraph] = [:]
     /// Each book folder's fingerprint, by slug, when a cache is in use (set by the load stage).
     public var fingerprints: [String: String] = [:]
+    /// What generation did: artifacts generated, found in locks, failed (set by the generate stage).
+    public var generation = GenerationProgress()
     /// Each book's cue map, by slug (set by the analyse stage).
     public var cueMaps: [String: CueMap] = [:]
     /// The rendered books, in slug order (set by the render stage).

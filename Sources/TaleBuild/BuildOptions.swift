@@ -1,4 +1,5 @@
 import Foundation
+import TaleGenerate
 
 /// What a build is asked to do.
 public struct BuildOptions: Sendable {
@@ -15,6 +16,24 @@ public struct BuildOptions: Sendable {
     /// Make what only a published site needs: `.gz` siblings, and a service worker versioned by every output's hash.
     /// `tale serve` turns this off.
     public var forPublishing: Bool = true
+    /// Use only what the generation locks hold; a missing artifact is an error (`--frozen`, and the default when `CI` is set).
+    public var frozen: Bool = false
+    /// Refuse generated content a person has not approved (`--require-approved`).
+    public var requireApproved: Bool = false
+    /// Generate only for these books (`tale generate <slug>...`); nil for all.
+    public var onlyBooks: Set<String>?
+    /// The text provider to use instead of the one `tale.yaml` names (tests).
+    public var textProvider: (any TextProvider)?
+    /// The environment providers read their keys from.
+    public var environment: [String: String] = ProcessInfo.processInfo.environment
+    /// Told after each generated or cached artifact (the progress bar).
+    public var generationProgress: @Sendable (GenerationProgress) -> Void = { _ in }
+
+    /// Whether `environment` says this is a CI run (`CI` set to anything but empty, `0` or `false`).
+    public static func isContinuousIntegration(_ environment: [String: String]) -> Bool {
+        guard let value = environment["CI"]?.lowercased() else { return false }
+        return !["", "0", "false", "no"].contains(value)
+    }
 
     /// Options for `project`, writing to `project/public`.
     public init(project: URL, output: URL? = nil) {

@@ -14,6 +14,7 @@ public struct BuildStamp: Codable, Equatable, Sendable {
     var books: [String: String]
     /// Options that change the output.
     var drafts: Bool
+    var requireApproved: Bool
     var output: String
     var sourceDateEpoch: String?
     /// The SHA-256 of the output's tale-manifest.json.
@@ -37,7 +38,7 @@ public struct BuildStamp: Codable, Equatable, Sendable {
         let manifestURL = options.output.appending(path: OutputManifest.fileName)
         guard let manifest = try? Data(contentsOf: manifestURL) else { return nil }
         return BuildStamp(tool: tool, site: BuildCache.fingerprint(theme: theme, config: context.config), books: books,
-                          drafts: options.includeDrafts, output: options.output.path,
+                          drafts: options.includeDrafts, requireApproved: options.requireApproved, output: options.output.path,
                           sourceDateEpoch: ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"],
                           manifest: SHA256.hex(Array(manifest)), warnings: warnings)
     }

@@ -17,9 +17,9 @@ public struct CheckStage: BuildStage {
         let contentFolder = context.options.project.appending(path: "content")
         for book in context.books {
             context.graphs[book.slug] = BranchGraph.analyse(book, diagnostics: &context.diagnostics)
-            if book.scenes.isEmpty {
+            if book.scenes.isEmpty, book.frontMatter.sceneCount == nil {
                 context.diagnostics.warning(SourceLocation(file: book.sourcePath, line: 1, column: 1), "the book has no scenes yet",
-                                            hint: "start a scene with a `## Heading` line and write under it")
+                                            hint: "start a scene with a `## Heading` line and write under it, or set `scenes:` to have them generated")
             }
             // The image checks depend only on the book's folder, so a cache keyed by its fingerprint can keep them.
             let fingerprint = context.fingerprints[book.slug]

@@ -1,4 +1,5 @@
 import Foundation
+import TaleAnalyse
 import TaleCore
 import TaleHTML
 import TaleRender
@@ -109,6 +110,9 @@ public struct RenderStage: BuildStage {
         var view = BookView(book: book, cover: cover!, scenes: scenes, endings: graph?.endings ?? [])
         view.cues = context.cueMaps[book.slug]
         view.soundFiles = soundFiles(folder: folder, book: book, context: context, sink: sink)
+        let level = ReadingLevel(book.scenes.map(\.text).joined(separator: "\n\n"))
+        view.stats = BookStats(words: level.words, minutes: level.minutes(for: matter.ageTier), grade: level.grade,
+                               band: matter.readingBand, generatedScenes: book.scenes.filter(\.isGenerated).count)
         return view
     }
 

@@ -13,10 +13,16 @@ struct BuildCommand: ParsableCommand {
         site replaces the old one in a single step, and only when the build succeeds: a failed \
         build leaves the previous output as it was. When nothing has changed since the last \
         build (recorded in .tale-cache/), there is nothing to do.
+
+        What a book leaves out (scenes up to `scenes:`, empty scenes, a summary, tags) is \
+        generated and kept in content/<slug>/generated/ with a lock; commit that folder. With \
+        --frozen, and whenever CI is set, nothing new is generated and a missing artifact is an error.
         """
     )
 
     @OptionGroup var project: ProjectOptions
+
+    @OptionGroup var generation: GenerationFlags
 
     @Option(name: [.customShort("o"), .long],
             help: ArgumentHelp("Where to write the site. It must be empty, new, or an earlier Tale output.", valueName: "dir"))
@@ -42,6 +48,9 @@ struct BuildCommand: ParsableCommand {
         let root = Console.projectURL(project.source)
         var options = BuildOptions(project: root, output: output.map(Console.projectURL))
         options.includeDrafts = drafts
+        generation.apply(to: &options)
+        let bar = ProgressBar(quiet: quiet)
+        options.generationProgress = { bar.update($0) }
         let tool = BuildStamp.toolIdentity(version: TaleVersion.current)
         if !force, let warnings = BuildStamp.upToDate(options, tool: tool) {
             for warning in warnings { Console.err(warning) }
@@ -51,7 +60,9 @@ struct BuildCommand: ParsableCommand {
         let runner = BuildRunner(stages: BuildRunner.buildStages, reporter: Console.reporter(quiet: quiet, verbose: verbose))
         let started = ContinuousClock.now
         do {
+            defer { bar.finish() }
             let context = try runner.run(options)
+            bar.finish()
             BuildStamp.record(options, tool: tool, warnings: context.diagnostics.sorted.map(\.description))
             let seconds = (ContinuousClock.now - started).inSeconds
             let scenes = context.books.reduce(0) { $0 + $1.scenes.count }
@@ -61,6 +72,7 @@ struct BuildCommand: ParsableCommand {
                     + "\(Console.display(options.output))/ in \(String(format: "%.2f", seconds)) s"
                 if warnings > 0 { line += ", with \(Console.count(warnings, "warning"))" }
                 if !context.skippedDrafts.isEmpty { line += "; left out \(Console.count(context.skippedDrafts.count, "draft")) (use --drafts)" }
+                if let generated = ProgressBar.summary(context.generation) { line += "; text \(generated)" }
                 Console.out(line)
                 Console.out("Open \(Console.display(options.output))/index.html in a browser.")
             }

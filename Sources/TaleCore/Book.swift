@@ -1,3 +1,5 @@
+import Foundation
+
 /// One book: a page bundle `content/<slug>/index.md` with its front matter and scenes.
 public struct Book: Sendable, Equatable {
     /// The folder's name, which is the book's URL segment.
@@ -108,6 +110,8 @@ public struct FrontMatter: Sendable, Equatable {
     public var effects: AutoSwitch = .auto
     /// Drafts build only with `--drafts`.
     public var draft: Bool = false
+    /// Makes generation for this book reproducible (over `tale.yaml`'s `generate.seed`).
+    public var seed: String?
 
     /// Front matter with only a title.
     public init(title: String) { self.title = title }
@@ -225,6 +229,15 @@ public struct Scene: Sendable, Equatable {
     public var inlineImages: [AssetReference] = []
     /// The `<!-- write: ... -->` brief of an empty scene, if any.
     public var writeBrief: String?
+    /// Whether the scene's text came from a provider (filled in by the generate stage).
+    public var isGenerated = false
+
+    /// Whether the writer left the scene for generation: its body is empty, or holds only a
+    /// `<!-- write: ... -->` brief.
+    public var needsText: Bool {
+        writeBrief != nil || (text.isEmpty && html.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+                              && illustration == nil && choices.isEmpty && inlineImages.isEmpty)
+    }
 
     /// Creates a scene.
     public init(id: String, title: String?, location: SourceLocation, html: String, text: String) {
@@ -234,4 +247,39 @@ public struct Scene: Sendable, Equatable {
         self.html = html
         self.text = text
     }
+}
+
+/// How a book's text should read: the reading level the storyteller writes for and that
+/// reading-level checks expect. Finer than `AgeTier`, which moderation follows.
+public enum ReadingBand: String, Sendable, CaseIterable {
+    /// Up to 5: very short sentences, everyday words, read aloud by a grown-up.
+    case early
+    /// 6 to 12 (and books that give no age): short sentences, a few longer words.
+    case middle
+    /// 13 to 17: richer sentences and vocabulary.
+    case teen
+    /// 18 and over.
+    case adult
+
+    /// The band for an age as written (`3-5`, `8`, `teen`, `adult`); nil means no age was given.
+    public static func of(age: String?) -> ReadingBand {
+        guard let age else { return .middle }
+        switch age {
+        case "teen", "teens": return .teen
+        case "adult", "adults": return .adult
+        default: break
+        }
+        let high = age.split(separator: "-").last.flatMap { Int($0.trimmingCharacters(in: .whitespaces)) } ?? 8
+        switch high {
+        case ...5: return .early
+        case 6...12: return .middle
+        case 13...17: return .teen
+        default: return .adult
+        }
+    }
+}
+
+extension FrontMatter {
+    /// The reading band of the book's age.
+    public var readingBand: ReadingBand { ReadingBand.of(age: age) }
 }

@@ -12,7 +12,8 @@ public final class Locked<Value>: @unchecked Sendable {
     public var value: Value { lock.withLock { stored } }
 
     /// Changes the value under the lock.
-    public func mutate(_ change: (inout Value) -> Void) { lock.withLock { change(&stored) } }
+    @discardableResult
+    public func mutate<Result>(_ change: (inout Value) -> Result) -> Result { lock.withLock { change(&stored) } }
 }
 
 extension Duration {

@@ -10,6 +10,8 @@ public struct SiteConfig: Sendable, Equatable {
     public var language: String = "en"
     /// The theme's name: `themes/<name>/` over the bundled theme of the same name.
     public var theme: String = "storybook"
+    /// How missing text is generated (`generate:`).
+    public var generation = GenerationSettings()
 
     /// The defaults.
     public init() {}

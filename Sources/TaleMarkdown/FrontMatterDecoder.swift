@@ -6,7 +6,7 @@ public enum FrontMatterDecoder {
     /// Every key the source format defines.
     public static let knownKeys = [
         "title", "author", "date", "language", "age", "summary", "tags", "premise", "setting", "moral",
-        "style", "characters", "scenes", "cover", "soundtrack", "effects", "draft",
+        "style", "characters", "scenes", "cover", "soundtrack", "effects", "draft", "seed",
     ]
 
     /// Decodes `root` (nil for empty front matter). Returns nil when the title is missing or wrong.
@@ -65,6 +65,7 @@ public enum FrontMatterDecoder {
         matter.soundtrack = reader.word("soundtrack", as: AutoSwitch.self) ?? .auto
         matter.effects = reader.word("effects", as: AutoSwitch.self) ?? .auto
         matter.draft = reader.bool("draft") ?? false
+        matter.seed = reader.string("seed")
         matter.characters = decodeCharacters(reader.value("characters"), diagnostics: &reader.diagnostics)
         diagnostics.append(contentsOf: reader.diagnostics)
         return title == nil ? nil : matter

@@ -66,6 +66,29 @@ struct MappingReader {
         return nil
     }
 
+    /// A positive number of seconds or the like (`60`, `2.5`), unquoted, within `range`.
+    mutating func number(_ key: String, in range: ClosedRange<Double>) -> Double? {
+        guard let value = value(key) else { return nil }
+        if case .scalar(let text, false, let location) = value, let number = Double(text),
+           text.allSatisfy({ $0.isNumber || $0 == "." }) {
+            if range.contains(number) { return number }
+            diagnostics.error(location, "\(key) must be from \(range.lowerBound) to \(range.upperBound); found \(text)")
+            return nil
+        }
+        typeError(key, value, expected: "a number", example: "\(key): 30")
+        return nil
+    }
+
+    /// A nested mapping's reader, for settings grouped under a key; nil when the key is absent or not a mapping.
+    mutating func mapping(_ key: String, context: String) -> MappingReader? {
+        guard let value = value(key) else { return nil }
+        guard case .mapping(let pairs, _) = value else {
+            typeError(key, value, expected: "settings written as `key: value` lines under it", example: "\(key):\n  provider: embedded")
+            return nil
+        }
+        return MappingReader(pairs, context: context)
+    }
+
     /// A list of strings.
     mutating func strings(_ key: String) -> [String]? {
         guard let value = value(key) else { return nil }

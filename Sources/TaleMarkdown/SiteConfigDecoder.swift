@@ -3,7 +3,11 @@ import TaleCore
 /// Reads `tale.yaml` into a `SiteConfig`; every key is optional.
 public enum SiteConfigDecoder {
     /// Every key `tale.yaml` knows today.
-    public static let knownKeys = ["title", "description", "base_url", "language", "theme"]
+    public static let knownKeys = ["title", "description", "base_url", "language", "theme", "generate"]
+    /// The keys of `generate:`.
+    public static let generateKeys = ["seed", "text"]
+    /// The keys of `generate.text:`.
+    public static let textKeys = ["provider", "base_url", "model", "api_key_env", "timeout", "concurrency", "attempts", "moderation"]
 
     /// Decodes the text of `tale.yaml` (at `file`, relative to the project).
     public static func decode(_ text: String, file: String, diagnostics: inout DiagnosticList) -> SiteConfig {
@@ -36,7 +40,44 @@ public enum SiteConfigDecoder {
                 reader.diagnostics.error(reader.value("theme")!.location, "theme must be a folder name in themes/ (a-z, 0-9, hyphens); found '\(theme)'")
             }
         }
+        if var generate = reader.mapping("generate", context: "generate") {
+            config.generation = decodeGeneration(&generate)
+            reader.diagnostics.append(contentsOf: generate.diagnostics)
+        }
         diagnostics.append(contentsOf: reader.diagnostics)
         return config
+    }
+
+    private static func decodeGeneration(_ reader: inout MappingReader) -> GenerationSettings {
+        var settings = GenerationSettings()
+        reader.warnUnknownKeys(known: generateKeys)
+        if let seed = reader.string("seed") { settings.seed = seed }
+        guard var text = reader.mapping("text", context: "generate.text") else { return settings }
+        text.warnUnknownKeys(known: textKeys)
+        if let provider = text.word("provider", as: GenerationSettings.TextProviderKind.self) { settings.textProvider = provider }
+        if let base = text.string("base_url") {
+            if base.hasPrefix("https://") || base.hasPrefix("http://") {
+                settings.baseURL = base.hasSuffix("/") ? String(base.dropLast()) : base
+            } else {
+                text.diagnostics.error(text.value("base_url")!.location, "generate.text.base_url must start with https:// or http://; found '\(base)'",
+                                       hint: "write the service's API root, like `base_url: https://api.openai.com/v1`")
+            }
+        }
+        if let model = text.string("model") { settings.model = model }
+        if let variable = text.string("api_key_env") {
+            let valid = variable.first.map { $0 == "_" || ($0.isASCII && $0.isLetter) } == true
+                && variable.allSatisfy { $0 == "_" || ($0.isASCII && ($0.isLetter || $0.isNumber)) }
+            if valid { settings.apiKeyVariable = variable } else {
+                text.diagnostics.error(text.value("api_key_env")!.location,
+                                       "generate.text.api_key_env must name an environment variable, like OPENAI_API_KEY",
+                                       hint: "put the key itself in that variable, never in a file in the project")
+            }
+        }
+        if let timeout = text.number("timeout", in: 1...3600) { settings.timeout = timeout }
+        if let concurrency = text.integer("concurrency", in: 1...64) { settings.concurrency = concurrency }
+        if let attempts = text.integer("attempts", in: 1...10) { settings.attempts = attempts }
+        if let moderation = text.bool("moderation") { settings.remoteModeration = moderation }
+        reader.diagnostics.append(contentsOf: text.diagnostics)
+        return settings
     }
 }

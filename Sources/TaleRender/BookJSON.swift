@@ -30,6 +30,7 @@ public enum BookJSON {
                 ("music", .optional(scene.music)),
                 ("next", .optional(sceneView.next)),
                 ("ending", .bool(view.endings.contains(scene.id))),
+                ("generated", .bool(scene.isGenerated)),
                 ("choices", .array(scene.choices.map { .object([("label", .string($0.label)), ("target", .string($0.target))]) })),
             ])
         }
@@ -45,6 +46,10 @@ public enum BookJSON {
             ("summary", .optional(matter.summary)),
             ("tags", .array(matter.tags.map { .string($0) })),
             ("style", .string(matter.style.rawValue)),
+            ("wordCount", view.stats.map { .int($0.words) } ?? .null),
+            ("readingMinutes", view.stats.map { .int($0.minutes) } ?? .null),
+            ("readingGrade", view.stats.map { .double($0.grade) } ?? .null),
+            ("readingBand", view.stats.map { .string($0.band.rawValue) } ?? .null),
             ("characters", .array(matter.characters.map {
                 .object([("name", .string($0.name)), ("role", .optional($0.role)), ("looks", .optional($0.looks))])
             })),

@@ -52,6 +52,8 @@ public struct BookView: Sendable, Equatable {
     public var cues: CueMap?
     /// Audio files for sound cues, by sound name, relative to the book's folder (the book's own over the theme's).
     public var soundFiles: [String: String] = [:]
+    /// Length and reading level (set by the build).
+    public var stats: BookStats?
 
     /// Creates a book view.
     public init(book: Book, cover: ImageView, scenes: [SceneView], endings: [String]) {

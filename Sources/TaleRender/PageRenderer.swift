@@ -96,6 +96,7 @@ public struct PageRenderer: Sendable {
             if let author = matter.author { entry["author"] = author }
             if let age = PageRenderer.ageLabel(matter) { entry["age"] = age }
             if let summary = matter.summary { entry["summary"] = summary }
+            if let stats = view.stats { entry["stats"] = stats.label }
             return entry
         }
         context["bookCount"] = books.count
@@ -125,6 +126,7 @@ public struct PageRenderer: Sendable {
         if let author = matter.author { book["author"] = author }
         if let age = PageRenderer.ageLabel(matter) { book["age"] = age }
         if let summary = matter.summary { book["summary"] = summary }
+        if let stats = view.stats { book["stats"] = stats.label }
         context["book"] = book
         context["sceneCount"] = view.scenes.count
         context["endingCount"] = view.endings.count

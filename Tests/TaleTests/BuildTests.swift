@@ -196,10 +196,10 @@ struct BuildTests {
         #expect(Support.build(project, drafts: true).context?.books.map(\.slug) == ["done", "wip"])
     }
 
-    @Test("the sample library in content/ builds without errors")
+    @Test("the sample library in content/ builds without errors, frozen: its generated text is committed")
     func sampleLibrary() throws {
         let output = Support.temporaryFolder("sample").appending(path: "public")
-        let result = Support.build(Support.packageRoot, output: output)
+        let result = Support.build(Support.packageRoot, output: output) { $0.frozen = true }
         #expect(result.error == nil)
         #expect(result.diagnostics == [])
         let books = try #require(result.context?.books)
@@ -209,6 +209,8 @@ struct BuildTests {
         #expect(books.contains { $0.frontMatter.ageTier != .kids })
         #expect(books.contains { $0.scenes.contains { $0.illustration?.reference.path.hasSuffix(".png") == true } })
         #expect(books.contains { $0.scenes.contains { $0.illustration?.reference.path.hasSuffix(".svg") == true } })
+        #expect(books.contains { $0.scenes.allSatisfy(\.isGenerated) }, "one book shows generation")
+        #expect(result.context?.generation.generated == 0)
     }
 }
 

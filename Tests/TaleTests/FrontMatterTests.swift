@@ -140,7 +140,7 @@ struct FrontMatterTests {
         #expect(book != nil)
         #expect(diagnostics == [
             "content/fox/index.md:3:1: warning: unknown front matter key 'authr'; did you mean 'author'?\n"
-                + "  hint: Tale ignores it. Known keys: title, author, date, language, age, summary, tags, premise, setting, moral, style, characters, scenes, cover, soundtrack, effects, draft",
+                + "  hint: Tale ignores it. Known keys: title, author, date, language, age, summary, tags, premise, setting, moral, style, characters, scenes, cover, soundtrack, effects, draft, seed",
         ])
     }
 
@@ -172,7 +172,7 @@ struct SiteConfigTests {
         #expect(config.theme == "storybook")
         #expect(diagnostics.all.map(\.description) == [
             "tale.yaml:3:1: warning: unknown tale.yaml key 'them'; did you mean 'theme'?\n"
-                + "  hint: Tale ignores it. Known keys: title, description, base_url, language, theme",
+                + "  hint: Tale ignores it. Known keys: title, description, base_url, language, theme, generate",
         ])
     }
 
@@ -184,6 +184,38 @@ struct SiteConfigTests {
             "tale.yaml:1:8: error: title must be text; found a list\n  hint: write it like `title: \"...\"`",
             "tale.yaml:2:11: error: base_url must start with https://, http:// or /; found 'books.example.org'\n"
                 + "  hint: write it like `base_url: https://books.example.org/`",
+        ])
+    }
+
+    @Test("generate: picks the provider and how to reach it; the key's variable must be a name, never the key")
+    func generation() {
+        var diagnostics = DiagnosticList()
+        let config = SiteConfigDecoder.decode("""
+            generate:
+              seed: moon
+              text:
+                provider: openai
+                base_url: http://127.0.0.1:8080/v1/
+                model: llama-3
+                api_key_env: LOCAL_KEY
+                timeout: 30
+                concurrency: 2
+            """, file: "tale.yaml", diagnostics: &diagnostics)
+        #expect(diagnostics.all.isEmpty)
+        let settings = config.generation
+        #expect(settings.textProvider == .openai)
+        #expect(settings.seed == "moon")
+        #expect(settings.baseURL == "http://127.0.0.1:8080/v1")
+        #expect(settings.model == "llama-3" && settings.apiKeyVariable == "LOCAL_KEY")
+        #expect(settings.timeout == 30 && settings.concurrency == 2)
+        #expect(SiteConfig().generation.textProvider == .embedded, "offline by default")
+
+        var bad = DiagnosticList()
+        _ = SiteConfigDecoder.decode("generate:\n  text:\n    provider: openia\n    api_key_env: sk-123\n", file: "tale.yaml", diagnostics: &bad)
+        #expect(bad.all.map(\.description) == [
+            "tale.yaml:3:15: error: provider must be one of embedded, openai; found 'openia'; did you mean 'openai'?",
+            "tale.yaml:4:18: error: generate.text.api_key_env must name an environment variable, like OPENAI_API_KEY\n"
+                + "  hint: put the key itself in that variable, never in a file in the project",
         ])
     }
 }

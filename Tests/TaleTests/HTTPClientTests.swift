@@ -2,14 +2,15 @@ import Foundation
 import Testing
 import TaleHTTP
 
-/// A small HTTP server on 127.0.0.1 (Python's standard library), started and stopped by each test.
-final class LocalHTTPServer {
+/// A Python script from Fixtures/ that serves on 127.0.0.1 and prints its port first; stopped
+/// with SIGKILL, per the toolchain notes.
+final class FixtureServer {
     let process = Process()
     let port: Int
 
-    init() throws {
+    init(script: String) throws {
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", Support.fixtures.appending(path: "http_server.py").path]
+        process.arguments = ["python3", Support.fixtures.appending(path: script).path]
         let pipe = Pipe()
         process.standardOutput = pipe
         try process.run()
@@ -17,12 +18,21 @@ final class LocalHTTPServer {
         port = Int(line.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
     }
 
-    var base: String { "http://127.0.0.1:\(port)" }
-
     func stop() {
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
     }
+}
+
+/// A small HTTP server on 127.0.0.1 (Python's standard library), started and stopped by each test.
+final class LocalHTTPServer {
+    let server: FixtureServer
+
+    init() throws { server = try FixtureServer(script: "http_server.py") }
+
+    var base: String { "http://127.0.0.1:\(server.port)" }
+
+    func stop() { server.stop() }
 }
 
 @Suite("HTTP client over libcurl")

@@ -59,11 +59,13 @@ enum Support {
     }
 
     /// Builds (or checks) `project` in-process; returns the context or the error, and the diagnostics either way.
-    static func build(_ project: URL, output: URL? = nil, checkOnly: Bool = false, drafts: Bool = false)
+    static func build(_ project: URL, output: URL? = nil, checkOnly: Bool = false, drafts: Bool = false,
+                      configure: (inout BuildOptions) -> Void = { _ in })
         -> (context: BuildContext?, error: TaleError?, diagnostics: [String]) {
         var options = BuildOptions(project: project, output: output)
         options.checkOnly = checkOnly
         options.includeDrafts = drafts
+        configure(&options)
         let collected = Locked<[String]>([])
         let reporter = BuildReporter(progress: { _ in }, problem: { line in collected.mutate { $0.append(line) } })
         let stages = checkOnly ? BuildRunner.checkStages : BuildRunner.buildStages

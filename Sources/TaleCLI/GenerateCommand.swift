@@ -1,0 +1,72 @@
+import ArgumentParser
+import Foundation
+import TaleBuild
+import TaleCore
+import TaleGenerate
+
+/// `tale generate [slug...]`: fills the gaps books leave, writing only content/<slug>/generated/.
+struct GenerateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "generate",
+        abstract: "Generate what books leave out, without building.",
+        discussion: """
+        Writes missing scenes, empty scenes, titles of empty headings, summaries and tags into \
+        content/<slug>/generated/, with a lock that records what went into each artifact. An \
+        artifact whose inputs have not changed is never generated again. The writer's own files \
+        are never edited. Read what was generated, then approve it with --approve (or set \
+        "approved": true in the lock) so that `tale build --require-approved` accepts it.
+        """
+    )
+
+    @OptionGroup var project: ProjectOptions
+
+    @Argument(help: ArgumentHelp("The books to generate for (folder names in content/); all books when none are given.", valueName: "slug"))
+    var slugs: [String] = []
+
+    @Flag(help: "Mark every artifact of these books as approved by a person, after generating.")
+    var approve = false
+
+    @Flag(help: "Include books marked `draft: true`.")
+    var drafts = false
+
+    @Flag(name: [.customShort("q"), .long], help: "Print only warnings and errors.")
+    var quiet = false
+
+    func run() throws {
+        var options = BuildOptions(project: Console.projectURL(project.source))
+        options.includeDrafts = drafts
+        options.onlyBooks = slugs.isEmpty ? nil : Set(slugs)
+        let bar = ProgressBar(quiet: quiet)
+        options.generationProgress = { bar.update($0) }
+        let stages: [any BuildStage] = [LoadConfigStage(), LoadContentStage(), CheckStage(), GenerateStage()]
+        let runner = BuildRunner(stages: stages, reporter: Console.reporter(quiet: quiet, verbose: false))
+        do {
+            defer { bar.finish() }
+            let context = try runner.run(options)
+            bar.finish()
+            let known = context.books.map(\.slug)
+            for slug in slugs where !known.contains(slug) {
+                throw TaleError.usage("no book '\(slug)' in content/\(Suggestion.didYouMean(slug, among: known)); "
+                                      + "give the folder name of a book (drafts need --drafts)")
+            }
+            var approved = 0
+            if approve {
+                for slug in known where slugs.isEmpty || slugs.contains(slug) {
+                    let folder = options.project.appending(path: "content/\(slug)/generated")
+                    switch GenerationLock.approveAll(folder: folder) {
+                    case .success(let count): approved += count
+                    case .failure(let problem): throw TaleError.io(path: "content/\(slug)/generated/\(GenerationLock.fileName)", reason: problem.reason)
+                    }
+                }
+            }
+            if !quiet {
+                let counts = ProgressBar.summary(context.generation) ?? "nothing to generate"
+                let books = slugs.isEmpty ? context.books.count : Set(slugs).count
+                Console.out("Generated for \(Console.count(books, "book")): \(counts)"
+                            + (approve ? "; approved \(Console.count(approved, "artifact"))" : ""))
+            }
+        } catch let error as TaleError {
+            throw ExitCode(Console.fail(error))
+        }
+    }
+}

@@ -1,0 +1,87 @@
+import TaleCore
+
+/// One artifact a book needs: what to ask for, where the need was written, and the hash of
+/// everything that goes into it.
+public struct GenerationJob: Sendable {
+    /// The lock id: `scene/<id>`, `title/<id>`, `summary`, `tags`.
+    public var id: String
+    /// The request for the provider.
+    public var request: TextRequest
+    /// The artifact's file name inside `generated/`.
+    public var file: String
+    /// Where the writer left the gap (the scene's heading, or the front matter).
+    public var location: SourceLocation
+    /// For messages: "text for scene 'storm'".
+    public var label: String
+
+    /// A job.
+    public init(id: String, request: TextRequest, file: String, location: SourceLocation, label: String) {
+        self.id = id
+        self.request = request
+        self.file = file
+        self.location = location
+        self.label = label
+    }
+
+    /// The input hash for this job with `provider` and `model`.
+    public func input(provider: String, model: String) -> String {
+        SHA256.hex(["tale-generation-1", provider, model, request.canonical].joined(separator: "\u{1C}"))
+    }
+}
+
+/// Works out what a book is missing: scenes up to `scenes:`, empty scenes, titles of empty
+/// headings, a summary and tags. Scenes are added only to books that do not branch, after the
+/// last written scene.
+public enum GenerationPlanner {
+    /// The jobs for `book`, in order; `seed` is `tale.yaml`'s.
+    public static func jobs(for book: Book, seed: String) -> [GenerationJob] {
+        let story = StoryBook(book.frontMatter, seed: seed)
+        let written = book.scenes.count
+        let branches = book.scenes.contains { !$0.choices.isEmpty || $0.next != nil || $0.isEnding }
+        let count = branches ? written : max(written, book.frontMatter.sceneCount ?? 0)
+        let endLine = book.scenes.last.map { max($0.lastLine, $0.location.line) } ?? 1
+        var titles: [String?] = book.scenes.map { $0.title.flatMap { $0.isEmpty ? nil : $0 } }
+        titles += Array(repeating: nil, count: count - written)
+
+        var jobs: [GenerationJob] = []
+        for index in 0..<count {
+            let scene = index < written ? book.scenes[index] : nil
+            let sceneID = scene?.id ?? "scene-\(index + 1)"
+            let location = scene?.location ?? SourceLocation(file: book.sourcePath, line: endLine, column: 1)
+            var request = TextRequest(kind: .scene, book: story)
+            request.sceneIndex = index
+            request.sceneCount = count
+            request.sceneTitle = titles[index]
+            request.brief = scene?.writeBrief
+            func writtenText(_ i: Int) -> String? {
+                guard i >= 0, i < written, !book.scenes[i].needsText, !book.scenes[i].text.isEmpty else { return nil }
+                return book.scenes[i].text
+            }
+            request.previousText = writtenText(index - 1)
+            request.nextText = writtenText(index + 1)
+            if scene == nil || scene!.title == "" {
+                var titleRequest = request
+                titleRequest.kind = .title
+                titleRequest.previousText = nil
+                titleRequest.nextText = nil
+                jobs.append(GenerationJob(id: "title/\(sceneID)", request: titleRequest, file: "title-\(sceneID).txt",
+                                          location: location, label: "title of scene \(index + 1)"))
+            }
+            if scene?.needsText ?? true {
+                jobs.append(GenerationJob(id: "scene/\(sceneID)", request: request, file: "scene-\(sceneID).md",
+                                          location: location, label: "text of scene '\(sceneID)'"))
+            }
+        }
+        let top = SourceLocation(file: book.sourcePath, line: 1, column: 1)
+        if book.frontMatter.summary == nil {
+            var request = TextRequest(kind: .summary, book: story)
+            request.sceneCount = count
+            request.sceneTitles = titles
+            jobs.append(GenerationJob(id: "summary", request: request, file: "summary.txt", location: top, label: "summary"))
+        }
+        if book.frontMatter.tags.isEmpty {
+            jobs.append(GenerationJob(id: "tags", request: TextRequest(kind: .tags, book: story), file: "tags.txt", location: top, label: "tags"))
+        }
+        return jobs
+    }
+}

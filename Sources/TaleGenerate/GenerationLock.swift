@@ -1,0 +1,119 @@
+import Foundation
+import TaleCore
+
+/// One generated artifact as the lock records it.
+public struct LockEntry: Sendable, Equatable {
+    /// `scene/<id>`, `title/<id>`, `summary` or `tags`.
+    public var id: String
+    /// What kind of text it is.
+    public var kind: TextKind
+    /// The artifact's file, relative to the `generated/` folder.
+    public var file: String
+    /// The SHA-256 of everything that went into it (provider, model, book, brief, neighbours, seed).
+    public var input: String
+    /// The SHA-256 of the file as generated.
+    public var sha256: String
+    /// The provider that wrote it.
+    public var provider: String
+    /// The provider's model.
+    public var model: String
+    /// Whether a person has read and approved it.
+    public var approved: Bool
+}
+
+/// `content/<slug>/generated/lock.json`: what generation made for a book and from what. Writers
+/// commit the folder; a build finds each artifact by its input hash and never makes it twice.
+public struct GenerationLock: Sendable, Equatable {
+    /// The lock's file name inside `generated/`.
+    public static let fileName = "lock.json"
+
+    /// Entries by id.
+    public var entries: [String: LockEntry] = [:]
+
+    /// An empty lock.
+    public init() {}
+
+    /// Reads the lock in `folder` (the book's `generated/`); an absent file is an empty lock.
+    /// Fails with a reason when the file is there but not a lock.
+    public static func read(folder: URL) -> Result<GenerationLock, LockProblem> {
+        let url = folder.appending(path: fileName)
+        guard FileManager.default.fileExists(atPath: url.path) else { return .success(GenerationLock()) }
+        guard let data = try? Data(contentsOf: url) else { return .failure(LockProblem("cannot read the file")) }
+        guard let root = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+              let items = root["artifacts"] as? [[String: Any]] else {
+            return .failure(LockProblem("the file is not a generation lock (a JSON object with an \"artifacts\" list)"))
+        }
+        var lock = GenerationLock()
+        for (number, item) in items.enumerated() {
+            guard let id = item["id"] as? String, let kindName = item["kind"] as? String, let kind = TextKind(rawValue: kindName),
+                  let file = item["file"] as? String, let input = item["input"] as? String, let sha = item["sha256"] as? String,
+                  let provider = item["provider"] as? String, let model = item["model"] as? String else {
+                return .failure(LockProblem("artifact \(number + 1) lacks one of id, kind, file, input, sha256, provider, model"))
+            }
+            guard isSafeFileName(file) else { return .failure(LockProblem("artifact '\(id)' names the file '\(file)', which is not a plain file name")) }
+            guard let approved = item["approved"] as? Bool ?? (item["approved"] == nil ? false : nil) else {
+                return .failure(LockProblem("artifact '\(id)': \"approved\" must be true or false"))
+            }
+            lock.entries[id] = LockEntry(id: id, kind: kind, file: file, input: input, sha256: sha, provider: provider, model: model,
+                                         approved: approved)
+        }
+        return .success(lock)
+    }
+
+    /// The lock as JSON text: entries sorted by id, one field per line, so diffs are readable.
+    public var text: String {
+        let artifacts: [JSONValue] = entries.keys.sorted().map { id in
+            let entry = entries[id]!
+            return .object([
+                ("id", .string(entry.id)), ("kind", .string(entry.kind.rawValue)), ("file", .string(entry.file)),
+                ("approved", .bool(entry.approved)), ("provider", .string(entry.provider)), ("model", .string(entry.model)),
+                ("input", .string(entry.input)), ("sha256", .string(entry.sha256)),
+            ])
+        }
+        let root: JSONValue = .object([
+            ("about", .string("Written by tale build and tale generate. Commit this folder with the book. "
+                + "Set \"approved\" to true once a person has read an artifact; tale build --require-approved insists on it.")),
+            ("version", .int(1)),
+            ("artifacts", .array(artifacts)),
+        ])
+        return root.text(indent: 2) + "\n"
+    }
+
+    /// Whether `name` is a plain file name (no folders, no dot files).
+    static func isSafeFileName(_ name: String) -> Bool {
+        !name.isEmpty && !name.hasPrefix(".") && !name.contains("/") && !name.contains("\\") && !name.contains("\u{0}")
+    }
+}
+
+/// Why a lock file cannot be used.
+public struct LockProblem: Error, Equatable, Sendable {
+    /// What is wrong with it.
+    public var reason: String
+
+    /// A problem.
+    public init(_ reason: String) { self.reason = reason }
+}
+
+extension GenerationLock {
+    /// Marks every artifact in the lock in `folder` approved; returns how many were not before.
+    public static func approveAll(folder: URL) -> Result<Int, LockProblem> {
+        let lock: GenerationLock
+        switch read(folder: folder) {
+        case .failure(let problem): return .failure(problem)
+        case .success(let read): lock = read
+        }
+        var updated = lock
+        var count = 0
+        for id in lock.entries.keys where !lock.entries[id]!.approved {
+            updated.entries[id]!.approved = true
+            count += 1
+        }
+        guard count > 0 else { return .success(0) }
+        do {
+            try Data(updated.text.utf8).write(to: folder.appending(path: fileName), options: .atomic)
+        } catch {
+            return .failure(LockProblem("cannot write the lock: \(error.localizedDescription)"))
+        }
+        return .success(count)
+    }
+}

@@ -1,0 +1,253 @@
+import Foundation
+import TaleCore
+
+/// What one book asks of generation: its `generated/` folder and the artifacts it needs.
+public struct BookGeneration: Sendable {
+    /// The book's slug.
+    public var slug: String
+    /// `content/<slug>/generated/`.
+    public var folder: URL
+    /// Everything the book needs, in order.
+    public var jobs: [GenerationJob]
+
+    /// A book's needs.
+    public init(slug: String, folder: URL, jobs: [GenerationJob]) {
+        self.slug = slug
+        self.folder = folder
+        self.jobs = jobs
+    }
+}
+
+/// What generation gave one book.
+public struct BookGenerationResult: Sendable {
+    /// Artifact text by id, from the lock or new.
+    public var texts: [String: String] = [:]
+    /// The lock entry behind each text, by id.
+    public var entries: [String: LockEntry] = [:]
+    /// Ids made new in this run.
+    public var generated: [String] = []
+    /// Jobs that would need a provider, in a frozen build.
+    public var missing: [GenerationJob] = []
+    /// Jobs whose provider failed, with why.
+    public var failures: [(job: GenerationJob, error: GenerationError)] = []
+    /// Why the lock could not be read or written, if so.
+    public var lockProblem: LockProblem?
+    /// Whether files in `generated/` were written or removed.
+    public var changedFiles = false
+}
+
+/// How far generation has got, for a progress bar.
+public struct GenerationProgress: Sendable, Equatable {
+    /// Artifacts in all.
+    public var total = 0
+    /// Made new.
+    public var generated = 0
+    /// Found in a lock.
+    public var cached = 0
+    /// Failed.
+    public var failed = 0
+    /// The last artifact finished: "pip/scene/storm".
+    public var latest: String?
+
+    /// Finished so far.
+    public var done: Int { generated + cached + failed }
+
+    /// Nothing done yet.
+    public init() {}
+}
+
+/// Runs the jobs of every book: finds what the locks already hold, asks the provider for the rest
+/// (a bounded number at a time), runs moderation on what comes back and asks again when it fails,
+/// then writes the artifacts and the lock, and prunes artifacts nothing needs any more.
+public struct Generator: Sendable {
+    /// Where text comes from.
+    public var provider: any TextProvider
+    /// Requests in flight at once.
+    public var concurrency: Int
+    /// Whether a missing artifact is an error instead of a request (`--frozen`).
+    public var frozen: Bool
+    /// How many times moderation may send text back before the artifact fails.
+    public var moderationTries: Int = 3
+    /// The reason text is unfit for a tier, or nil when it is fine.
+    public var moderate: @Sendable (String, AgeTier) async -> String?
+    /// Told after each artifact.
+    public var progress: @Sendable (GenerationProgress) -> Void
+
+    /// A generator.
+    public init(provider: any TextProvider, concurrency: Int, frozen: Bool,
+                moderate: @escaping @Sendable (String, AgeTier) async -> String?,
+                progress: @escaping @Sendable (GenerationProgress) -> Void = { _ in }) {
+        self.provider = provider
+        self.concurrency = max(1, concurrency)
+        self.frozen = frozen
+        self.moderate = moderate
+        self.progress = progress
+    }
+
+    /// Generates what `books` need; results by slug.
+    public func run(_ books: [BookGeneration]) async -> [String: BookGenerationResult] {
+        var results: [String: BookGenerationResult] = [:]
+        var locks: [String: GenerationLock] = [:]
+        var pending: [(slug: String, job: GenerationJob, input: String)] = []
+        let state = Locked(GenerationProgress())
+        state.mutate { $0.total = books.reduce(0) { $0 + $1.jobs.count } }
+
+        for book in books {
+            var result = BookGenerationResult()
+            switch GenerationLock.read(folder: book.folder) {
+            case .failure(let problem):
+                result.lockProblem = problem
+                results[book.slug] = result
+                continue
+            case .success(let lock):
+                locks[book.slug] = lock
+            }
+            for job in book.jobs {
+                let input = job.input(provider: provider.name, model: provider.model)
+                if let entry = locks[book.slug]!.entries[job.id], entry.input == input,
+                   let data = try? Data(contentsOf: book.folder.appending(path: entry.file)), let text = String(data: data, encoding: .utf8) {
+                    result.texts[job.id] = text.trimmingCharacters(in: .whitespacesAndNewlines)
+                    result.entries[job.id] = entry
+                    report(state, "\(book.slug)/\(job.id)") { $0.cached += 1 }
+                } else if frozen {
+                    result.missing.append(job)
+                } else {
+                    pending.append((book.slug, job, input))
+                }
+            }
+            results[book.slug] = result
+        }
+        guard !frozen else { return results }
+
+        // Ask the provider, at most `concurrency` requests at a time.
+        let made = await withTaskGroup(of: (String, GenerationJob, String, Result<String, GenerationError>).self) { group in
+            var collected: [(String, GenerationJob, String, Result<String, GenerationError>)] = []
+            var next = 0
+            func start() {
+                guard next < pending.count else { return }
+                let (slug, job, input) = pending[next]
+                next += 1
+                group.addTask { (slug, job, input, await self.make(job)) }
+            }
+            for _ in 0..<min(concurrency, pending.count) { start() }
+            while let finished = await group.next() {
+                collected.append(finished)
+                let failed: Bool
+                if case .failure = finished.3 { failed = true } else { failed = false }
+                report(state, "\(finished.0)/\(finished.1.id)") { if failed { $0.failed += 1 } else { $0.generated += 1 } }
+                start()
+            }
+            return collected
+        }
+
+        for (slug, job, input, outcome) in made {
+            switch outcome {
+            case .success(let text):
+                let entry = LockEntry(id: job.id, kind: job.request.kind, file: job.file, input: input, sha256: SHA256.hex(text),
+                                      provider: provider.name, model: provider.model, approved: false)
+                locks[slug]!.entries[job.id] = entry
+                results[slug]!.texts[job.id] = text
+                results[slug]!.entries[job.id] = entry
+                results[slug]!.generated.append(job.id)
+            case .failure(let error):
+                results[slug]!.failures.append((job, error))
+            }
+        }
+        for book in books {
+            guard var lock = locks[book.slug], results[book.slug]?.lockProblem == nil else { continue }
+            switch save(book, lock: &lock, results: results[book.slug]!) {
+            case .some(let problem): results[book.slug]!.lockProblem = problem
+            case .none: break
+            }
+            results[book.slug]!.changedFiles = !results[book.slug]!.generated.isEmpty || lock.entries.count != locks[book.slug]!.entries.count
+        }
+        return results
+    }
+
+    private func report(_ state: Locked<GenerationProgress>, _ latest: String, _ change: (inout GenerationProgress) -> Void) {
+        let now = state.mutate { value -> GenerationProgress in
+            change(&value)
+            value.latest = latest
+            return value
+        }
+        progress(now)
+    }
+
+    /// Asks the provider for one artifact, again while moderation rejects it.
+    func make(_ job: GenerationJob) async -> Result<String, GenerationError> {
+        var request = job.request
+        var reason = ""
+        for attempt in 0..<max(1, moderationTries) {
+            request.attempt = attempt
+            let raw: String
+            do { raw = try await provider.write(request) } catch { return .failure(error) }
+            let text = ArtifactText.clean(raw, kind: job.request.kind)
+            guard !text.isEmpty else { return .failure(.badAnswer("the answer for \(job.label) is empty once cleaned")) }
+            guard let problem = await moderate(text, job.request.book.tier) else { return .success(text) }
+            reason = problem
+        }
+        return .failure(.moderation("the \(job.label) was rejected by moderation \(moderationTries) times (last: \(reason))"))
+    }
+
+    /// Writes new artifacts, drops what no job needs, and writes the lock when it changed.
+    private func save(_ book: BookGeneration, lock: inout GenerationLock, results: BookGenerationResult) -> LockProblem? {
+        let needed = Set(book.jobs.map(\.id))
+        var files: [(String, String)] = results.generated.map { id in (results.entries[id]!.file, results.texts[id]! + "\n") }
+        var stale: [String] = []
+        for (id, entry) in lock.entries where !needed.contains(id) {
+            stale.append(entry.file)
+            lock.entries[id] = nil
+        }
+        let text = lock.text
+        // Nothing new and nothing stale: the lock stays as it is, byte for byte (and is not created).
+        if files.isEmpty && stale.isEmpty { return nil }
+        do {
+            try FileManager.default.createDirectory(at: book.folder, withIntermediateDirectories: true)
+            let kept = Set(lock.entries.values.map(\.file))
+            for file in stale where !kept.contains(file) { try? FileManager.default.removeItem(at: book.folder.appending(path: file)) }
+            files.append((GenerationLock.fileName, text))
+            for (name, content) in files { try Data(content.utf8).write(to: book.folder.appending(path: name), options: .atomic) }
+        } catch {
+            return LockProblem("cannot write \(book.folder.lastPathComponent)/: \(error.localizedDescription)")
+        }
+        return nil
+    }
+}
+
+/// Tidies what a provider wrote into the shape each kind of artifact has.
+enum ArtifactText {
+    static func clean(_ raw: String, kind: TextKind) -> String {
+        let text = raw.replacingOccurrences(of: "\r\n", with: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+        switch kind {
+        case .scene:
+            // No headings (a new heading would start a scene); paragraphs separated by one blank line.
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+                .filter { !$0.trimmingCharacters(in: .whitespaces).hasPrefix("#") }
+            var paragraphs: [String] = []
+            var current: [String] = []
+            for line in lines {
+                let trimmed = line.trimmingCharacters(in: .whitespaces)
+                if trimmed.isEmpty {
+                    if !current.isEmpty { paragraphs.append(current.joined(separator: " ")) }
+                    current = []
+                } else { current.append(trimmed) }
+            }
+            if !current.isEmpty { paragraphs.append(current.joined(separator: " ")) }
+            return paragraphs.joined(separator: "\n\n")
+        case .title, .summary:
+            var line = text.split(separator: "\n").first.map(String.init) ?? ""
+            if kind == .summary { line = text.split(separator: "\n").joined(separator: " ") }
+            line = line.trimmingCharacters(in: CharacterSet(charactersIn: "#*\"“”' ").union(.whitespaces))
+            if kind == .title, line.lowercased().hasPrefix("title:") { line = String(line.dropFirst(6)).trimmingCharacters(in: .whitespaces) }
+            if kind == .title, line.hasSuffix(".") { line.removeLast() }
+            return line
+        case .tags:
+            let words = text.lowercased().split { $0 == "\n" || $0 == "," }
+                .map { Slug.make(from: String($0).trimmingCharacters(in: CharacterSet(charactersIn: "-*#0123456789. ").union(.whitespaces))) }
+                .filter { !$0.isEmpty }
+            var seen: [String] = []
+            for word in words where !seen.contains(word) { seen.append(word) }
+            return seen.prefix(5).joined(separator: "\n")
+        }
+    }
+}

@@ -1,0 +1,134 @@
+import TaleCore
+
+/// What a text provider knows about the book it writes for: the front matter that matters to
+/// a story, and the titles of every scene so it can keep to the plan.
+public struct StoryBook: Sendable, Equatable {
+    /// The book's title.
+    public var title: String
+    /// What the story is about.
+    public var premise: String?
+    /// Where it happens.
+    public var setting: String?
+    /// The lesson, if any.
+    public var moral: String?
+    /// The characters, in front-matter order.
+    public var characters: [StoryCharacter]
+    /// The age as written.
+    public var age: String?
+    /// The moderation tier.
+    public var tier: AgeTier
+    /// The reading band the text is written for.
+    public var band: ReadingBand
+    /// The BCP 47 language tag.
+    public var language: String
+    /// The seed (the book's, else `tale.yaml`'s).
+    public var seed: String
+
+    /// The story-relevant parts of `matter`, with `seed` when the book gives none.
+    public init(_ matter: FrontMatter, seed: String) {
+        title = matter.title
+        premise = matter.premise
+        setting = matter.setting
+        moral = matter.moral
+        characters = matter.characters
+        age = matter.age
+        tier = matter.ageTier
+        band = matter.readingBand
+        language = matter.language
+        self.seed = matter.seed ?? seed
+    }
+
+    /// A canonical text of every field, for input hashes.
+    public var canonical: String {
+        var parts = [title, premise ?? "", setting ?? "", moral ?? "", age ?? "", tier.rawValue, band.rawValue, language, seed]
+        for character in characters { parts += [character.name, character.role ?? "", character.looks ?? ""] }
+        return parts.joined(separator: "\u{1F}")
+    }
+}
+
+/// What one request asks a provider to write.
+public enum TextKind: String, Sendable, CaseIterable {
+    /// A scene's text (Markdown paragraphs).
+    case scene
+    /// A scene's title, for a heading left empty or a scene Tale adds.
+    case title
+    /// The book's one- or two-sentence summary.
+    case summary
+    /// Three to five lowercase tags, one per line.
+    case tags
+}
+
+/// One thing to write, with everything that goes into it.
+public struct TextRequest: Sendable, Equatable {
+    /// What to write.
+    public var kind: TextKind
+    /// The book.
+    public var book: StoryBook
+    /// For scenes and titles: the scene's place (0-based) and how many scenes the book has.
+    public var sceneIndex: Int = 0
+    /// How many scenes the book has (written and to be added).
+    public var sceneCount: Int = 1
+    /// The scene's title, when the writer gave one.
+    public var sceneTitle: String?
+    /// The writer's `<!-- write: ... -->` brief.
+    public var brief: String?
+    /// The text of the scene before, when the writer wrote it.
+    public var previousText: String?
+    /// The text of the scene after, when the writer wrote it.
+    public var nextText: String?
+    /// Every scene's title (nil where there is none yet), for summaries and plans.
+    public var sceneTitles: [String?] = []
+    /// 0 for the first try; moderation asks again with 1, 2, ...
+    public var attempt: Int = 0
+
+    /// A request of `kind` for `book`.
+    public init(kind: TextKind, book: StoryBook) {
+        self.kind = kind
+        self.book = book
+    }
+
+    /// The part of the story this scene plays.
+    public var beat: StoryBeat { StoryBeat.of(scene: sceneIndex, count: sceneCount) }
+
+    /// A canonical text of everything but the attempt, for input hashes.
+    public var canonical: String {
+        let titles = sceneTitles.map { $0 ?? "\u{0}" }.joined(separator: "\u{1E}")
+        return [kind.rawValue, book.canonical, String(sceneIndex), String(sceneCount), sceneTitle ?? "", brief ?? "",
+                previousText ?? "", nextText ?? "", titles].joined(separator: "\u{1D}")
+    }
+}
+
+/// A source of story text: Tale's embedded storyteller, or a service.
+public protocol TextProvider: Sendable {
+    /// The provider's name, recorded in the lock (`embedded`, `openai`).
+    var name: String { get }
+    /// The model, recorded in the lock.
+    var model: String { get }
+    /// Writes what `request` asks for.
+    func write(_ request: TextRequest) async throws(GenerationError) -> String
+}
+
+/// Why generation failed, in words that say what to do.
+public enum GenerationError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// The service refused the request for good (400, 401, 403, ...).
+    case refused(status: Int, reason: String)
+    /// The service kept failing (5xx, 429, time-outs) after every try.
+    case unavailable(String)
+    /// The service answered something that is not a usable chat completion.
+    case badAnswer(String)
+    /// The configuration cannot work (no key, ...).
+    case configuration(String)
+    /// Moderation rejected every try.
+    case moderation(String)
+
+    /// The message a person reads.
+    public var description: String {
+        switch self {
+        case .refused(let status, let reason): return "the text service refused the request (HTTP \(status)): \(reason)"
+        case .unavailable(let reason): return "the text service is unavailable: \(reason)"
+        case .badAnswer(let reason): return "the text service gave an unusable answer: \(reason)"
+        case .configuration(let reason): return reason
+        case .moderation(let reason): return reason
+        }
+    }
+}

@@ -1,0 +1,120 @@
+"""A stand-in for an OpenAI-compatible chat-completions service, for Tale's provider tests.
+Prints its port, then serves on 127.0.0.1 until killed.
+
+The first path segment picks the behaviour: POST /<scenario>/v1/chat/completions.
+  ok            200 with a short scene
+  slow-429      429 with retry-after: 1 on the first request, then 200
+  ms-429        429 with retry-after-ms: 300 on the first request, then 200
+  flaky-500     500 on the first request, then 200
+  conflict-409  409 on the first request, then 200
+  unauthorized  401 with an error message that echoes the Authorization header
+  forbidden     403
+  bad-request   400
+  hang          never answers
+  malformed     200 with a body that is not JSON
+  empty         200 with no choices
+  html          200 with an HTML page
+  banned-once   a scene with a word too strong for kids, then a clean one
+  banned        always a scene with a word too strong for kids
+  remote-flag   a scene that only the moderation endpoint flags ("sneaky"), then a clean one
+POST /<scenario>/v1/moderations flags any input that holds "sneaky".
+GET /__requests answers every request received so far (path, headers, body, time), as JSON.
+"""
+import json
+import sys
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+REQUESTS = []
+COUNTS = {}
+LOCK = threading.Lock()
+CLEAN = "Moss looks up at the quiet sky.\n\nWren sings a small song, and the path feels shorter."
+BANNED = "Moss wants to kill the dark with a big stick."
+
+
+def completion(text):
+    return {"id": "chatcmpl-test", "object": "chat.completion", "model": "test-model",
+            "choices": [{"index": 0, "message": {"role": "assistant", "content": text}, "finish_reason": "stop"}]}
+
+
+class Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+
+    def log_message(self, *args):
+        pass
+
+    def answer(self, status, body, content_type="application/json", headers=()):
+        data = body if isinstance(body, bytes) else json.dumps(body).encode()
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        for name, value in headers:
+            self.send_header(name, value)
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def do_GET(self):
+        if self.path == "/__requests":
+            with LOCK:
+                self.answer(200, REQUESTS)
+        else:
+            self.answer(404, {"error": {"message": "not found"}})
+
+    def do_POST(self):
+        length = int(self.headers.get("Content-Length") or 0)
+        body = self.rfile.read(length).decode() if length else ""
+        scenario = self.path.strip("/").split("/")[0]
+        with LOCK:
+            REQUESTS.append({"path": self.path, "headers": {k.lower(): v for k, v in self.headers.items()},
+                             "body": body, "time": time.time()})
+            COUNTS[scenario] = COUNTS.get(scenario, 0) + 1
+            count = COUNTS[scenario]
+        if self.path.endswith("/v1/moderations"):
+            text = json.loads(body or "{}").get("input", "")
+            flagged = "sneaky" in text
+            return self.answer(200, {"id": "modr-test", "results": [{"flagged": flagged, "categories": {"harassment": flagged, "violence": False}}]})
+        if not self.path.endswith("/v1/chat/completions"):
+            return self.answer(404, {"error": {"message": "no such endpoint"}})
+        first = count == 1
+        if scenario == "ok":
+            self.answer(200, completion(CLEAN))
+        elif scenario in ("slow-429", "ms-429", "flaky-500", "conflict-409") and first:
+            status = {"slow-429": 429, "ms-429": 429, "flaky-500": 500, "conflict-409": 409}[scenario]
+            headers = [("retry-after", "1")] if scenario == "slow-429" else [("retry-after-ms", "300")] if scenario == "ms-429" else []
+            self.answer(status, {"error": {"message": "try again later"}}, headers=headers)
+        elif scenario in ("slow-429", "ms-429", "flaky-500", "conflict-409"):
+            self.answer(200, completion(CLEAN))
+        elif scenario == "unauthorized":
+            self.answer(401, {"error": {"message": "Incorrect API key provided: " + self.headers.get("Authorization", "")}})
+        elif scenario == "forbidden":
+            self.answer(403, {"error": {"message": "model not allowed"}})
+        elif scenario == "bad-request":
+            self.answer(400, {"error": {"message": "bad request"}})
+        elif scenario == "hang":
+            time.sleep(30)
+        elif scenario == "malformed":
+            self.answer(200, b"{\"choices\": [", content_type="application/json")
+        elif scenario == "empty":
+            self.answer(200, {"id": "x", "choices": []})
+        elif scenario == "html":
+            self.answer(200, b"<!doctype html><html><body>Welcome to nginx!</body></html>", content_type="text/html")
+        elif scenario == "banned-once":
+            self.answer(200, completion(BANNED if first else CLEAN))
+        elif scenario == "remote-flag":
+            self.answer(200, completion("Moss plays a sneaky trick on Wren." if first else CLEAN))
+        elif scenario == "banned":
+            self.answer(200, completion(BANNED))
+        else:
+            self.answer(404, {"error": {"message": "unknown scenario"}})
+
+
+server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+server.daemon_threads = True
+print(server.server_address[1], flush=True)
+threading.Thread(target=server.serve_forever, daemon=True).start()
+try:
+    while True:
+        time.sleep(3600)
+except KeyboardInterrupt:
+    pass
