@@ -57,7 +57,7 @@ struct BuildCommand: ParsableCommand {
             if !quiet { Console.out("Nothing changed since the last build; \(Console.display(options.output))/ is up to date (--force builds anyway).") }
             return
         }
-        let runner = BuildRunner(stages: BuildRunner.buildStages, reporter: Console.reporter(quiet: quiet, verbose: verbose))
+        let runner = BuildRunner(stages: BuildRunner.buildStages, reporter: Console.reporter(quiet: quiet, verbose: verbose, bar: bar))
         let started = ContinuousClock.now
         do {
             defer { bar.finish() }

@@ -12,8 +12,18 @@ enum Console {
         FileHandle.standardError.write(Data((line + "\n").utf8))
     }
 
-    static func reporter(quiet: Bool, verbose: Bool) -> BuildReporter {
-        BuildReporter(verbose: verbose, progress: { line in if !quiet { Console.out(line) } }, problem: { Console.err($0) })
+    /// A reporter that prints stage lines unless `quiet`, and problems always; a progress bar
+    /// given here ends its line before anything else is printed.
+    static func reporter(quiet: Bool, verbose: Bool, bar: ProgressBar? = nil) -> BuildReporter {
+        BuildReporter(verbose: verbose,
+                      progress: { line in
+                          bar?.finish()
+                          if !quiet { Console.out(line) }
+                      },
+                      problem: { line in
+                          bar?.finish()
+                          Console.err(line)
+                      })
     }
 
     /// A count with its noun: `1 book`, `3 books`.

@@ -39,7 +39,7 @@ struct GenerateCommand: ParsableCommand {
         let bar = ProgressBar(quiet: quiet)
         options.generationProgress = { bar.update($0) }
         let stages: [any BuildStage] = [LoadConfigStage(), LoadContentStage(), CheckStage(), GenerateStage()]
-        let runner = BuildRunner(stages: stages, reporter: Console.reporter(quiet: quiet, verbose: false))
+        let runner = BuildRunner(stages: stages, reporter: Console.reporter(quiet: quiet, verbose: false, bar: bar))
         do {
             defer { bar.finish() }
             let context = try runner.run(options)
