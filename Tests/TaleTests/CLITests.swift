@@ -35,6 +35,7 @@ struct CLITests {
         #expect(result.status == 0)
         #expect(result.err == "")
         let lines = result.out.split(separator: "\n").map(String.init)
+        try #require(lines.count == 11, "\(lines)")
         // two-paths has no summary: the generate stage writes one, and says so on a line of its own.
         #expect(Array(lines.prefix(9)) == [
             "[1/8] Load config and theme", "[2/8] Load content", "[3/8] Check books", "[4/8] Generate text",

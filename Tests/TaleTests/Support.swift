@@ -120,9 +120,12 @@ enum Support {
         return (process.terminationStatus, outBox.value, errBox.value)
     }
 
-    /// Runs `tale` with `arguments`.
+    /// Runs `tale` with `arguments`. `CI` is cleared unless `environment` sets it, so a test gets
+    /// the same behaviour on a laptop and in CI (where builds would otherwise be frozen).
     @discardableResult
     static func tale(_ arguments: [String], in folder: URL? = nil, environment: [String: String] = [:]) -> (status: Int32, out: String, err: String) {
-        run(taleBinary, arguments, in: folder, environment: environment)
+        var environment = environment
+        if environment["CI"] == nil { environment["CI"] = "" }
+        return run(taleBinary, arguments, in: folder, environment: environment)
     }
 }
