@@ -38,7 +38,7 @@ let package = Package(
         .target(name: "TaleImage", dependencies: ["TaleCore", "CLibPNG"], swiftSettings: swiftSettings),
         .target(name: "TaleHTTP", dependencies: ["TaleCore", "CCurl"], swiftSettings: swiftSettings),
         .target(name: "TaleZip", dependencies: ["CZlib"], swiftSettings: swiftSettings),
-        .target(name: "TaleGenerate", dependencies: ["TaleCore", "TaleHTTP"], swiftSettings: swiftSettings),
+        .target(name: "TaleGenerate", dependencies: ["TaleCore", "TaleHTTP", "TaleImage"], swiftSettings: swiftSettings),
         .target(name: "TaleAnalyse", dependencies: ["TaleCore"], swiftSettings: swiftSettings),
         .target(name: "TaleRender",
                 dependencies: ["TaleCore", "TaleHTML", .product(name: "Mustache", package: "swift-mustache")],

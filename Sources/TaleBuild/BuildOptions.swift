@@ -24,6 +24,8 @@ public struct BuildOptions: Sendable {
     public var onlyBooks: Set<String>?
     /// The text provider to use instead of the one `tale.yaml` names (tests).
     public var textProvider: (any TextProvider)?
+    /// The picture provider to use instead of the embedded illustrator (tests).
+    public var imageProvider: (any ImageProvider)?
     /// The environment providers read their keys from.
     public var environment: [String: String] = ProcessInfo.processInfo.environment
     /// Told after each generated or cached artifact (the progress bar).

@@ -42,24 +42,18 @@ public struct GenerateStage: BuildStage {
                                       return await remote?.flagged(text)
                                   },
                                   progress: context.options.generationProgress)
-        let books = needs
-        let results = GenerateStage.wait { await generator.run(books) }
-        var summary = GenerationProgress()
-        summary.total = needs.reduce(0) { $0 + $1.jobs.count }
+        let results = GenerationRun.perform(needs, generator: generator, context: context)
         for index in context.books.indices {
             let slug = context.books[index].slug
             guard let result = results[slug], let need = needs.first(where: { $0.slug == slug }) else { continue }
-            summary.generated += result.generated.count
-            summary.cached += result.texts.count - result.generated.count
-            summary.failed += result.failures.count
-            report(result, need: need, book: context.books[index], context: context)
+            let before = context.books[index].scenes.count
             apply(result, jobs: need.jobs, to: &context.books[index])
-            // Generation wrote into the book's folder: what later stages cache is keyed by the folder as it is now.
-            if result.changedFiles, context.fingerprints[slug] != nil {
-                context.fingerprints[slug] = BuildCache.fingerprint(ofBook: content.appending(path: slug))
+            // Added scenes change where the story goes: the graph the check stage made is redone (its findings were reported then).
+            if context.books[index].scenes.count != before {
+                var again = DiagnosticList()
+                context.graphs[slug] = BranchGraph.analyse(context.books[index], diagnostics: &again)
             }
         }
-        context.generation = summary
     }
 
     /// The provider `tale.yaml` asks for. Without a key, a service's artifacts can still come from
@@ -76,39 +70,14 @@ public struct GenerateStage: BuildStage {
         }
     }
 
-    /// Turns lock problems, frozen gaps, failures and unapproved artifacts into diagnostics.
-    private func report(_ result: BookGenerationResult, need: BookGeneration, book: Book, context: BuildContext) {
-        let generated = "content/\(book.slug)/generated"
-        if let problem = result.lockProblem {
-            context.diagnostics.error(SourceLocation(file: "\(generated)/\(GenerationLock.fileName)"), problem.reason,
-                                      hint: "restore the file from version control, or delete \(generated)/ to generate again")
-        }
-        for job in result.missing {
-            context.diagnostics.error(job.location, "the \(job.label) needs generating (\(generated)/\(job.file)), but the build is frozen",
-                                      hint: "run `tale generate \(book.slug)` and commit \(generated)/; "
-                                          + "builds are frozen with --frozen and whenever CI is set (--no-frozen lets them generate)")
-        }
-        for (job, error) in result.failures {
-            context.diagnostics.error(job.location, "could not generate the \(job.label): \(error)",
-                                      hint: "nothing was written for it; fix the cause and build again, or write the text yourself")
-        }
-        if context.options.requireApproved {
-            for job in need.jobs {
-                guard let entry = result.entries[job.id], !entry.approved else { continue }
-                context.diagnostics.error(SourceLocation(file: "\(generated)/\(entry.file)"),
-                                          "the generated \(job.label) is not approved, and the build requires approval",
-                                          hint: "read it, then set \"approved\": true for '\(job.id)' in \(generated)/\(GenerationLock.fileName) "
-                                              + "(or run `tale generate \(book.slug) --approve`)")
-            }
-        }
-    }
-
     /// Puts generated texts into the book: scene text and titles, added scenes, summary and tags.
     private func apply(_ result: BookGenerationResult, jobs: [GenerationJob], to book: inout Book) {
         for job in jobs {
             guard let text = result.texts[job.id] else { continue }
             let sceneID = job.id.split(separator: "/", maxSplits: 1).dropFirst().first.map(String.init)
-            switch job.request.kind {
+            guard let request = job.textRequest else { continue }
+            switch request.kind {
+            case .illustration, .cover: continue
             case .scene, .title:
                 guard let sceneID else { continue }
                 var index = book.scenes.firstIndex { $0.id == sceneID }
@@ -118,7 +87,7 @@ public struct GenerateStage: BuildStage {
                     book.scenes.append(added)
                     index = book.scenes.count - 1
                 }
-                if job.request.kind == .title {
+                if request.kind == .title {
                     book.scenes[index!].title = text
                 } else {
                     let rendered = GeneratedText.render(text)
@@ -130,32 +99,6 @@ public struct GenerateStage: BuildStage {
             case .tags: book.frontMatter.tags = text.split(separator: "\n").map(String.init)
             }
         }
-    }
-
-    /// Runs async work from a synchronous stage and waits for it. The work runs on a thread of its
-    /// own (a task executor over a private dispatch queue), never on Swift's shared pool, so a
-    /// build that blocks a pool thread here (tests, `tale serve`) cannot starve the work it waits for.
-    static func wait<Value: Sendable>(_ work: @escaping @Sendable () async -> Value) -> Value {
-        let box = Locked<Value?>(nil)
-        let done = DispatchSemaphore(value: 0)
-        Task.detached(executorPreference: QueueTaskExecutor()) {
-            let value = await work()
-            box.mutate { $0 = value }
-            done.signal()
-        }
-        done.wait()
-        return box.value!
-    }
-}
-
-/// A task executor that runs jobs on a private serial dispatch queue.
-final class QueueTaskExecutor: TaskExecutor, @unchecked Sendable {
-    private let queue = DispatchQueue(label: "tale.generate")
-
-    func enqueue(_ job: consuming ExecutorJob) {
-        let job = UnownedJob(job)
-        let executor = asUnownedTaskExecutor()
-        queue.async { job.runSynchronously(on: executor) }
     }
 }
 

@@ -8,6 +8,12 @@ import TaleRender
 /// sanitised, PNGs are checked and measured, identical images are stored once (their names are their hashes).
 struct MediaStore {
     private var cache: [String: ImageView] = [:]
+    /// Where resized copies are kept between builds.
+    let derived: DerivedImages
+    /// The widths of the smaller copies made of a writer's PNG (only those narrower than the original).
+    static let variantWidths = [480, 960, 1600]
+
+    init(derived: DerivedImages) { self.derived = derived }
 
     /// Publishes the image at `url` (already resolved inside the book folder). Problems become
     /// diagnostics at `reference`; nil when the image cannot be used.
@@ -51,8 +57,27 @@ struct MediaStore {
         }
         let path = AssetNames.media(bytes: bytes, fileExtension: ext)
         sink.emit(path, bytes)
-        let view = ImageView(path: path, alt: alt, width: width, height: height)
+        var view = ImageView(path: path, alt: alt, width: width, height: height)
+        if ext == "png", let width { view.variants = variants(of: bytes, width: width, into: sink) }
         cache[url.path] = view
         return view
+    }
+
+    /// Smaller copies of a PNG for `srcset`, resized with Lanczos-3.
+    private func variants(of bytes: [UInt8], width: Int, into sink: BookOutputs) -> [(path: String, width: Int)] {
+        let source = SHA256.hex(bytes)
+        var decoded: PNGImage?
+        var result: [(path: String, width: Int)] = []
+        for target in MediaStore.variantWidths where target < width {
+            let made = derived.png("variant \(source) \(target)") {
+                if decoded == nil { decoded = try? PNGImage(decoding: bytes) }
+                return decoded.map { Resampler.resize($0, width: target) }
+            }
+            guard let made else { continue }
+            let path = AssetNames.media(bytes: made, fileExtension: "png")
+            sink.emit(path, made)
+            result.append((path, target))
+        }
+        return result
     }
 }

@@ -1,6 +1,8 @@
 import Foundation
 import TaleAnalyse
 import TaleCore
+import TaleGenerate
+import TaleImage
 import TaleHTML
 import TaleRender
 
@@ -38,7 +40,7 @@ public struct RenderStage: BuildStage {
                 return (hit.view, sink)
             }
             let sink = BookOutputs()
-            var media = MediaStore()
+            var media = MediaStore(derived: DerivedImages(project: context.options.project))
             let view = bookView(book, renderer: renderer, media: &media, context: context, sink: sink)
             sink.emit("books/\(book.slug)/index.html", text: renderer.bookPage(view))
             sink.emit("books/\(book.slug)/book.json", text: BookJSON.make(view))
@@ -108,6 +110,7 @@ public struct RenderStage: BuildStage {
                                     next: scene.choices.isEmpty ? successors.first : nil))
         }
         var view = BookView(book: book, cover: cover!, scenes: scenes, endings: graph?.endings ?? [])
+        (view.socialImage, view.thumbnail) = previews(book, folder: folder, alt: coverAlt, context: context, sink: sink, derived: media.derived)
         view.cues = context.cueMaps[book.slug]
         view.soundFiles = soundFiles(folder: folder, book: book, context: context, sink: sink)
         let level = ReadingLevel(book.scenes.map(\.text).joined(separator: "\n\n"))
@@ -139,6 +142,50 @@ public struct RenderStage: BuildStage {
             files[(file as NSString).deletingPathExtension] = "../../" + path
         }
         return files
+    }
+
+    /// The book's 1200 x 630 social card and its library thumbnail, as PNG. From a PNG cover
+    /// (the writer's or a service's), they are resized copies of it; otherwise the illustrator
+    /// draws the card from the book and Tale's rasteriser paints it, and a drawn cover is painted
+    /// as the thumbnail (without its title, which the library prints below it).
+    private func previews(_ book: Book, folder: URL, alt: String, context: BuildContext, sink: BookOutputs,
+                          derived: DerivedImages) -> (ImageView?, ImageView?) {
+        let matter = book.frontMatter
+        func emit(_ bytes: [UInt8]?, width: Int, height: Int) -> ImageView? {
+            guard let bytes else { return nil }
+            let path = AssetNames.media(bytes: bytes, fileExtension: "png")
+            sink.emit(path, bytes)
+            return ImageView(path: path, alt: alt, width: width, height: height)
+        }
+        if let cover = matter.cover, cover.path.lowercased().hasSuffix(".png"),
+           case .success(let url) = PathPolicy.resolveImage(cover, bookFolder: folder), let data = try? Data(contentsOf: url) {
+            let source = SHA256.hex(Array(data))
+            var decoded: PNGImage?
+            func image() -> PNGImage? {
+                if decoded == nil { decoded = try? PNGImage(decoding: Array(data)) }
+                return decoded
+            }
+            let card = derived.png("card \(source)") { image().map { Resampler.cover($0, width: 1200, height: 630) } }
+            let thumbnailWidth = min(360, image()?.width ?? 360)
+            let thumbnailHeight = image().map { max(1, Int((Double($0.height) * Double(thumbnailWidth) / Double($0.width)).rounded())) } ?? 480
+            let thumbnail = derived.png("thumbnail \(source) \(thumbnailWidth)") { image().map { Resampler.resize($0, width: thumbnailWidth) } }
+            return (emit(card, width: 1200, height: 630), emit(thumbnail, width: thumbnailWidth, height: thumbnailHeight))
+        }
+        var request = ImageRequest(kind: .cover, book: StoryBook(matter, seed: context.config.generation.seed), style: matter.style)
+        request.author = matter.author
+        let illustrator = EmbeddedIllustrator()
+        let key = "\(illustrator.model) \(request.canonical)"
+        let card = derived.png("card drawing \(key)") { Rasterizer.render(illustrator.card(request), width: 1200, height: 630) }
+        var thumbnail: ImageView?
+        if matter.coverIsGenerated {
+            let bytes = derived.png("thumbnail drawing \(key)") {
+                var drawing = illustrator.drawing(request)
+                drawing.marks.removeAll { $0.role == "title" }
+                return Rasterizer.render(drawing, width: 360, height: 480)
+            }
+            thumbnail = emit(bytes, width: 360, height: 480)
+        }
+        return (emit(card, width: 1200, height: 630), thumbnail)
     }
 
     /// Alt text for an illustration the writer gave none: from the art brief, else the scene's title.

@@ -72,7 +72,7 @@ struct BuildCommand: ParsableCommand {
                     + "\(Console.display(options.output))/ in \(String(format: "%.2f", seconds)) s"
                 if warnings > 0 { line += ", with \(Console.count(warnings, "warning"))" }
                 if !context.skippedDrafts.isEmpty { line += "; left out \(Console.count(context.skippedDrafts.count, "draft")) (use --drafts)" }
-                if let generated = ProgressBar.summary(context.generation) { line += "; text \(generated)" }
+                if let generated = ProgressBar.summary(context.generation) { line += "; \(generated)" }
                 Console.out(line)
                 Console.out("Open \(Console.display(options.output))/index.html in a browser.")
             }

@@ -10,7 +10,8 @@ struct GenerateCommand: ParsableCommand {
         commandName: "generate",
         abstract: "Generate what books leave out, without building.",
         discussion: """
-        Writes missing scenes, empty scenes, titles of empty headings, summaries and tags into \
+        Writes missing scenes, empty scenes, titles of empty headings, summaries, tags, \
+        illustrations for scenes without one and covers for books without one into \
         content/<slug>/generated/, with a lock that records what went into each artifact. An \
         artifact whose inputs have not changed is never generated again. The writer's own files \
         are never edited. Read what was generated, then approve it with --approve (or set \
@@ -38,7 +39,7 @@ struct GenerateCommand: ParsableCommand {
         options.onlyBooks = slugs.isEmpty ? nil : Set(slugs)
         let bar = ProgressBar(quiet: quiet)
         options.generationProgress = { bar.update($0) }
-        let stages: [any BuildStage] = [LoadConfigStage(), LoadContentStage(), CheckStage(), GenerateStage()]
+        let stages: [any BuildStage] = [LoadConfigStage(), LoadContentStage(), CheckStage(), GenerateStage(), AnalyseStage(), IllustrateStage()]
         let runner = BuildRunner(stages: stages, reporter: Console.reporter(quiet: quiet, verbose: false, bar: bar))
         do {
             defer { bar.finish() }

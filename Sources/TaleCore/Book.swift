@@ -112,6 +112,8 @@ public struct FrontMatter: Sendable, Equatable {
     public var draft: Bool = false
     /// Makes generation for this book reproducible (over `tale.yaml`'s `generate.seed`).
     public var seed: String?
+    /// Whether `cover` was drawn by the illustrator (set by the build).
+    public var coverIsGenerated = false
 
     /// Front matter with only a title.
     public init(title: String) { self.title = title }
@@ -231,6 +233,8 @@ public struct Scene: Sendable, Equatable {
     public var writeBrief: String?
     /// Whether the scene's text came from a provider (filled in by the generate stage).
     public var isGenerated = false
+    /// Whether the illustration was drawn by the illustrator.
+    public var illustrationIsGenerated = false
 
     /// Whether the writer left the scene for generation: its body is empty, or holds only a
     /// `<!-- write: ... -->` brief.

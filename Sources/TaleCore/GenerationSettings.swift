@@ -26,6 +26,12 @@ public struct GenerationSettings: Sendable, Equatable, CustomStringConvertible {
     public var attempts: Int = 5
     /// Whether generated text is also sent to the service's `/moderations` endpoint.
     public var remoteModeration: Bool = false
+    /// Where pictures come from (`generate.images.provider`); the connection is `generate.text`'s.
+    public var imageProvider: TextProviderKind = .embedded
+    /// The image model (`generate.images.model`).
+    public var imageModel: String = "gpt-image-1"
+    /// The size asked for (`generate.images.size`).
+    public var imageSize: String = "1536x1024"
 
     /// The defaults: the embedded storyteller.
     public init() {}
@@ -35,7 +41,8 @@ public struct GenerationSettings: Sendable, Equatable, CustomStringConvertible {
 
     /// Every setting, for fingerprints (holds no secret: only the variable's name).
     public var description: String {
-        "\(textProvider.rawValue) \(seed) \(baseURL) \(model) \(apiKeyVariable) \(timeout) \(concurrency) \(attempts) \(remoteModeration)"
+        "\(textProvider.rawValue) \(seed) \(baseURL) \(model) \(apiKeyVariable) \(timeout) \(concurrency) \(attempts) \(remoteModeration) "
+            + "\(imageProvider.rawValue) \(imageModel) \(imageSize)"
     }
 }
 
@@ -44,4 +51,6 @@ public struct GenerationSettings: Sendable, Equatable, CustomStringConvertible {
 public enum EmbeddedModel {
     /// The offline storyteller.
     public static let storyteller = "tale-storyteller-1"
+    /// The offline illustrator.
+    public static let illustrator = "tale-illustrator-1"
 }

@@ -3,10 +3,18 @@ import TaleCore
 /// One artifact a book needs: what to ask for, where the need was written, and the hash of
 /// everything that goes into it.
 public struct GenerationJob: Sendable {
-    /// The lock id: `scene/<id>`, `title/<id>`, `summary`, `tags`.
+    /// What a provider is asked for.
+    public enum Work: Sendable {
+        /// Text, from a `TextProvider`.
+        case text(TextRequest)
+        /// A picture, from an `ImageProvider`.
+        case image(ImageRequest)
+    }
+
+    /// The lock id: `scene/<id>`, `title/<id>`, `summary`, `tags`, `illustration/<id>`, `cover`.
     public var id: String
     /// The request for the provider.
-    public var request: TextRequest
+    public var work: Work
     /// The artifact's file name inside `generated/`.
     public var file: String
     /// Where the writer left the gap (the scene's heading, or the front matter).
@@ -14,18 +22,50 @@ public struct GenerationJob: Sendable {
     /// For messages: "text for scene 'storm'".
     public var label: String
 
-    /// A job.
+    /// A text job.
     public init(id: String, request: TextRequest, file: String, location: SourceLocation, label: String) {
+        self.init(id: id, work: .text(request), file: file, location: location, label: label)
+    }
+
+    /// A job.
+    public init(id: String, work: Work, file: String, location: SourceLocation, label: String) {
         self.id = id
-        self.request = request
+        self.work = work
         self.file = file
         self.location = location
         self.label = label
     }
 
+    /// What kind of artifact the job makes.
+    public var kind: ArtifactKind {
+        switch work {
+        case .text(let request): return request.kind
+        case .image(let request): return request.kind
+        }
+    }
+
+    /// The text request, for text jobs.
+    public var textRequest: TextRequest? {
+        if case .text(let request) = work { return request }
+        return nil
+    }
+
+    /// The book the job is for.
+    public var book: StoryBook {
+        switch work {
+        case .text(let request): return request.book
+        case .image(let request): return request.book
+        }
+    }
+
     /// The input hash for this job with `provider` and `model`.
     public func input(provider: String, model: String) -> String {
-        SHA256.hex(["tale-generation-1", provider, model, request.canonical].joined(separator: "\u{1C}"))
+        let canonical: String
+        switch work {
+        case .text(let request): canonical = request.canonical
+        case .image(let request): canonical = request.canonical
+        }
+        return SHA256.hex(["tale-generation-1", provider, model, canonical].joined(separator: "\u{1C}"))
     }
 }
 
@@ -81,6 +121,34 @@ public enum GenerationPlanner {
         }
         if book.frontMatter.tags.isEmpty {
             jobs.append(GenerationJob(id: "tags", request: TextRequest(kind: .tags, book: story), file: "tags.txt", location: top, label: "tags"))
+        }
+        return jobs
+    }
+}
+
+extension GenerationPlanner {
+    /// The pictures `book` needs: an illustration for every scene without one (unless `art=none`),
+    /// and a cover when it has none. `light` gives each scene's time of day and weather (from its cue map).
+    public static func imageJobs(for book: Book, seed: String, light: [String: (time: String?, weather: [String])],
+                                 fileExtension: String) -> [GenerationJob] {
+        let story = StoryBook(book.frontMatter, seed: seed)
+        var jobs: [GenerationJob] = []
+        if book.frontMatter.cover == nil {
+            var request = ImageRequest(kind: .cover, book: story, style: book.frontMatter.style)
+            request.author = book.frontMatter.author
+            jobs.append(GenerationJob(id: "cover", work: .image(request), file: "cover.\(fileExtension)",
+                                      location: SourceLocation(file: book.sourcePath, line: 1, column: 1), label: "cover"))
+        }
+        for scene in book.scenes where scene.illustration == nil && scene.art != "none" {
+            var request = ImageRequest(kind: .illustration, book: story, style: book.frontMatter.style)
+            request.sceneID = scene.id
+            request.title = scene.title
+            request.text = scene.text
+            request.art = scene.art
+            request.time = light[scene.id]?.time
+            request.weather = light[scene.id]?.weather ?? []
+            jobs.append(GenerationJob(id: "illustration/\(scene.id)", work: .image(request), file: "illustration-\(scene.id).\(fileExtension)",
+                                      location: scene.location, label: "illustration of scene '\(scene.id)'"))
         }
         return jobs
     }

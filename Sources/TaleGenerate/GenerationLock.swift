@@ -6,7 +6,7 @@ public struct LockEntry: Sendable, Equatable {
     /// `scene/<id>`, `title/<id>`, `summary` or `tags`.
     public var id: String
     /// What kind of text it is.
-    public var kind: TextKind
+    public var kind: ArtifactKind
     /// The artifact's file, relative to the `generated/` folder.
     public var file: String
     /// The SHA-256 of everything that went into it (provider, model, book, brief, neighbours, seed).
@@ -45,7 +45,7 @@ public struct GenerationLock: Sendable, Equatable {
         }
         var lock = GenerationLock()
         for (number, item) in items.enumerated() {
-            guard let id = item["id"] as? String, let kindName = item["kind"] as? String, let kind = TextKind(rawValue: kindName),
+            guard let id = item["id"] as? String, let kindName = item["kind"] as? String, let kind = ArtifactKind(rawValue: kindName),
                   let file = item["file"] as? String, let input = item["input"] as? String, let sha = item["sha256"] as? String,
                   let provider = item["provider"] as? String, let model = item["model"] as? String else {
                 return .failure(LockProblem("artifact \(number + 1) lacks one of id, kind, file, input, sha256, provider, model"))

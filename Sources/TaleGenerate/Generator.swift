@@ -20,12 +20,16 @@ public struct BookGeneration: Sendable {
 
 /// What generation gave one book.
 public struct BookGenerationResult: Sendable {
-    /// Artifact text by id, from the lock or new.
+    /// Artifact text by id, from the lock or new (text artifacts).
     public var texts: [String: String] = [:]
+    /// Artifact file names inside `generated/` by id (pictures).
+    public var images: [String: String] = [:]
     /// The lock entry behind each text, by id.
     public var entries: [String: LockEntry] = [:]
     /// Ids made new in this run.
     public var generated: [String] = []
+    /// The bytes of what was made new, by id (written to the files).
+    var bytes: [String: [UInt8]] = [:]
     /// Jobs that would need a provider, in a frozen build.
     public var missing: [GenerationJob] = []
     /// Jobs whose provider failed, with why.
@@ -62,6 +66,10 @@ public struct GenerationProgress: Sendable, Equatable {
 public struct Generator: Sendable {
     /// Where text comes from.
     public var provider: any TextProvider
+    /// Where pictures come from.
+    public var imageProvider: any ImageProvider = EmbeddedIllustrator()
+    /// The kinds of artifact this run manages: lock entries of these kinds that no job needs are pruned.
+    public var kinds: Set<ArtifactKind> = Set(ArtifactKind.allCases.filter(\.isText))
     /// Requests in flight at once.
     public var concurrency: Int
     /// Whether a missing artifact is an error instead of a request (`--frozen`).
@@ -103,10 +111,10 @@ public struct Generator: Sendable {
                 locks[book.slug] = lock
             }
             for job in book.jobs {
-                let input = job.input(provider: provider.name, model: provider.model)
+                let input = self.input(job)
                 if let entry = locks[book.slug]!.entries[job.id], entry.input == input,
                    let data = try? Data(contentsOf: book.folder.appending(path: entry.file)), let text = String(data: data, encoding: .utf8) {
-                    result.texts[job.id] = text.trimmingCharacters(in: .whitespacesAndNewlines)
+                    if job.kind.isText { result.texts[job.id] = text.trimmingCharacters(in: .whitespacesAndNewlines) } else { result.images[job.id] = entry.file }
                     result.entries[job.id] = entry
                     report(state, "\(book.slug)/\(job.id)") { $0.cached += 1 }
                 } else if frozen {
@@ -120,8 +128,8 @@ public struct Generator: Sendable {
         guard !frozen else { return results }
 
         // Ask the provider, at most `concurrency` requests at a time.
-        let made = await withTaskGroup(of: (String, GenerationJob, String, Result<String, GenerationError>).self) { group in
-            var collected: [(String, GenerationJob, String, Result<String, GenerationError>)] = []
+        let made = await withTaskGroup(of: (String, GenerationJob, String, Result<[UInt8], GenerationError>).self) { group in
+            var collected: [(String, GenerationJob, String, Result<[UInt8], GenerationError>)] = []
             var next = 0
             func start() {
                 guard next < pending.count else { return }
@@ -142,11 +150,13 @@ public struct Generator: Sendable {
 
         for (slug, job, input, outcome) in made {
             switch outcome {
-            case .success(let text):
-                let entry = LockEntry(id: job.id, kind: job.request.kind, file: job.file, input: input, sha256: SHA256.hex(text),
-                                      provider: provider.name, model: provider.model, approved: false)
+            case .success(let bytes):
+                let source = job.kind.isText ? (provider.name, provider.model) : (imageProvider.name, imageProvider.model)
+                let entry = LockEntry(id: job.id, kind: job.kind, file: job.file, input: input, sha256: SHA256.hex(bytes),
+                                      provider: source.0, model: source.1, approved: false)
                 locks[slug]!.entries[job.id] = entry
-                results[slug]!.texts[job.id] = text
+                if job.kind.isText { results[slug]!.texts[job.id] = String(decoding: bytes, as: UTF8.self) } else { results[slug]!.images[job.id] = job.file }
+                results[slug]!.bytes[job.id] = bytes
                 results[slug]!.entries[job.id] = entry
                 results[slug]!.generated.append(job.id)
             case .failure(let error):
@@ -173,17 +183,26 @@ public struct Generator: Sendable {
         progress(now)
     }
 
-    /// Asks the provider for one artifact, again while moderation rejects it.
-    func make(_ job: GenerationJob) async -> Result<String, GenerationError> {
-        var request = job.request
+    /// The input hash of `job` with the provider that makes its kind.
+    func input(_ job: GenerationJob) -> String {
+        job.kind.isText ? job.input(provider: provider.name, model: provider.model)
+            : job.input(provider: imageProvider.name, model: imageProvider.model)
+    }
+
+    /// Asks the provider for one artifact (text again while moderation rejects it); returns the file's bytes.
+    func make(_ job: GenerationJob) async -> Result<[UInt8], GenerationError> {
+        guard case .text(var request) = job.work else {
+            guard case .image(let request) = job.work else { return .failure(.configuration("unknown job")) }
+            do { return .success(try await imageProvider.draw(request).bytes) } catch { return .failure(error) }
+        }
         var reason = ""
         for attempt in 0..<max(1, moderationTries) {
             request.attempt = attempt
             let raw: String
             do { raw = try await provider.write(request) } catch { return .failure(error) }
-            let text = ArtifactText.clean(raw, kind: job.request.kind)
+            let text = ArtifactText.clean(raw, kind: request.kind)
             guard !text.isEmpty else { return .failure(.badAnswer("the answer for \(job.label) is empty once cleaned")) }
-            guard let problem = await moderate(text, job.request.book.tier) else { return .success(text) }
+            guard let problem = await moderate(text, request.book.tier) else { return .success(Array(text.utf8)) }
             reason = problem
         }
         return .failure(.moderation("the \(job.label) was rejected by moderation \(moderationTries) times (last: \(reason))"))
@@ -192,9 +211,11 @@ public struct Generator: Sendable {
     /// Writes new artifacts, drops what no job needs, and writes the lock when it changed.
     private func save(_ book: BookGeneration, lock: inout GenerationLock, results: BookGenerationResult) -> LockProblem? {
         let needed = Set(book.jobs.map(\.id))
-        var files: [(String, String)] = results.generated.map { id in (results.entries[id]!.file, results.texts[id]! + "\n") }
+        var files: [(String, [UInt8])] = results.generated.map { id in
+            (results.entries[id]!.file, results.bytes[id]! + (results.entries[id]!.kind.isText ? [0x0A] : []))
+        }
         var stale: [String] = []
-        for (id, entry) in lock.entries where !needed.contains(id) {
+        for (id, entry) in lock.entries where !needed.contains(id) && kinds.contains(entry.kind) {
             stale.append(entry.file)
             lock.entries[id] = nil
         }
@@ -205,8 +226,8 @@ public struct Generator: Sendable {
             try FileManager.default.createDirectory(at: book.folder, withIntermediateDirectories: true)
             let kept = Set(lock.entries.values.map(\.file))
             for file in stale where !kept.contains(file) { try? FileManager.default.removeItem(at: book.folder.appending(path: file)) }
-            files.append((GenerationLock.fileName, text))
-            for (name, content) in files { try Data(content.utf8).write(to: book.folder.appending(path: name), options: .atomic) }
+            files.append((GenerationLock.fileName, Array(text.utf8)))
+            for (name, content) in files { try Data(content).write(to: book.folder.appending(path: name), options: .atomic) }
         } catch {
             return LockProblem("cannot write \(book.folder.lastPathComponent)/: \(error.localizedDescription)")
         }
@@ -216,7 +237,7 @@ public struct Generator: Sendable {
 
 /// Tidies what a provider wrote into the shape each kind of artifact has.
 enum ArtifactText {
-    static func clean(_ raw: String, kind: TextKind) -> String {
+    static func clean(_ raw: String, kind: ArtifactKind) -> String {
         let text = raw.replacingOccurrences(of: "\r\n", with: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
         switch kind {
         case .scene:
@@ -241,6 +262,8 @@ enum ArtifactText {
             if kind == .title, line.lowercased().hasPrefix("title:") { line = String(line.dropFirst(6)).trimmingCharacters(in: .whitespaces) }
             if kind == .title, line.hasSuffix(".") { line.removeLast() }
             return line
+        case .illustration, .cover:
+            return text
         case .tags:
             let words = text.lowercased().split { $0 == "\n" || $0 == "," }
                 .map { Slug.make(from: String($0).trimmingCharacters(in: CharacterSet(charactersIn: "-*#0123456789. ").union(.whitespaces))) }

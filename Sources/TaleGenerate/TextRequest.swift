@@ -46,8 +46,8 @@ public struct StoryBook: Sendable, Equatable {
     }
 }
 
-/// What one request asks a provider to write.
-public enum TextKind: String, Sendable, CaseIterable {
+/// What kind of thing an artifact is: text a `TextProvider` writes, or a picture an `ImageProvider` draws.
+public enum ArtifactKind: String, Sendable, CaseIterable {
     /// A scene's text (Markdown paragraphs).
     case scene
     /// A scene's title, for a heading left empty or a scene Tale adds.
@@ -56,12 +56,19 @@ public enum TextKind: String, Sendable, CaseIterable {
     case summary
     /// Three to five lowercase tags, one per line.
     case tags
+    /// A scene's illustration.
+    case illustration
+    /// The book's cover.
+    case cover
+
+    /// Whether a text provider writes it.
+    public var isText: Bool { ![.illustration, .cover].contains(self) }
 }
 
 /// One thing to write, with everything that goes into it.
 public struct TextRequest: Sendable, Equatable {
     /// What to write.
-    public var kind: TextKind
+    public var kind: ArtifactKind
     /// The book.
     public var book: StoryBook
     /// For scenes and titles: the scene's place (0-based) and how many scenes the book has.
@@ -82,7 +89,7 @@ public struct TextRequest: Sendable, Equatable {
     public var attempt: Int = 0
 
     /// A request of `kind` for `book`.
-    public init(kind: TextKind, book: StoryBook) {
+    public init(kind: ArtifactKind, book: StoryBook) {
         self.kind = kind
         self.book = book
     }
@@ -124,9 +131,9 @@ public enum GenerationError: Error, Equatable, Sendable, CustomStringConvertible
     /// The message a person reads.
     public var description: String {
         switch self {
-        case .refused(let status, let reason): return "the text service refused the request (HTTP \(status)): \(reason)"
-        case .unavailable(let reason): return "the text service is unavailable: \(reason)"
-        case .badAnswer(let reason): return "the text service gave an unusable answer: \(reason)"
+        case .refused(let status, let reason): return "the service refused the request (HTTP \(status)): \(reason)"
+        case .unavailable(let reason): return "the service is unavailable: \(reason)"
+        case .badAnswer(let reason): return "the service gave an unusable answer: \(reason)"
         case .configuration(let reason): return reason
         case .moderation(let reason): return reason
         }

@@ -5,7 +5,9 @@ public enum SiteConfigDecoder {
     /// Every key `tale.yaml` knows today.
     public static let knownKeys = ["title", "description", "base_url", "language", "theme", "generate"]
     /// The keys of `generate:`.
-    public static let generateKeys = ["seed", "text"]
+    public static let generateKeys = ["seed", "text", "images"]
+    /// The keys of `generate.images:`.
+    public static let imageKeys = ["provider", "model", "size"]
     /// The keys of `generate.text:`.
     public static let textKeys = ["provider", "base_url", "model", "api_key_env", "timeout", "concurrency", "attempts", "moderation"]
 
@@ -52,6 +54,18 @@ public enum SiteConfigDecoder {
         var settings = GenerationSettings()
         reader.warnUnknownKeys(known: generateKeys)
         if let seed = reader.string("seed") { settings.seed = seed }
+        if var images = reader.mapping("images", context: "generate.images") {
+            images.warnUnknownKeys(known: imageKeys)
+            if let provider = images.word("provider", as: GenerationSettings.TextProviderKind.self) { settings.imageProvider = provider }
+            if let model = images.string("model") { settings.imageModel = model }
+            if let size = images.string("size") {
+                let parts = size.split(separator: "x")
+                if parts.count == 2, parts.allSatisfy({ Int($0) != nil }) { settings.imageSize = size } else {
+                    images.diagnostics.error(images.value("size")!.location, "generate.images.size must be WIDTHxHEIGHT, like 1536x1024; found '\(size)'")
+                }
+            }
+            reader.diagnostics.append(contentsOf: images.diagnostics)
+        }
         guard var text = reader.mapping("text", context: "generate.text") else { return settings }
         text.warnUnknownKeys(known: textKeys)
         if let provider = text.word("provider", as: GenerationSettings.TextProviderKind.self) { settings.textProvider = provider }

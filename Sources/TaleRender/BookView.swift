@@ -8,6 +8,13 @@ public struct ImageView: Sendable, Equatable {
     public var alt: String
     /// Intrinsic width and height, when known (PNG and SVG with a viewBox).
     public var width: Int?, height: Int?
+    /// Smaller copies for `srcset`: path and width, narrowest first.
+    public var variants: [(path: String, width: Int)] = []
+
+    public static func == (lhs: ImageView, rhs: ImageView) -> Bool {
+        lhs.path == rhs.path && lhs.alt == rhs.alt && lhs.width == rhs.width && lhs.height == rhs.height
+            && lhs.variants.map(\.path) == rhs.variants.map(\.path)
+    }
 
     /// Creates an image view.
     public init(path: String, alt: String, width: Int? = nil, height: Int? = nil) {
@@ -54,6 +61,10 @@ public struct BookView: Sendable, Equatable {
     public var soundFiles: [String: String] = [:]
     /// Length and reading level (set by the build).
     public var stats: BookStats?
+    /// The 1200 x 630 PNG for link previews (`og:image`), when there is one.
+    public var socialImage: ImageView?
+    /// A PNG of the cover for the library, when there is one.
+    public var thumbnail: ImageView?
 
     /// Creates a book view.
     public init(book: Book, cover: ImageView, scenes: [SceneView], endings: [String]) {

@@ -58,8 +58,14 @@ public struct PageRenderer: Sendable {
         ]
     }
 
-    private func image(_ view: ImageView, root: String) -> [String: Any] {
+    private func image(_ view: ImageView, root: String, sizes: String = "(min-width: 900px) 50vw, 100vw") -> [String: Any] {
         var result: [String: Any] = ["src": root + view.path, "alt": view.alt]
+        if !view.variants.isEmpty {
+            var candidates = view.variants.map { "\(root)\($0.path) \($0.width)w" }
+            if let width = view.width { candidates.append("\(root)\(view.path) \(width)w") }
+            result["srcset"] = candidates.joined(separator: ", ")
+            result["sizes"] = sizes
+        }
         if let width = view.width, let height = view.height {
             result["width"] = width
             result["height"] = height
@@ -89,7 +95,7 @@ public struct PageRenderer: Sendable {
             let matter = view.book.frontMatter
             var entry: [String: Any] = [
                 "slug": view.book.slug, "title": matter.title, "href": "books/\(view.book.slug)/index.html",
-                "cover": image(view.cover, root: ""), "tier": matter.ageTier.rawValue,
+                "cover": image(view.thumbnail ?? view.cover, root: "", sizes: "(min-width: 900px) 25vw, 50vw"), "tier": matter.ageTier.rawValue,
                 "tags": matter.tags.map { ["tag": $0] }, "tagList": matter.tags.joined(separator: " "), "hasTags": !matter.tags.isEmpty,
                 "sceneCount": view.scenes.count,
             ]
@@ -111,12 +117,18 @@ public struct PageRenderer: Sendable {
         let canonical = urls.book(view.book.slug)
         var context = common(root: root, title: "\(matter.title) · \(site.title)",
                              description: description, language: matter.language, canonical: canonical)
-        context["social"] = [
+        let preview = view.socialImage ?? view.cover
+        var social: [String: Any] = [
             "title": matter.title, "description": description, "url": canonical,
-            "image": urls.file(view.cover.path), "imageAlt": view.cover.alt,
+            "image": urls.file(preview.path), "imageAlt": view.cover.alt,
             "locale": matter.language.replacingOccurrences(of: "-", with: "_"),
         ]
-        context["jsonLD"] = PageRenderer.jsonLD(view, url: canonical, image: urls.file(view.cover.path), description: description)
+        if let width = preview.width, let height = preview.height {
+            social["imageWidth"] = width
+            social["imageHeight"] = height
+        }
+        context["social"] = social
+        context["jsonLD"] = PageRenderer.jsonLD(view, url: canonical, image: urls.file((view.socialImage ?? view.cover).path), description: description)
         if let cues = view.cues { context["cuesJSON"] = CueJSON.value(cues, files: view.soundFiles).text() }
         var book: [String: Any] = [
             "slug": view.book.slug, "title": matter.title, "cover": image(view.cover, root: root),

@@ -25,8 +25,10 @@ struct BuildTests {
             #expect(paths.contains(file), "no \(file)")
         }
         let media = paths.filter { $0.hasPrefix("media/") && !$0.hasSuffix(".gz") }
-        // the cover PNG, the scene PNG, the SVG, and the typographic cover of the book without one
-        #expect(media.count == 4)
+        // lantern: its cover PNG, scene PNG and SVG, a card and a thumbnail from the cover, and pictures for its 2 scenes without one;
+        // two-paths: a drawn cover, its thumbnail and card, and pictures for its 4 scenes.
+        #expect(media.filter { $0.hasSuffix(".png") }.count == 6, "\(media)")
+        #expect(media.filter { $0.hasSuffix(".svg") }.count == 8, "\(media)")
         for path in paths {
             let topLevel = ["index.html", "index.html.gz", "tale-manifest.json", "sitemap.xml", "feed.xml", "feed.xml.gz", "search.json",
                             "search.json.gz", "robots.txt", "manifest.webmanifest", "_headers", "sw.js", "sw.js.gz"]

@@ -72,11 +72,14 @@ struct GenerationTests {
         #expect(!book.frontMatter.tags.isEmpty)
         // 5 scene texts, 2 titles, a summary and tags.
         #expect(first.requests.count == 9)
-        #expect(context.generation.generated == 9 && context.generation.cached == 0)
+        // And pictures: a cover and an illustration for each of the 5 scenes.
+        #expect(context.generation.generated == 15 && context.generation.cached == 0)
         #expect(book.scenes[1].text.contains("Fen counts to one hundred and loses count."))
         let files = generatedFiles(project)
         #expect(Set(files.keys) == ["lock.json", "scene-the-hill.md", "scene-too-many-stars.md", "scene-bramble-helps.md",
-                                    "scene-scene-4.md", "scene-scene-5.md", "title-scene-4.txt", "title-scene-5.txt", "summary.txt", "tags.txt"])
+                                    "scene-scene-4.md", "scene-scene-5.md", "title-scene-4.txt", "title-scene-5.txt", "summary.txt", "tags.txt",
+                                    "cover.svg", "illustration-the-hill.svg", "illustration-too-many-stars.svg", "illustration-bramble-helps.svg",
+                                    "illustration-scene-4.svg", "illustration-scene-5.svg"])
         #expect(try Data(contentsOf: project.appending(path: "content/fen/index.md")) == source, "the writer's file is not edited")
         let html = try String(contentsOf: project.appending(path: "public/books/fen/index.html"), encoding: .utf8)
         #expect(html.contains("Fen counts to one hundred and loses count."))
@@ -85,7 +88,7 @@ struct GenerationTests {
         let again = Support.build(project) { $0.textProvider = second }
         #expect(again.error == nil)
         #expect(second.requests.isEmpty, "nothing is generated twice")
-        #expect(again.context?.generation.cached == 9)
+        #expect(again.context?.generation.cached == 15)
         #expect(generatedFiles(project) == files, "an unchanged lock is not rewritten")
 
         Support.write(gappyBook.replacingOccurrences(of: "loses count", with: "falls asleep"), to: "content/fen/index.md", in: project)
@@ -94,8 +97,9 @@ struct GenerationTests {
         #expect(edited.error == nil)
         #expect(third.requests.map(\.kind) == [.scene])
         #expect(third.requests.first?.brief == "Fen counts to one hundred and falls asleep")
+        // The scene's text, and its picture, which is drawn from that text.
         let changed = generatedFiles(project).filter { files[$0.key] != $0.value }.keys.sorted()
-        #expect(changed == ["lock.json", "scene-too-many-stars.md"])
+        #expect(changed == ["illustration-too-many-stars.svg", "lock.json", "scene-too-many-stars.md"])
     }
 
     @Test("a scene the writer fills in has its artifact pruned from the lock and the folder")
@@ -126,7 +130,7 @@ struct GenerationTests {
         #expect(result.diagnostics.contains(
             "content/fen/index.md:19:1: error: the text of scene 'too-many-stars' needs generating (content/fen/generated/scene-too-many-stars.md), but the build is frozen\n"
             + "  hint: run `tale generate fen` and commit content/fen/generated/; builds are frozen with --frozen and whenever CI is set (--no-frozen lets them generate)"))
-        #expect(result.diagnostics.filter { $0.contains("needs generating") }.count == 9)
+        #expect(result.diagnostics.filter { $0.contains("needs generating") }.count == 9, "text; pictures wait for text")
         // Once generated and committed, a frozen build succeeds without the provider.
         #expect(Support.build(project) { $0.textProvider = ScriptedProvider() }.error == nil)
         let later = ScriptedProvider()
@@ -144,12 +148,12 @@ struct GenerationTests {
             "content/fen/generated/summary.txt: error: the generated summary is not approved, and the build requires approval\n"
             + "  hint: read it, then set \"approved\": true for 'summary' in content/fen/generated/lock.json (or run `tale generate fen --approve`)"))
         let folder = project.appending(path: "content/fen/generated")
-        #expect(try GenerationLock.approveAll(folder: folder).get() == 9)
+        #expect(try GenerationLock.approveAll(folder: folder).get() == 15)
         #expect(Support.build(project) { $0.textProvider = ScriptedProvider(); $0.requireApproved = true }.error == nil)
         // A regenerated artifact needs approving again.
         Support.write(gappyBook.replacingOccurrences(of: "loses count", with: "yawns"), to: "content/fen/index.md", in: project)
         let again = Support.build(project) { $0.textProvider = ScriptedProvider(); $0.requireApproved = true }
-        #expect(again.diagnostics.filter { $0.contains("not approved") }.count == 1)
+        #expect(again.diagnostics.filter { $0.contains("not approved") }.count == 2, "the scene and its picture")
     }
 
     @Test("generated text a kids' book may not hold is made again; text that keeps failing is refused and not kept")
@@ -235,22 +239,37 @@ struct GenerationTests {
 
         let generated = Support.tale(["generate", "fen"], in: project, environment: ["CI": ""])
         #expect(generated.status == 0, "\(generated.err)")
-        #expect(generated.out.contains("Generated for 1 book: generated 9, 0 from the lock"))
+        #expect(generated.out.contains("Generated for 1 book: generated 15, 0 from the lock"))
         #expect(!FileManager.default.fileExists(atPath: project.appending(path: "public").path), "generate does not build")
 
         let built = Support.tale(["build"], in: project, environment: ["CI": "true"])
         #expect(built.status == 0, "\(built.err)")
         #expect(built.out.contains("Built 1 book (5 scenes) into public/"))
-        #expect(built.out.contains("text generated 0, 9 from the lock"))
+        #expect(built.out.contains("generated 0, 15 from the lock"))
 
         let strict = Support.tale(["build", "--require-approved", "--force"], in: project, environment: ["CI": "true"])
         #expect(strict.status == 1)
         let approved = Support.tale(["generate", "--approve"], in: project, environment: ["CI": ""])
-        #expect(approved.out.contains("approved 9 artifacts"))
+        #expect(approved.out.contains("approved 15 artifacts"))
         #expect(Support.tale(["build", "--require-approved"], in: project, environment: ["CI": "true"]).status == 0)
 
         let unknown = Support.tale(["generate", "fex"], in: project)
         #expect(unknown.status == 1)
         #expect(unknown.err.contains("error: no book 'fex' in content/; did you mean 'fen'?"))
+    }
+}
+
+@Suite("Generated scenes in the story")
+struct GeneratedSceneOrderTests {
+    @Test("scenes added after the last written one continue the story: only the last is an ending")
+    func addedScenesAreReachable() throws {
+        let project = Support.project(["content/fen/index.md": gappyBook])
+        let built = Support.build(project) { $0.textProvider = ScriptedProvider() }
+        let context = try #require(built.context)
+        #expect(context.graphs["fen"]?.endings == ["scene-5"])
+        #expect(context.graphs["fen"]?.successors["bramble-helps"] == ["scene-4"])
+        let data = try Data(contentsOf: project.appending(path: "public/books/fen/book.json"))
+        let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        #expect(json["endings"] as? [String] == ["scene-5"])
     }
 }

@@ -8,9 +8,9 @@ final class FixtureServer {
     let process = Process()
     let port: Int
 
-    init(script: String) throws {
+    init(script: String, arguments: [String] = []) throws {
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", Support.fixtures.appending(path: script).path]
+        process.arguments = ["python3", Support.fixtures.appending(path: script).path] + arguments
         let pipe = Pipe()
         process.standardOutput = pipe
         try process.run()

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TaleCore
 import TaleGenerate
+import TaleImage
 
 /// The OpenAI-compatible stand-in (Fixtures/openai_server.py) on 127.0.0.1, one per test.
 final class FakeOpenAIServer {
@@ -162,7 +163,7 @@ struct OpenAIProviderTests {
 
 @Suite("OpenAI-compatible generation through tale build")
 struct OpenAIBuildTests {
-    private func project(_ server: FakeOpenAIServer, _ scenario: String, moderation: Bool = false) -> URL {
+    private func project(_ server: FakeOpenAIServer, _ scenario: String, moderation: Bool = false, images: Bool = false) -> URL {
         Support.project([
             "tale.yaml": """
             title: Test
@@ -175,6 +176,9 @@ struct OpenAIBuildTests {
                 timeout: 5
                 attempts: 2
                 moderation: \(moderation)
+              images:
+                provider: \(images ? "openai" : "embedded")
+                model: test-image-model
             """,
             "content/moss/index.md": "---\ntitle: Moss\nage: 3-5\npremise: A snail must find a lantern\ntags: [snails]\n---\n\n## The Dark\n\n## The Light\n",
         ])
@@ -187,7 +191,7 @@ struct OpenAIBuildTests {
         let root = project(server, "ok")
         let run = Support.tale(["build", "--no-frozen", "--verbose"], in: root, environment: ["TALE_TEST_KEY": canary])
         #expect(run.status == 0, "\(run.err)")
-        #expect(run.out.contains("text generated 3, 0 from the lock"))
+        #expect(run.out.contains("generated 6, 0 from the lock"), "3 texts from the service; a cover and 2 pictures drawn offline")
         #expect(try server.requests().count == 3)
         let lock = try String(contentsOf: root.appending(path: "content/moss/generated/lock.json"), encoding: .utf8)
         #expect(lock.contains("\"provider\": \"openai\""))
@@ -214,7 +218,7 @@ struct OpenAIBuildTests {
         let root = project(server, scenario)
         let run = Support.tale(["build", "--no-frozen"], in: root, environment: ["TALE_TEST_KEY": canary])
         #expect(run.status == 1)
-        #expect(run.err.contains("error: could not generate the text of scene 'the-dark': the text service"))
+        #expect(run.err.contains("error: could not generate the text of scene 'the-dark': the service"))
         #expect(!run.err.contains(canary) && !run.out.contains(canary))
         #expect(!FileManager.default.fileExists(atPath: root.appending(path: "content/moss/generated/scene-the-dark.md").path))
         #expect(!FileManager.default.fileExists(atPath: root.appending(path: "public").path))
@@ -234,5 +238,39 @@ struct OpenAIBuildTests {
         #expect(seen.filter { $0.hasSuffix("/chat/completions") }.count == 4, "the flagged answer is asked for again")
         let folder = root.appending(path: "content/moss/generated")
         for (_, data) in Support.tree(folder) { #expect(!String(decoding: data, as: UTF8.self).contains("sneaky")) }
+    }
+
+    @Test("pictures from an OpenAI-compatible images endpoint: the prompt carries the character bible; PNGs are kept and cropped into the card")
+    func images() throws {
+        let server = try FakeOpenAIServer()
+        defer { server.stop() }
+        let root = project(server, "ok", images: true)
+        Support.write("---\ntitle: Moss\nage: 3-5\nsummary: A snail.\ntags: [snails]\nstyle: watercolor\ncharacters:\n  - name: Moss\n    looks: small green snail with an orange shell\n---\n\n## The Dark {art=\"Moss peers into the dark\"}\n\nMoss peers into the dark.\n",
+                      to: "content/moss/index.md", in: root)
+        let run = Support.tale(["build", "--no-frozen"], in: root, environment: ["TALE_TEST_KEY": canary])
+        #expect(run.status == 0, "\(run.err)")
+        let requests = try server.requests().filter { ($0["path"] as? String)?.hasSuffix("/images/generations") == true }
+        #expect(requests.count == 2, "a cover and one illustration")
+        let bodies = requests.compactMap { try? JSONSerialization.jsonObject(with: Data(($0["body"] as! String).utf8)) as? [String: Any] }
+        #expect(bodies.allSatisfy { $0["model"] as? String == "test-image-model" && $0["response_format"] as? String == "b64_json" })
+        let prompts = bodies.compactMap { $0["prompt"] as? String }
+        #expect(prompts.allSatisfy { $0.contains("- Moss: small green snail with an orange shell") && $0.contains("watercolour") })
+        #expect(prompts.contains { $0.contains("The scene: Moss peers into the dark") })
+        let folder = root.appending(path: "content/moss/generated")
+        let cover = try PNGImage(decoding: Array(try Data(contentsOf: folder.appending(path: "cover.png"))))
+        #expect(cover.width == 96 && cover.height == 64)
+        let lock = try String(contentsOf: folder.appending(path: "lock.json"), encoding: .utf8)
+        #expect(lock.contains("\"file\": \"illustration-the-dark.png\"") && lock.contains("\"model\": \"test-image-model\""))
+        let page = try String(contentsOf: root.appending(path: "public/books/moss/index.html"), encoding: .utf8)
+        #expect(page.contains("<meta property=\"og:image:width\" content=\"1200\">"), "the card is cut from the service's cover")
+
+        let bad = project(server, "not-png", images: true)
+        try FileManager.default.copyItem(at: root.appending(path: "content/moss/index.md"), to: bad.appending(path: "content/moss/index.md.new"))
+        try FileManager.default.removeItem(at: bad.appending(path: "content/moss/index.md"))
+        try FileManager.default.moveItem(at: bad.appending(path: "content/moss/index.md.new"), to: bad.appending(path: "content/moss/index.md"))
+        let refused = Support.tale(["build", "--no-frozen"], in: bad, environment: ["TALE_TEST_KEY": canary])
+        #expect(refused.status == 1)
+        #expect(refused.err.contains("could not generate the cover: the service gave an unusable answer: the image is not a PNG"))
+        #expect(!FileManager.default.fileExists(atPath: bad.appending(path: "content/moss/generated/cover.png").path))
     }
 }

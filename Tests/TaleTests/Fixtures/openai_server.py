@@ -18,10 +18,15 @@ The first path segment picks the behaviour: POST /<scenario>/v1/chat/completions
   banned        always a scene with a word too strong for kids
   remote-flag   a scene that only the moderation endpoint flags ("sneaky"), then a clean one
 POST /<scenario>/v1/moderations flags any input that holds "sneaky".
+POST /<scenario>/v1/images/generations answers a small PNG as b64_json for ok, bytes that are not a PNG
+for not-png, and 500 otherwise.
 GET /__requests answers every request received so far (path, headers, body, time), as JSON.
 """
+import base64
 import json
+import struct
 import sys
+import zlib
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -31,6 +36,15 @@ COUNTS = {}
 LOCK = threading.Lock()
 CLEAN = "Moss looks up at the quiet sky.\n\nWren sings a small song, and the path feels shorter."
 BANNED = "Moss wants to kill the dark with a big stick."
+
+
+def png(width=96, height=64):
+    """A small valid PNG: a sky-blue to grass-green gradient."""
+    rows = b"".join(b"\x00" + bytes(v for x in range(width) for v in (60 + y, 140 + y, 220 - 2 * y)) for y in range(height))
+    def chunk(kind, data):
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xffffffff)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)) \
+        + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b"")
 
 
 def completion(text):
@@ -74,6 +88,12 @@ class Handler(BaseHTTPRequestHandler):
             text = json.loads(body or "{}").get("input", "")
             flagged = "sneaky" in text
             return self.answer(200, {"id": "modr-test", "results": [{"flagged": flagged, "categories": {"harassment": flagged, "violence": False}}]})
+        if self.path.endswith("/v1/images/generations"):
+            if scenario == "ok":
+                return self.answer(200, {"created": 1, "data": [{"b64_json": base64.b64encode(png()).decode()}]})
+            if scenario == "not-png":
+                return self.answer(200, {"created": 1, "data": [{"b64_json": base64.b64encode(b"GIF89a....").decode()}]})
+            return self.answer(500, {"error": {"message": "image scenario " + scenario}})
         if not self.path.endswith("/v1/chat/completions"):
             return self.answer(404, {"error": {"message": "no such endpoint"}})
         first = count == 1

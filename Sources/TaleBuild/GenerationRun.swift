@@ -1,0 +1,80 @@
+import Foundation
+import TaleCore
+import TaleGenerate
+
+/// Runs a `Generator` for a build stage and turns what happened into diagnostics: lock problems,
+/// frozen gaps, provider failures and (with `--require-approved`) unapproved artifacts. Shared by
+/// the text and picture stages.
+enum GenerationRun {
+    /// Generates for `needs`, reports, refreshes the fingerprints of book folders it wrote into, and adds to `context.generation`.
+    static func perform(_ needs: [BookGeneration], generator: Generator, context: BuildContext) -> [String: BookGenerationResult] {
+        let results = wait { await generator.run(needs) }
+        let content = context.options.project.appending(path: "content")
+        for need in needs {
+            guard let result = results[need.slug], let book = context.books.first(where: { $0.slug == need.slug }) else { continue }
+            context.generation.total += need.jobs.count
+            context.generation.generated += result.generated.count
+            context.generation.cached += result.texts.count + result.images.count - result.generated.count
+            context.generation.failed += result.failures.count
+            report(result, need: need, book: book, context: context)
+            // Generation wrote into the book's folder: what later stages cache is keyed by the folder as it is now.
+            if result.changedFiles, context.fingerprints[need.slug] != nil {
+                context.fingerprints[need.slug] = BuildCache.fingerprint(ofBook: content.appending(path: need.slug))
+            }
+        }
+        return results
+    }
+
+    /// Turns lock problems, frozen gaps, failures and unapproved artifacts into diagnostics.
+    static func report(_ result: BookGenerationResult, need: BookGeneration, book: Book, context: BuildContext) {
+        let generated = "content/\(book.slug)/generated"
+        if let problem = result.lockProblem {
+            context.diagnostics.error(SourceLocation(file: "\(generated)/\(GenerationLock.fileName)"), problem.reason,
+                                      hint: "restore the file from version control, or delete \(generated)/ to generate again")
+        }
+        for job in result.missing {
+            context.diagnostics.error(job.location, "the \(job.label) needs generating (\(generated)/\(job.file)), but the build is frozen",
+                                      hint: "run `tale generate \(book.slug)` and commit \(generated)/; "
+                                          + "builds are frozen with --frozen and whenever CI is set (--no-frozen lets them generate)")
+        }
+        for (job, error) in result.failures {
+            context.diagnostics.error(job.location, "could not generate the \(job.label): \(error)",
+                                      hint: "nothing was written for it; fix the cause and build again, or write the text yourself")
+        }
+        if context.options.requireApproved {
+            for job in need.jobs {
+                guard let entry = result.entries[job.id], !entry.approved else { continue }
+                context.diagnostics.error(SourceLocation(file: "\(generated)/\(entry.file)"),
+                                          "the generated \(job.label) is not approved, and the build requires approval",
+                                          hint: "read it, then set \"approved\": true for '\(job.id)' in \(generated)/\(GenerationLock.fileName) "
+                                              + "(or run `tale generate \(book.slug) --approve`)")
+            }
+        }
+    }
+
+    /// Runs async work from a synchronous stage and waits for it. The work runs on a thread of its
+    /// own (a task executor over a private dispatch queue), never on Swift's shared pool, so a
+    /// build that blocks a pool thread here (tests, `tale serve`) cannot starve the work it waits for.
+    static func wait<Value: Sendable>(_ work: @escaping @Sendable () async -> Value) -> Value {
+        let box = Locked<Value?>(nil)
+        let done = DispatchSemaphore(value: 0)
+        Task.detached(executorPreference: QueueTaskExecutor()) {
+            let value = await work()
+            box.mutate { $0 = value }
+            done.signal()
+        }
+        done.wait()
+        return box.value!
+    }
+}
+
+/// A task executor that runs jobs on a private serial dispatch queue.
+final class QueueTaskExecutor: TaskExecutor, @unchecked Sendable {
+    private let queue = DispatchQueue(label: "tale.generate")
+
+    func enqueue(_ job: consuming ExecutorJob) {
+        let job = UnownedJob(job)
+        let executor = asUnownedTaskExecutor()
+        queue.async { job.runSynchronously(on: executor) }
+    }
+}

@@ -1,0 +1,207 @@
+import Foundation
+
+/// Tale's own rasteriser for its illustrator's drawings: every outline is flattened to polygons
+/// and filled with exact horizontal coverage and four sub-scanlines per pixel (anti-aliased
+/// edges); strokes become polygons too. Text is left out. Enough for covers, social cards and
+/// thumbnails, with no SVG renderer to depend on.
+public enum Rasterizer {
+    /// `drawing` scaled to cover `width` x `height` (cropped to the middle when the shapes differ), on white.
+    public static func render(_ drawing: VectorDrawing, width: Int, height: Int) -> PNGImage {
+        let scale = max(Double(width) / drawing.width, Double(height) / drawing.height)
+        let offsetX = (Double(width) - drawing.width * scale) / 2
+        let offsetY = (Double(height) - drawing.height * scale) / 2
+        var canvas = Canvas(width: width, height: height)
+        for mark in drawing.marks {
+            let polygons = flatten(mark.outline).map { polygon in
+                polygon.points.map { Point($0.x * scale + offsetX, $0.y * scale + offsetY) }
+            }
+            if let fill = mark.fill, fill.a > 0 {
+                let closed = flatten(mark.outline).enumerated().filter { $0.element.closed }.map { polygons[$0.offset] }
+                canvas.fill(closed, color: fill)
+            }
+            if let stroke = mark.stroke, stroke.a > 0, mark.strokeWidth > 0 {
+                let shapes = flatten(mark.outline)
+                var pieces: [[Point]] = []
+                for (index, polygon) in polygons.enumerated() {
+                    pieces += strokePolygons(polygon, closed: shapes[index].closed, width: mark.strokeWidth * scale)
+                }
+                canvas.fill(pieces, color: stroke, union: true)
+            }
+        }
+        return PNGImage(width: width, height: height, pixels: canvas.pixels)
+    }
+
+    /// The outline as polygons, each with whether it is closed.
+    static func flatten(_ outline: Outline) -> [(points: [Point], closed: Bool)] {
+        switch outline {
+        case .rect(let x, let y, let w, let h, let c):
+            let r = min(c, w / 2, h / 2)
+            guard r > 0 else { return [([Point(x, y), Point(x + w, y), Point(x + w, y + h), Point(x, y + h)], true)] }
+            var points: [Point] = []
+            let corners = [(x + w - r, y + r, -Double.pi / 2), (x + w - r, y + h - r, 0), (x + r, y + h - r, Double.pi / 2), (x + r, y + r, Double.pi)]
+            for (cx, cy, start) in corners {
+                for step in 0...6 {
+                    let angle = start + Double(step) / 6 * Double.pi / 2
+                    points.append(Point(cx + r * cos(angle), cy + r * sin(angle)))
+                }
+            }
+            return [(points, true)]
+        case .ellipse(let cx, let cy, let rx, let ry):
+            let steps = max(16, min(96, Int((rx + ry) / 2)))
+            return [((0..<steps).map { i in
+                let angle = Double(i) / Double(steps) * 2 * Double.pi
+                return Point(cx + rx * cos(angle), cy + ry * sin(angle))
+            }, true)]
+        case .polygon(let points, let closed):
+            return [(points, closed)]
+        case .curve(let start, let segments, let closed):
+            var points = [start]
+            var from = start
+            for (control, end) in segments {
+                for step in 1...10 {
+                    let t = Double(step) / 10
+                    let u = 1 - t
+                    points.append(Point(u * u * from.x + 2 * u * t * control.x + t * t * end.x, u * u * from.y + 2 * u * t * control.y + t * t * end.y))
+                }
+                from = end
+            }
+            return [(points, closed)]
+        case .text:
+            return []
+        }
+    }
+
+    /// A stroke as polygons: a quadrilateral per segment and a round cap at every joint.
+    static func strokePolygons(_ points: [Point], closed: Bool, width: Double) -> [[Point]] {
+        guard points.count > 1 else { return [] }
+        let half = width / 2
+        var result: [[Point]] = []
+        let path = closed ? points + [points[0]] : points
+        for (a, b) in zip(path, path.dropFirst()) {
+            let dx = b.x - a.x, dy = b.y - a.y
+            let length = (dx * dx + dy * dy).squareRoot()
+            guard length > 0 else { continue }
+            let nx = -dy / length * half, ny = dx / length * half
+            result.append([Point(a.x + nx, a.y + ny), Point(b.x + nx, b.y + ny), Point(b.x - nx, b.y - ny), Point(a.x - nx, a.y - ny)])
+        }
+        if half >= 0.75 {
+            for point in path {
+                result.append((0..<12).map { i in
+                    let angle = Double(i) / 12 * 2 * Double.pi
+                    return Point(point.x + half * cos(angle), point.y + half * sin(angle))
+                })
+            }
+        }
+        return result
+    }
+}
+
+/// An RGBA pixel buffer that polygons are painted into.
+struct Canvas {
+    let width: Int, height: Int
+    var pixels: [UInt8]
+    /// Sub-scanlines per pixel row.
+    static let rows = 4
+
+    init(width: Int, height: Int) {
+        self.width = width
+        self.height = height
+        pixels = [UInt8](repeating: 255, count: width * height * 4)
+    }
+
+    /// Fills `polygons` with `color` (non-zero winding within each polygon). With `union`, the
+    /// polygons' coverage is combined by maximum, so overlapping stroke pieces do not darken.
+    mutating func fill(_ polygons: [[Point]], color: RGBA, union: Bool = false) {
+        let all = polygons.filter { $0.count >= 3 }
+        guard !all.isEmpty else { return }
+        // Each polygon's edges (downward-pointing, with their winding) and vertical extent, worked out once.
+        var shapes: [(top: Double, bottom: Double, edges: [(x0: Double, y0: Double, x1: Double, y1: Double, winding: Int)])] = []
+        var minX = Double.infinity, maxX = -Double.infinity, minY = Double.infinity, maxY = -Double.infinity
+        for polygon in all {
+            var edges: [(x0: Double, y0: Double, x1: Double, y1: Double, winding: Int)] = []
+            edges.reserveCapacity(polygon.count)
+            var top = Double.infinity, bottom = -Double.infinity
+            for i in polygon.indices {
+                let a = polygon[i], b = polygon[(i + 1) % polygon.count]
+                top = min(top, a.y)
+                bottom = max(bottom, a.y)
+                minX = min(minX, a.x)
+                maxX = max(maxX, a.x)
+                if a.y == b.y { continue }
+                edges.append(a.y < b.y ? (a.x, a.y, b.x, b.y, 1) : (b.x, b.y, a.x, a.y, -1))
+            }
+            minY = min(minY, top)
+            maxY = max(maxY, bottom)
+            shapes.append((top, bottom, edges))
+        }
+        let top = max(0, Int(minY.rounded(.down))), bottom = min(height - 1, Int(maxY.rounded(.up)))
+        let left = max(0, Int(minX.rounded(.down))), right = min(width - 1, Int(maxX.rounded(.up)))
+        guard top <= bottom, left <= right else { return }
+        let span = right - left + 1
+        var coverage = [Double](repeating: 0, count: span)
+        var row = [Double](repeating: 0, count: span)
+        var crossings: [(x: Double, winding: Int)] = []
+        crossings.reserveCapacity(64)
+        for y in top...bottom {
+            var touched = false
+            for shape in shapes where shape.top < Double(y + 1) && shape.bottom > Double(y) {
+                if !touched {
+                    for index in coverage.indices { coverage[index] = 0 }
+                    touched = true
+                }
+                for index in row.indices { row[index] = 0 }
+                for sub in 0..<Canvas.rows {
+                    let sampleY = Double(y) + (Double(sub) + 0.5) / Double(Canvas.rows)
+                    crossings.removeAll(keepingCapacity: true)
+                    for edge in shape.edges where edge.y0 <= sampleY && edge.y1 > sampleY {
+                        crossings.append((edge.x0 + (sampleY - edge.y0) / (edge.y1 - edge.y0) * (edge.x1 - edge.x0), edge.winding))
+                    }
+                    guard crossings.count >= 2 else { continue }
+                    crossings.sort { $0.x < $1.x }
+                    var winding = 0
+                    var start = 0.0
+                    for crossing in crossings {
+                        let before = winding
+                        winding += crossing.winding
+                        if before == 0, winding != 0 { start = crossing.x }
+                        if before != 0, winding == 0 { addSpan(&row, from: start - Double(left), to: crossing.x - Double(left)) }
+                    }
+                }
+                for index in row.indices where row[index] > 0 {
+                    let value = min(1, row[index] / Double(Canvas.rows))
+                    coverage[index] = union ? max(coverage[index], value) : min(1, coverage[index] + value)
+                }
+            }
+            if touched { blend(row: y, left: left, coverage: coverage, color: color) }
+        }
+    }
+
+    /// Adds the exact coverage of [from, to) to the cells of `row`.
+    private func addSpan(_ row: inout [Double], from: Double, to: Double) {
+        let start = max(0, from), end = min(Double(row.count), to)
+        guard end > start else { return }
+        let first = Int(start), last = min(row.count - 1, Int(end))
+        if first == last {
+            row[first] += end - start
+            return
+        }
+        row[first] += Double(first + 1) - start
+        if first + 1 < last { for index in (first + 1)..<last { row[index] += 1 } }
+        if last < row.count { row[last] += end - Double(last) }
+    }
+
+    private mutating func blend(row y: Int, left: Int, coverage: [Double], color: RGBA) {
+        let r = Double(color.r), g = Double(color.g), b = Double(color.b)
+        pixels.withUnsafeMutableBufferPointer { buffer in
+            for offset in coverage.indices where coverage[offset] > 0 {
+                let alpha = coverage[offset] * color.a
+                let keep = 1 - alpha
+                let index = (y * width + left + offset) * 4
+                buffer[index] = UInt8(min(255, (Double(buffer[index]) * keep + r * alpha).rounded()))
+                buffer[index + 1] = UInt8(min(255, (Double(buffer[index + 1]) * keep + g * alpha).rounded()))
+                buffer[index + 2] = UInt8(min(255, (Double(buffer[index + 2]) * keep + b * alpha).rounded()))
+                buffer[index + 3] = 255
+            }
+        }
+    }
+}
