@@ -25,10 +25,10 @@ struct BuildTests {
             #expect(paths.contains(file), "no \(file)")
         }
         let media = paths.filter { $0.hasPrefix("media/") && !$0.hasSuffix(".gz") }
-        // lantern: its cover PNG, scene PNG and SVG, a card and a thumbnail from the cover, and pictures for its 2 scenes without one;
+        // lantern: its cover PNG, scene PNG and SVG, a card and a thumbnail from the cover, and a picture for its scene without one;
         // two-paths: a drawn cover, its thumbnail and card, and pictures for its 4 scenes.
         #expect(media.filter { $0.hasSuffix(".png") }.count == 6, "\(media)")
-        #expect(media.filter { $0.hasSuffix(".svg") }.count == 8, "\(media)")
+        #expect(media.filter { $0.hasSuffix(".svg") }.count == 7, "\(media)")
         for path in paths {
             let topLevel = ["index.html", "index.html.gz", "tale-manifest.json", "sitemap.xml", "feed.xml", "feed.xml.gz", "search.json",
                             "search.json.gz", "robots.txt", "manifest.webmanifest", "_headers", "sw.js", "sw.js.gz"]
