@@ -37,27 +37,47 @@ public enum Moderation {
         .adults: [:],
     ]
 
+    /// A tier's lexicon made quick to look up: whole words in a table, the few stems and pairs in lists.
+    struct Rules: Sendable {
+        var words: [String: ModerationCategory] = [:]
+        var stems: [(String, ModerationCategory)] = []
+        var pairs: [(String, String, ModerationCategory)] = []
+    }
+
+    static let rules: [AgeTier: Rules] = {
+        var result: [AgeTier: Rules] = [:]
+        for (tier, categories) in lexicon {
+            var rules = Rules()
+            for category in ModerationCategory.allCases {
+                for entry in categories[category] ?? [] {
+                    if entry.hasSuffix("*") { rules.stems.append((String(entry.dropLast()), category)) } else if entry.contains(" ") {
+                        let parts = entry.split(separator: " ")
+                        rules.pairs.append((String(parts[0]), String(parts[1]), category))
+                    } else { rules.words[entry] = category }
+                }
+            }
+            result[tier] = rules
+        }
+        return result
+    }()
+
     /// The words in `text` that are too strong for `tier`, in order.
     public static func check(_ text: String, tier: AgeTier) -> [ModerationFinding] {
-        guard let rules = lexicon[tier], !rules.isEmpty else { return [] }
+        guard let rules = rules[tier], !rules.words.isEmpty || !rules.stems.isEmpty else { return [] }
         let words = Words(text)
         var findings: [ModerationFinding] = []
         for (index, word) in words.normalized.enumerated() where !word.isEmpty {
-            let next = index + 1 < words.count ? words.normalized[index + 1] : ""
-            for category in ModerationCategory.allCases {
-                for entry in rules[category] ?? [] where matches(entry, word: word, next: next) {
-                    let written = words.original[index].trimmingCharacters(in: .punctuationCharacters.union(.symbols))
-                    findings.append(ModerationFinding(word: written, category: category, wordIndex: index))
-                }
+            var category = rules.words[word]
+            if category == nil { category = rules.stems.first { word.hasPrefix($0.0) }?.1 }
+            if category == nil, index + 1 < words.count {
+                let next = words.normalized[index + 1]
+                category = rules.pairs.first { $0.0 == word && $0.1 == next }?.2
             }
+            guard let category else { continue }
+            let written = words.original[index].trimmingCharacters(in: .punctuationCharacters.union(.symbols))
+            findings.append(ModerationFinding(word: written, category: category, wordIndex: index))
         }
         return findings
-    }
-
-    private static func matches(_ entry: String, word: String, next: String) -> Bool {
-        if entry.contains(" ") { return entry == word + " " + next }
-        if entry.hasSuffix("*") { return word.hasPrefix(entry.dropLast()) }
-        return word == entry
     }
 
     /// The reader's words for a tier, for messages: "a kids' book".

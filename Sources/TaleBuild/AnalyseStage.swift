@@ -22,15 +22,19 @@ public struct AnalyseStage: BuildStage {
             return map
         }
         for map in maps { context.cueMaps[map.book] = map }
-        for book in context.books { moderate(book, context: context) }
+        // Moderation reads every word of the writer's text: on every core, reported in book order.
+        let findings = ParallelMap.map(context.books) { book in
+            book.scenes.filter { !$0.isGenerated }.map { scene in (scene, Moderation.check(scene.text, tier: book.frontMatter.ageTier)) }
+        }
+        for (book, scenes) in zip(context.books, findings) { report(scenes, book: book, context: context) }
     }
 
     /// Warns about words in the writer's own text that are too strong for the book's age tier.
     /// The text is left as written: the writer decides.
-    private func moderate(_ book: Book, context: BuildContext) {
+    private func report(_ scenes: [(Scene, [ModerationFinding])], book: Book, context: BuildContext) {
         let tier = book.frontMatter.ageTier
-        for scene in book.scenes where !scene.isGenerated {
-            for finding in Moderation.check(scene.text, tier: tier) {
+        for (scene, found) in scenes {
+            for finding in found {
                 let place = context.locate(finding.word, in: book.sourcePath,
                                            from: scene.location.line, to: scene.lastLine, fallback: scene.location)
                 context.diagnostics.warning(place, "'\(finding.word)' may be too strong for "

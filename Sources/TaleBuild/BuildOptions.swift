@@ -1,4 +1,5 @@
 import Foundation
+import TaleEPUB
 import TaleGenerate
 
 /// What a build is asked to do.
@@ -24,6 +25,8 @@ public struct BuildOptions: Sendable {
     public var onlyBooks: Set<String>?
     /// The text provider to use instead of the one `tale.yaml` names (tests).
     public var textProvider: (any TextProvider)?
+    /// The EPUB layout for every book, over each book's `layout:` (`tale export epub --layout`).
+    public var epubLayout: EPUBLayout?
     /// The picture provider to use instead of the embedded illustrator (tests).
     public var imageProvider: (any ImageProvider)?
     /// The environment providers read their keys from.

@@ -18,7 +18,7 @@ public struct TaleCommand: AsyncParsableCommand {
         Publish it:     tale publish s3://my-bucket/books --region eu-west-1
         """,
         version: TaleVersion.current,
-        subcommands: [BuildCommand.self, CheckCommand.self, NewCommand.self, GenerateCommand.self, ServeCommand.self, CuesCommand.self, PublishCommand.self]
+        subcommands: [BuildCommand.self, CheckCommand.self, NewCommand.self, GenerateCommand.self, ExportCommand.self, ServeCommand.self, CuesCommand.self, PublishCommand.self]
     )
 
     /// Required by ArgumentParser.

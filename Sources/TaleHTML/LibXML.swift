@@ -138,6 +138,15 @@ final class XMLDocumentHandle {
         return String(cString: content)
     }
 
+    /// Serialises one node with XML rules (`<br/>`, quoted attributes), whatever the document is.
+    func serializeAsXML(_ node: XMLNodeHandle) -> String {
+        guard let buffer = xmlBufferCreate() else { return "" }
+        defer { xmlBufferFree(buffer) }
+        xmlNodeDump(buffer, pointer, node.pointer, 0, 0)
+        guard let content = xmlBufferContent(buffer) else { return "" }
+        return String(cString: content)
+    }
+
     /// Serialises the whole XML document with its declaration.
     func serializeDocument() -> String {
         var output: UnsafeMutablePointer<xmlChar>?

@@ -6,7 +6,7 @@ public enum FrontMatterDecoder {
     /// Every key the source format defines.
     public static let knownKeys = [
         "title", "author", "date", "language", "age", "summary", "tags", "premise", "setting", "moral",
-        "style", "characters", "scenes", "cover", "soundtrack", "effects", "draft", "seed",
+        "style", "characters", "scenes", "cover", "soundtrack", "effects", "draft", "seed", "layout",
     ]
 
     /// Decodes `root` (nil for empty front matter). Returns nil when the title is missing or wrong.
@@ -66,6 +66,13 @@ public enum FrontMatterDecoder {
         matter.effects = reader.word("effects", as: AutoSwitch.self) ?? .auto
         matter.draft = reader.bool("draft") ?? false
         matter.seed = reader.string("seed")
+        if let layout = reader.string("layout") {
+            if ["reflowable", "fixed"].contains(layout) { matter.layout = layout } else {
+                reader.diagnostics.error(reader.value("layout")!.location,
+                                         "layout must be reflowable or fixed; found '\(layout)'\(Suggestion.didYouMean(layout, among: ["reflowable", "fixed"]))",
+                                         hint: "`layout: fixed` gives the EPUB one fixed page per scene, like a printed picture book")
+            }
+        }
         matter.characters = decodeCharacters(reader.value("characters"), diagnostics: &reader.diagnostics)
         diagnostics.append(contentsOf: reader.diagnostics)
         return title == nil ? nil : matter

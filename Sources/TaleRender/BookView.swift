@@ -65,6 +65,8 @@ public struct BookView: Sendable, Equatable {
     public var socialImage: ImageView?
     /// A PNG of the cover for the library, when there is one.
     public var thumbnail: ImageView?
+    /// Whether the build writes the book as an EPUB beside its page.
+    public var hasEPUB = true
 
     /// Creates a book view.
     public init(book: Book, cover: ImageView, scenes: [SceneView], endings: [String]) {

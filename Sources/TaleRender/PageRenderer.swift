@@ -103,6 +103,7 @@ public struct PageRenderer: Sendable {
             if let age = PageRenderer.ageLabel(matter) { entry["age"] = age }
             if let summary = matter.summary { entry["summary"] = summary }
             if let stats = view.stats { entry["stats"] = stats.label }
+            if view.hasEPUB { entry["epub"] = "books/\(view.book.slug)/\(view.book.slug).epub" }
             return entry
         }
         context["bookCount"] = books.count
@@ -139,6 +140,7 @@ public struct PageRenderer: Sendable {
         if let age = PageRenderer.ageLabel(matter) { book["age"] = age }
         if let summary = matter.summary { book["summary"] = summary }
         if let stats = view.stats { book["stats"] = stats.label }
+        if view.hasEPUB { book["epub"] = "\(view.book.slug).epub" }
         context["book"] = book
         context["sceneCount"] = view.scenes.count
         context["endingCount"] = view.endings.count

@@ -6,9 +6,10 @@
 """
 import json
 import sys
-import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+from local_server import serve
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -42,12 +43,4 @@ class Handler(BaseHTTPRequestHandler):
     do_GET = do_POST = do_PUT = do_DELETE = handle_any
 
 
-server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-server.daemon_threads = True
-print(server.server_address[1], flush=True)
-threading.Thread(target=server.serve_forever, daemon=True).start()
-try:
-    while True:
-        time.sleep(3600)
-except KeyboardInterrupt:
-    pass
+serve(ThreadingHTTPServer(("127.0.0.1", 0), Handler))

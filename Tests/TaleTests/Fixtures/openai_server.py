@@ -31,6 +31,8 @@ import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
+from local_server import serve
+
 REQUESTS = []
 COUNTS = {}
 LOCK = threading.Lock()
@@ -129,12 +131,4 @@ class Handler(BaseHTTPRequestHandler):
             self.answer(404, {"error": {"message": "unknown scenario"}})
 
 
-server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-server.daemon_threads = True
-print(server.server_address[1], flush=True)
-threading.Thread(target=server.serve_forever, daemon=True).start()
-try:
-    while True:
-        time.sleep(3600)
-except KeyboardInterrupt:
-    pass
+serve(ThreadingHTTPServer(("127.0.0.1", 0), Handler))

@@ -4,9 +4,9 @@ usage: static_server.py FOLDER
 """
 import functools
 import sys
-import threading
-import time
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+from local_server import serve
 
 
 class Quiet(SimpleHTTPRequestHandler):
@@ -14,12 +14,4 @@ class Quiet(SimpleHTTPRequestHandler):
         pass
 
 
-server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=sys.argv[1]))
-server.daemon_threads = True
-print(server.server_address[1], flush=True)
-threading.Thread(target=server.serve_forever, daemon=True).start()
-try:
-    while True:
-        time.sleep(3600)
-except KeyboardInterrupt:
-    pass
+serve(ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=sys.argv[1])))

@@ -1,0 +1,41 @@
+import Foundation
+import TaleCore
+import TaleEPUB
+import TaleRender
+
+/// Writes each book as an EPUB 3 beside its reader page: `books/<slug>/<slug>.epub`.
+public struct EPUBStage: BuildStage {
+    /// `Write EPUBs`.
+    public let name = "Write EPUBs"
+
+    /// A stage value.
+    public init() {}
+
+    /// Runs only on sources without errors.
+    public var needsErrorFreeSources: Bool { true }
+
+    /// Adds an EPUB per rendered book to the outputs.
+    public func run(_ context: BuildContext) throws(TaleError) {
+        let outputs = context.outputs
+        let baseURL = context.config.baseURL
+        let layoutOverride = context.options.epubLayout
+        let made = ParallelMap.map(context.bookViews) { view -> (String, Result<[UInt8], EPUBFailure>) in
+            let matter = view.book.frontMatter
+            let layout = layoutOverride ?? (matter.layout == "fixed" ? .fixed : .reflowable)
+            let modified = matter.date.map(SiteURLs.timestamp(date:)) ?? SiteURLs.sourceDate()
+            let builder = EPUBBuilder(view: view, files: { outputs[$0] }, baseURL: baseURL, layout: layout, modified: modified)
+            return (view.book.slug, Result { () throws(EPUBFailure) -> [UInt8] in try builder.make() })
+        }
+        for (slug, result) in made {
+            switch result {
+            case .success(let bytes): context.emit(EPUBStage.path(slug), bytes)
+            case .failure(let failure):
+                context.diagnostics.error(SourceLocation(file: "content/\(slug)/index.md"), "cannot make the EPUB: \(failure)",
+                                          hint: "this is a bug in Tale if the web pages built; please report it with the book")
+            }
+        }
+    }
+
+    /// Where a book's EPUB goes in the site.
+    public static func path(_ slug: String) -> String { "books/\(slug)/\(slug).epub" }
+}

@@ -1,0 +1,282 @@
+import Foundation
+import TaleCore
+import TaleHTML
+import TaleRender
+import TaleZip
+
+/// How an EPUB lays out its pages.
+public enum EPUBLayout: String, Sendable, CaseIterable {
+    /// Text that flows to fit the screen (the default).
+    case reflowable
+    /// One scene per fixed page, picture and words placed as in the web reader.
+    case fixed
+}
+
+/// Why a book could not be made into an EPUB.
+public struct EPUBFailure: Error, Equatable, Sendable, CustomStringConvertible {
+    /// What went wrong.
+    public var description: String
+
+    /// A failure.
+    public init(description: String) { self.description = description }
+}
+
+/// Makes an EPUB 3 from a rendered book: one XHTML content document per scene (checked as XML
+/// with libxml2 before it is zipped), a navigation document, the cover, the pictures, metadata
+/// with a stable identifier and schema.org accessibility properties, and choices as links
+/// between scene documents. The same book always gives the same bytes.
+public struct EPUBBuilder: Sendable {
+    /// The book as rendered for the web.
+    public var view: BookView
+    /// Bytes of the site's files by path (`media/<hash>.svg`), for the pictures.
+    public var files: @Sendable (String) -> [UInt8]?
+    /// The site's base URL, for links to other books.
+    public var baseURL: String
+    /// Reflowable or fixed.
+    public var layout: EPUBLayout
+    /// `dcterms:modified`: the book's date, else SOURCE_DATE_EPOCH, as `CCYY-MM-DDThh:mm:ssZ`.
+    public var modified: String
+
+    /// A builder.
+    public init(view: BookView, files: @escaping @Sendable (String) -> [UInt8]?, baseURL: String, layout: EPUBLayout, modified: String) {
+        self.view = view
+        self.files = files
+        self.baseURL = baseURL
+        self.layout = layout
+        self.modified = modified
+    }
+
+    /// The stable identifier of a book: a name-based UUID from the site and the slug.
+    public static func identifier(baseURL: String, slug: String) -> String {
+        var bytes = Array(SHA256.hex("tale-epub\u{0}\(baseURL)\u{0}\(slug)").utf8.prefix(32))
+        // Version 5 and the RFC 4122 variant, in hex digits.
+        bytes[12] = UInt8(ascii: "5")
+        let variant = "89ab"
+        let nibble = Int(String(UnicodeScalar(bytes[16])), radix: 16) ?? 0
+        bytes[16] = Array(variant.utf8)[nibble % 4]
+        let hex = String(decoding: bytes, as: UTF8.self)
+        let parts = [hex.prefix(8), hex.dropFirst(8).prefix(4), hex.dropFirst(12).prefix(4), hex.dropFirst(16).prefix(4), hex.dropFirst(20)]
+        return "urn:uuid:" + parts.joined(separator: "-")
+    }
+
+    /// The EPUB's bytes.
+    public func make() throws(EPUBFailure) -> [UInt8] {
+        var documents: [(name: String, text: String)] = []
+        var images: [String: String] = [:]  // site path -> path in the EPUB
+        func imagePath(_ sitePath: String) -> String {
+            if let known = images[sitePath] { return known }
+            let name = "images/" + (sitePath as NSString).lastPathComponent
+            images[sitePath] = name
+            return name
+        }
+        let book = view.book
+        let matter = book.frontMatter
+        let language = matter.language
+        documents.append(("cover.xhtml", page(title: matter.title, body: """
+            <section epub:type="cover" class="cover" aria-label="\(XMLText.escape(matter.title))">
+            <img src="\(imagePath(view.cover.path))" alt="\(XMLText.escape(view.cover.alt))"/>
+            <h1>\(XMLText.escape(matter.title))</h1>
+            \(matter.author.map { "<p class=\"byline\">by \(XMLText.escape($0))</p>" } ?? "")
+            </section>
+            """)))
+        for (index, sceneView) in view.scenes.enumerated() {
+            let scene = sceneView.scene
+            var body = "<section epub:type=\"chapter\" id=\"\(scene.id)\" aria-labelledby=\"\(scene.id)-title\">\n"
+            body += "<h2 id=\"\(scene.id)-title\">\(XMLText.escape(scene.title ?? matter.title))</h2>\n"
+            if let picture = sceneView.illustration {
+                body += "<figure class=\"art\"><img src=\"\(imagePath(picture.path))\" alt=\"\(XMLText.escape(picture.alt))\"/></figure>\n"
+            }
+            body += "<div class=\"words\">\n" + rewriteLinks(XHTML.fragment(sceneView.html), image: imagePath) + "\n"
+            if !scene.choices.isEmpty {
+                body += "<ul class=\"choices\">\n" + scene.choices.map {
+                    "<li><a href=\"\(EPUBBuilder.document(for: $0.target))\">\(XMLText.escape($0.label))</a></li>"
+                }.joined(separator: "\n") + "\n</ul>\n"
+            } else if let next = sceneView.next {
+                let following = index + 1 < view.scenes.count ? view.scenes[index + 1].scene.id : nil
+                if next != following {
+                    body += "<p class=\"turn\"><a href=\"\(EPUBBuilder.document(for: next))\">Turn the page</a></p>\n"
+                }
+            }
+            if view.endings.contains(scene.id) { body += "<p class=\"the-end\">The End</p>\n" }
+            body += "</div>\n</section>"
+            documents.append((EPUBBuilder.document(for: scene.id), page(title: scene.title ?? matter.title, body: body)))
+        }
+        documents.append(("nav.xhtml", navigation()))
+        for document in documents {
+            if let problem = XHTML.problem(in: document.text) {
+                throw EPUBFailure(description: "\(document.name) is not well-formed XML: \(problem)")
+            }
+        }
+        var zip = ZipWriter()
+        do {
+            try zip.add("mimetype", Array("application/epub+zip".utf8), compress: false)
+            try zip.add("META-INF/container.xml", Array(EPUBBuilder.container.utf8))
+            try zip.add("EPUB/package.opf", Array(package(documents: documents.map(\.name), images: images).utf8))
+            try zip.add("EPUB/style.css", Array(style.utf8))
+            for document in documents { try zip.add("EPUB/" + document.name, Array(document.text.utf8)) }
+            for (sitePath, name) in images.sorted(by: { $0.value < $1.value }) {
+                guard let bytes = files(sitePath) else { throw EPUBFailure(description: "the picture \(sitePath) was not rendered") }
+                try zip.add("EPUB/" + name, bytes, compress: !name.hasSuffix(".png"))
+            }
+        } catch let failure as EPUBFailure {
+            throw failure
+        } catch {
+            throw EPUBFailure(description: "zip: \(error)")
+        }
+        _ = language
+        return zip.finished()
+    }
+
+    /// The content document of scene `id`.
+    static func document(for id: String) -> String { "s-\(id).xhtml" }
+
+    /// Links inside the book point at scene documents; links to other books at their pages on the
+    /// site (or lose their link when the site's URL is not absolute); inline pictures into `images/`.
+    func rewriteLinks(_ xhtml: String, image: (String) -> String) -> String {
+        var text = xhtml
+        for match in xhtml.matches(of: /href="([^"]*)"/).reversed() {
+            let target = String(match.1)
+            var replacement: String?
+            if target.hasPrefix("#"), view.scenes.contains(where: { "#" + $0.scene.id == target }) {
+                // A scene; other fragments (footnotes) stay in their document.
+                replacement = EPUBBuilder.document(for: String(target.dropFirst()))
+            } else if target.hasPrefix("../") {
+                let absolute = baseURL.hasPrefix("http") ? baseURL + "books/" + target.dropFirst(3) : nil
+                replacement = absolute.map { XMLText.escape($0) } ?? "#"
+            }
+            if let replacement { text.replaceSubrange(match.range, with: "href=\"\(replacement)\"") }
+        }
+        for match in text.matches(of: /src="\.\.\/\.\.\/(media\/[^"]*)"/).reversed() {
+            text.replaceSubrange(match.range, with: "src=\"\(image(String(match.1)))\"")
+        }
+        return text
+    }
+
+    func page(title: String, body: String) -> String {
+        let language = view.book.frontMatter.language
+        let viewport = layout == .fixed ? "\n<meta name=\"viewport\" content=\"width=1200, height=800\"/>" : ""
+        return """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <!DOCTYPE html>
+            <html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops" xml:lang="\(language)" lang="\(language)">
+            <head>
+            <meta charset="utf-8"/>\(viewport)
+            <title>\(XMLText.escape(title))</title>
+            <link rel="stylesheet" type="text/css" href="style.css"/>
+            </head>
+            <body class="\(layout.rawValue)">
+            \(body)
+            </body>
+            </html>
+
+            """
+    }
+
+    func navigation() -> String {
+        let items = view.scenes.map { scene in
+            "<li><a href=\"\(EPUBBuilder.document(for: scene.scene.id))\">\(XMLText.escape(scene.scene.title ?? view.book.frontMatter.title))</a></li>"
+        }.joined(separator: "\n")
+        return page(title: "Contents", body: """
+            <nav epub:type="toc" id="toc" role="doc-toc" aria-labelledby="toc-title">
+            <h1 id="toc-title">Contents</h1>
+            <ol>
+            <li><a href="cover.xhtml">Cover</a></li>
+            \(items)
+            </ol>
+            </nav>
+            <nav epub:type="landmarks" hidden="hidden">
+            <ol>
+            <li><a epub:type="cover" href="cover.xhtml">Cover</a></li>
+            <li><a epub:type="bodymatter" href="\(EPUBBuilder.document(for: view.scenes.first?.scene.id ?? ""))">Start reading</a></li>
+            </ol>
+            </nav>
+            """)
+    }
+
+    static let container = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container">
+        <rootfiles>
+        <rootfile full-path="EPUB/package.opf" media-type="application/oebps-package+xml"/>
+        </rootfiles>
+        </container>
+
+        """
+
+    func package(documents: [String], images: [String: String]) -> String {
+        let matter = view.book.frontMatter
+        var metadata = [
+            "<dc:identifier id=\"pub-id\">\(EPUBBuilder.identifier(baseURL: baseURL, slug: view.book.slug))</dc:identifier>",
+            "<dc:title>\(XMLText.escape(matter.title))</dc:title>",
+            "<dc:language>\(matter.language)</dc:language>",
+        ]
+        if let author = matter.author { metadata.append("<dc:creator>\(XMLText.escape(author))</dc:creator>") }
+        if let date = matter.date { metadata.append("<dc:date>\(date)</dc:date>") }
+        if let summary = matter.summary { metadata.append("<dc:description>\(XMLText.escape(summary))</dc:description>") }
+        for tag in matter.tags { metadata.append("<dc:subject>\(XMLText.escape(tag))</dc:subject>") }
+        metadata.append("<meta property=\"dcterms:modified\">\(modified)</meta>")
+        metadata += ["textual", "visual"].map { "<meta property=\"schema:accessMode\">\($0)</meta>" }
+        metadata.append("<meta property=\"schema:accessModeSufficient\">textual</meta>")
+        metadata += ["alternativeText", "structuralNavigation", "tableOfContents", "readingOrder"].map {
+            "<meta property=\"schema:accessibilityFeature\">\($0)</meta>"
+        }
+        // The EPUB holds still pictures and text: none of the web reader's effects or sounds.
+        metadata.append("<meta property=\"schema:accessibilityHazard\">none</meta>")
+        let pictures = view.scenes.filter { $0.illustration != nil }.count
+        metadata.append("<meta property=\"schema:accessibilitySummary\">\(XMLText.escape("A picture book of \(view.scenes.count) scenes; every one of its \(pictures) pictures has a text description, and every page's words are text."))</meta>")
+        if layout == .fixed {
+            metadata += ["<meta property=\"rendition:layout\">pre-paginated</meta>", "<meta property=\"rendition:spread\">none</meta>"]
+        }
+        var manifest = ["<item id=\"nav\" href=\"nav.xhtml\" media-type=\"application/xhtml+xml\" properties=\"nav\"/>",
+                        "<item id=\"style\" href=\"style.css\" media-type=\"text/css\"/>"]
+        var spine: [String] = []
+        for (index, name) in documents.enumerated() where name != "nav.xhtml" {
+            manifest.append("<item id=\"page-\(index)\" href=\"\(name)\" media-type=\"application/xhtml+xml\"/>")
+            spine.append("<itemref idref=\"page-\(index)\"/>")
+        }
+        let coverImage = images[view.cover.path]
+        for (index, name) in images.values.sorted().enumerated() {
+            let type = name.hasSuffix(".svg") ? "image/svg+xml" : name.hasSuffix(".png") ? "image/png" : name.hasSuffix(".gif") ? "image/gif" : "image/jpeg"
+            manifest.append("<item id=\"image-\(index)\" href=\"\(name)\" media-type=\"\(type)\"\(name == coverImage ? " properties=\"cover-image\"" : "")/>")
+        }
+        return """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="pub-id" xml:lang="\(matter.language)">
+            <metadata xmlns:dc="http://purl.org/dc/elements/1.1/">
+            \(metadata.joined(separator: "\n"))
+            </metadata>
+            <manifest>
+            \(manifest.joined(separator: "\n"))
+            </manifest>
+            <spine>
+            \(spine.joined(separator: "\n"))
+            </spine>
+            </package>
+
+            """
+    }
+
+    var style: String {
+        let base = """
+            body { font-family: Georgia, "DejaVu Serif", serif; line-height: 1.5; margin: 0 5%; }
+            h1, h2 { line-height: 1.2; }
+            figure.art { margin: 1em 0; text-align: center; }
+            figure.art img, .cover img { max-width: 100%; max-height: 60vh; }
+            .cover { text-align: center; }
+            .choices { list-style: none; padding: 0; }
+            .choices li { margin: 0.6em 0; }
+            .the-end { font-style: italic; font-size: 1.4em; text-align: center; }
+
+            """
+        guard layout == .fixed else { return base }
+        return base + """
+            body.fixed { width: 1200px; height: 800px; margin: 0; overflow: hidden; }
+            body.fixed section { display: block; width: 1200px; height: 800px; }
+            body.fixed h2 { float: right; width: 500px; margin: 40px 40px 0 0; }
+            body.fixed figure.art { float: left; width: 600px; height: 760px; margin: 20px; }
+            body.fixed figure.art img { width: 600px; max-height: 760px; }
+            body.fixed .words { margin-left: 660px; padding: 40px 40px 0 0; font-size: 26px; }
+
+            """
+    }
+}
