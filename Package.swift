@@ -27,6 +27,7 @@ let package = Package(
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         .systemLibrary(name: "CLibPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CEspeakNG", pkgConfig: "espeak-ng", providers: [.apt(["libespeak-ng-dev"])]),
         // Not a library: the Linux renameat2 system call, for swapping the output folder atomically.
         .systemLibrary(name: "CAtomicRename"),
 
@@ -44,10 +45,11 @@ let package = Package(
                 dependencies: ["TaleCore", "TaleHTML", .product(name: "Mustache", package: "swift-mustache")],
                 swiftSettings: swiftSettings,
                 plugins: ["EmbedTheme"]),
+        .target(name: "TaleSpeech", dependencies: ["CEspeakNG"], swiftSettings: swiftSettings),
         .target(name: "TaleEPUB", dependencies: ["TaleCore", "TaleHTML", "TaleRender", "TaleZip"], swiftSettings: swiftSettings),
         .target(name: "TaleBuild",
                 dependencies: ["TaleCore", "TaleMarkdown", "TaleHTML", "TaleImage", "TaleAnalyse", "TaleRender", "TaleZip", "TaleGenerate", "TaleEPUB",
-                               "CAtomicRename"],
+                               "TaleSpeech", "CAtomicRename"],
                 swiftSettings: swiftSettings),
         .target(name: "TalePublish",
                 dependencies: ["TaleCore", "TaleHTTP", "TaleHTML", .product(name: "Crypto", package: "swift-crypto")],
@@ -66,7 +68,7 @@ let package = Package(
 
         .testTarget(name: "TaleTests",
                     dependencies: ["TaleCore", "TaleMarkdown", "TaleHTML", "TaleImage", "TaleHTTP",
-                                   "TaleAnalyse", "TaleRender", "TaleBuild", "TaleCLI", "TaleZip", "TalePublish", "TaleServe", "TaleGenerate", "TaleEPUB",
+                                   "TaleAnalyse", "TaleRender", "TaleBuild", "TaleCLI", "TaleZip", "TalePublish", "TaleServe", "TaleGenerate", "TaleEPUB", "TaleSpeech",
                                    .product(name: "FlyingFox", package: "FlyingFox")],
                     exclude: ["Fixtures", "browser"],
                     swiftSettings: swiftSettings),

@@ -20,6 +20,8 @@ public final class BuildContext {
     public var fingerprints: [String: String] = [:]
     /// What generation did: artifacts generated, found in locks, failed (set by the generate stage).
     public var generation = GenerationProgress()
+    /// Each narrated book's scenes read aloud, by slug and scene id (set by the narrate stage).
+    public var narrations: [String: [String: NarrationView]] = [:]
     /// Each book's cue map, by slug (set by the analyse stage).
     public var cueMaps: [String: CueMap] = [:]
     /// The rendered books, in slug order (set by the render stage).

@@ -6,7 +6,7 @@ import TaleCore
 public struct BuildRunner: Sendable {
     /// The stages of `tale build`.
     public static let buildStages: [any BuildStage] = [
-        LoadConfigStage(), LoadContentStage(), CheckStage(), GenerateStage(), AnalyseStage(), IllustrateStage(), RenderStage(), EPUBStage(), SiteFilesStage(), WriteStage(),
+        LoadConfigStage(), LoadContentStage(), CheckStage(), GenerateStage(), AnalyseStage(), IllustrateStage(), NarrateStage(), RenderStage(), EPUBStage(), SiteFilesStage(), WriteStage(),
     ]
     /// The stages of `tale check`: everything but rendering and writing.
     public static let checkStages: [any BuildStage] = [LoadConfigStage(), LoadContentStage(), CheckStage(), AnalyseStage()]

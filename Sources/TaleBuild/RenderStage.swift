@@ -106,8 +106,10 @@ public struct RenderStage: BuildStage {
                 illustration = publish(picture.reference, alt: picture.alt.isEmpty ? derivedAlt(scene, book: book) : picture.alt)
             }
             let successors = graph?.successors[scene.id] ?? []
-            scenes.append(SceneView(scene: scene, html: result.html, illustration: illustration,
-                                    next: scene.choices.isEmpty ? successors.first : nil))
+            var sceneView = SceneView(scene: scene, html: result.html, illustration: illustration,
+                                      next: scene.choices.isEmpty ? successors.first : nil)
+            sceneView.narration = context.narrations[book.slug]?[scene.id]
+            scenes.append(sceneView)
         }
         var view = BookView(book: book, cover: cover!, scenes: scenes, endings: graph?.endings ?? [])
         (view.socialImage, view.thumbnail) = previews(book, folder: folder, alt: coverAlt, context: context, sink: sink, derived: media.derived)

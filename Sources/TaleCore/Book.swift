@@ -112,6 +112,8 @@ public struct FrontMatter: Sendable, Equatable {
     public var draft: Bool = false
     /// Makes generation for this book reproducible (over `tale.yaml`'s `generate.seed`).
     public var seed: String?
+    /// `auto` to read every scene aloud offline (espeak-ng), or `off` (the default).
+    public var narration: String = "off"
     /// `reflowable` (the default) or `fixed`: how the book's EPUB lays out its pages.
     public var layout: String = "reflowable"
     /// Whether `cover` was drawn by the illustrator (set by the build).

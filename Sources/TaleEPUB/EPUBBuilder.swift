@@ -63,6 +63,8 @@ public struct EPUBBuilder: Sendable {
     public func make() throws(EPUBFailure) -> [UInt8] {
         var documents: [(name: String, text: String)] = []
         var images: [String: String] = [:]  // site path -> path in the EPUB
+        var audio: [String: String] = [:]  // site path -> path in the EPUB
+        var overlays: [(scene: String, smil: String)] = []
         func imagePath(_ sitePath: String) -> String {
             if let known = images[sitePath] { return known }
             let name = "images/" + (sitePath as NSString).lastPathComponent
@@ -81,12 +83,25 @@ public struct EPUBBuilder: Sendable {
             """)))
         for (index, sceneView) in view.scenes.enumerated() {
             let scene = sceneView.scene
+            let narration = sceneView.narration
+            let title = scene.title ?? matter.title
+            let titleWords = title.split(whereSeparator: \.isWhitespace).count
             var body = "<section epub:type=\"chapter\" id=\"\(scene.id)\" aria-labelledby=\"\(scene.id)-title\">\n"
-            body += "<h2 id=\"\(scene.id)-title\">\(XMLText.escape(scene.title ?? matter.title))</h2>\n"
+            body += "<h2 id=\"\(scene.id)-title\">\(narration == nil ? XMLText.escape(title) : EPUBBuilder.spans(title, from: 0))</h2>\n"
             if let picture = sceneView.illustration {
                 body += "<figure class=\"art\"><img src=\"\(imagePath(picture.path))\" alt=\"\(XMLText.escape(picture.alt))\"/></figure>\n"
             }
-            body += "<div class=\"words\">\n" + rewriteLinks(XHTML.fragment(sceneView.html), image: imagePath) + "\n"
+            if narration != nil {
+                // Read-along: the text as the narration reads it, every word an element the overlay can point at.
+                var next = titleWords
+                body += "<div class=\"words\">\n"
+                for paragraph in scene.text.components(separatedBy: "\n\n") where !paragraph.isEmpty {
+                    body += "<p>\(EPUBBuilder.spans(paragraph, from: next))</p>\n"
+                    next += paragraph.split(whereSeparator: \.isWhitespace).count
+                }
+            } else {
+                body += "<div class=\"words\">\n" + rewriteLinks(XHTML.fragment(sceneView.html), image: imagePath) + "\n"
+            }
             if !scene.choices.isEmpty {
                 body += "<ul class=\"choices\">\n" + scene.choices.map {
                     "<li><a href=\"\(EPUBBuilder.document(for: $0.target))\">\(XMLText.escape($0.label))</a></li>"
@@ -100,9 +115,13 @@ public struct EPUBBuilder: Sendable {
             if view.endings.contains(scene.id) { body += "<p class=\"the-end\">The End</p>\n" }
             body += "</div>\n</section>"
             documents.append((EPUBBuilder.document(for: scene.id), page(title: scene.title ?? matter.title, body: body)))
+            if let narration {
+                audio[narration.audio] = "audio/" + (narration.audio as NSString).lastPathComponent
+                overlays.append((scene.id, overlay(scene.id, narration: narration, audio: audio[narration.audio]!)))
+            }
         }
         documents.append(("nav.xhtml", navigation()))
-        for document in documents {
+        for document in documents + overlays.map({ (EPUBBuilder.overlayName($0.scene), $0.smil) }) {
             if let problem = XHTML.problem(in: document.text) {
                 throw EPUBFailure(description: "\(document.name) is not well-formed XML: \(problem)")
             }
@@ -111,9 +130,14 @@ public struct EPUBBuilder: Sendable {
         do {
             try zip.add("mimetype", Array("application/epub+zip".utf8), compress: false)
             try zip.add("META-INF/container.xml", Array(EPUBBuilder.container.utf8))
-            try zip.add("EPUB/package.opf", Array(package(documents: documents.map(\.name), images: images).utf8))
+            try zip.add("EPUB/package.opf", Array(package(documents: documents.map(\.name), images: images, audio: audio).utf8))
             try zip.add("EPUB/style.css", Array(style.utf8))
             for document in documents { try zip.add("EPUB/" + document.name, Array(document.text.utf8)) }
+            for overlay in overlays { try zip.add("EPUB/" + EPUBBuilder.overlayName(overlay.scene), Array(overlay.smil.utf8)) }
+            for (sitePath, name) in audio.sorted(by: { $0.value < $1.value }) {
+                guard let bytes = files(sitePath) else { throw EPUBFailure(description: "the narration \(sitePath) was not made") }
+                try zip.add("EPUB/" + name, bytes, compress: false)
+            }
             for (sitePath, name) in images.sorted(by: { $0.value < $1.value }) {
                 guard let bytes = files(sitePath) else { throw EPUBFailure(description: "the picture \(sitePath) was not rendered") }
                 try zip.add("EPUB/" + name, bytes, compress: !name.hasSuffix(".png"))
@@ -125,6 +149,41 @@ public struct EPUBBuilder: Sendable {
         }
         _ = language
         return zip.finished()
+    }
+
+    /// `text`'s words as `<span id="w<n>">`, numbered from `first`.
+    static func spans(_ text: String, from first: Int) -> String {
+        text.split(whereSeparator: \.isWhitespace).enumerated().map { "<span id=\"w\(first + $0.offset)\">\(XMLText.escape(String($0.element)))</span>" }
+            .joined(separator: " ")
+    }
+
+    /// The Media Overlay document of scene `id`.
+    static func overlayName(_ id: String) -> String { "s-\(id).smil" }
+
+    /// A clock value: `0:00:18.306`.
+    static func clock(_ milliseconds: Int) -> String {
+        let seconds = milliseconds / 1000
+        return String(format: "%d:%02d:%02d.%03d", seconds / 3600, (seconds / 60) % 60, seconds % 60, milliseconds % 1000)
+    }
+
+    /// The SMIL that reads scene `id` word by word.
+    func overlay(_ id: String, narration: NarrationView, audio: String) -> String {
+        let document = EPUBBuilder.document(for: id)
+        let pars = narration.words.indices.map { index in
+            "<par id=\"p\(index)\"><text src=\"\(document)#w\(index)\"/><audio src=\"\(audio)\" "
+                + "clipBegin=\"\(EPUBBuilder.clock(narration.timings[index]))\" clipEnd=\"\(EPUBBuilder.clock(narration.timings[index + 1]))\"/></par>"
+        }
+        return """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <smil xmlns="http://www.w3.org/ns/SMIL" xmlns:epub="http://www.idpf.org/2007/ops" version="3.0">
+            <body>
+            <seq id="seq-\(id)" epub:textref="\(document)#\(id)" epub:type="chapter">
+            \(pars.joined(separator: "\n"))
+            </seq>
+            </body>
+            </smil>
+
+            """
     }
 
     /// The content document of scene `id`.
@@ -203,7 +262,7 @@ public struct EPUBBuilder: Sendable {
 
         """
 
-    func package(documents: [String], images: [String: String]) -> String {
+    func package(documents: [String], images: [String: String], audio: [String: String]) -> String {
         let matter = view.book.frontMatter
         var metadata = [
             "<dc:identifier id=\"pub-id\">\(EPUBBuilder.identifier(baseURL: baseURL, slug: view.book.slug))</dc:identifier>",
@@ -220,7 +279,17 @@ public struct EPUBBuilder: Sendable {
         metadata += ["alternativeText", "structuralNavigation", "tableOfContents", "readingOrder"].map {
             "<meta property=\"schema:accessibilityFeature\">\($0)</meta>"
         }
-        // The EPUB holds still pictures and text: none of the web reader's effects or sounds.
+        let narrated = view.scenes.compactMap { scene in scene.narration.map { (scene.scene.id, $0) } }
+        if !narrated.isEmpty {
+            metadata.append("<meta property=\"schema:accessMode\">auditory</meta>")
+            metadata.append("<meta property=\"schema:accessibilityFeature\">synchronizedAudioText</meta>")
+            for (id, narration) in narrated {
+                metadata.append("<meta property=\"media:duration\" refines=\"#mo-\(id)\">\(EPUBBuilder.clock(narration.timings.last ?? 0))</meta>")
+            }
+            metadata.append("<meta property=\"media:duration\">\(EPUBBuilder.clock(narrated.reduce(0) { $0 + ($1.1.timings.last ?? 0) }))</meta>")
+            metadata.append("<meta property=\"media:active-class\">-epub-media-overlay-active</meta>")
+        }
+        // The EPUB holds still pictures, text and at most a voice reading it: none of the web reader's effects or sounds.
         metadata.append("<meta property=\"schema:accessibilityHazard\">none</meta>")
         let pictures = view.scenes.filter { $0.illustration != nil }.count
         metadata.append("<meta property=\"schema:accessibilitySummary\">\(XMLText.escape("A picture book of \(view.scenes.count) scenes; every one of its \(pictures) pictures has a text description, and every page's words are text."))</meta>")
@@ -230,9 +299,17 @@ public struct EPUBBuilder: Sendable {
         var manifest = ["<item id=\"nav\" href=\"nav.xhtml\" media-type=\"application/xhtml+xml\" properties=\"nav\"/>",
                         "<item id=\"style\" href=\"style.css\" media-type=\"text/css\"/>"]
         var spine: [String] = []
+        let overlaid = Dictionary(uniqueKeysWithValues: narrated.map { (EPUBBuilder.document(for: $0.0), $0.0) })
         for (index, name) in documents.enumerated() where name != "nav.xhtml" {
-            manifest.append("<item id=\"page-\(index)\" href=\"\(name)\" media-type=\"application/xhtml+xml\"/>")
+            let overlay = overlaid[name].map { " media-overlay=\"mo-\($0)\"" } ?? ""
+            manifest.append("<item id=\"page-\(index)\" href=\"\(name)\" media-type=\"application/xhtml+xml\"\(overlay)/>")
             spine.append("<itemref idref=\"page-\(index)\"/>")
+        }
+        for (id, _) in narrated {
+            manifest.append("<item id=\"mo-\(id)\" href=\"\(EPUBBuilder.overlayName(id))\" media-type=\"application/smil+xml\"/>")
+        }
+        for (index, name) in audio.values.sorted().enumerated() {
+            manifest.append("<item id=\"audio-\(index)\" href=\"\(name)\" media-type=\"audio/mpeg\"/>")
         }
         let coverImage = images[view.cover.path]
         for (index, name) in images.values.sorted().enumerated() {
@@ -266,6 +343,7 @@ public struct EPUBBuilder: Sendable {
             .choices { list-style: none; padding: 0; }
             .choices li { margin: 0.6em 0; }
             .the-end { font-style: italic; font-size: 1.4em; text-align: center; }
+            .-epub-media-overlay-active { background: #ffe08a; border-radius: 0.2em; }
 
             """
         guard layout == .fixed else { return base }

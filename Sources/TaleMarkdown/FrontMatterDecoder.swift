@@ -6,7 +6,7 @@ public enum FrontMatterDecoder {
     /// Every key the source format defines.
     public static let knownKeys = [
         "title", "author", "date", "language", "age", "summary", "tags", "premise", "setting", "moral",
-        "style", "characters", "scenes", "cover", "soundtrack", "effects", "draft", "seed", "layout",
+        "style", "characters", "scenes", "cover", "soundtrack", "effects", "draft", "seed", "layout", "narration",
     ]
 
     /// Decodes `root` (nil for empty front matter). Returns nil when the title is missing or wrong.
@@ -66,6 +66,7 @@ public enum FrontMatterDecoder {
         matter.effects = reader.word("effects", as: AutoSwitch.self) ?? .auto
         matter.draft = reader.bool("draft") ?? false
         matter.seed = reader.string("seed")
+        if let narration = reader.word("narration", as: AutoSwitch.self) { matter.narration = narration.rawValue }
         if let layout = reader.string("layout") {
             if ["reflowable", "fixed"].contains(layout) { matter.layout = layout } else {
                 reader.diagnostics.error(reader.value("layout")!.location,

@@ -31,6 +31,10 @@ public enum BookJSON {
                 ("next", .optional(sceneView.next)),
                 ("ending", .bool(view.endings.contains(scene.id))),
                 ("generated", .bool(scene.isGenerated)),
+                ("narration", sceneView.narration.map { narration in
+                    .object([("audio", .string(narration.audio)), ("words", .array(narration.words.map { .string($0) })),
+                             ("timings", .array(narration.timings.map { .int($0) }))])
+                } ?? .null),
                 ("choices", .array(scene.choices.map { .object([("label", .string($0.label)), ("target", .string($0.target))]) })),
             ])
         }

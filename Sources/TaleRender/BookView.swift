@@ -35,6 +35,8 @@ public struct SceneView: Sendable, Equatable {
     public var illustration: ImageView?
     /// The scene that follows when there is no choice (for the "turn the page" link).
     public var next: String?
+    /// The scene read aloud, when the book asks for narration.
+    public var narration: NarrationView?
 
     /// Creates a scene view.
     public init(scene: Scene, html: String, illustration: ImageView?, next: String?) {
@@ -74,5 +76,22 @@ public struct BookView: Sendable, Equatable {
         self.cover = cover
         self.scenes = scenes
         self.endings = endings
+    }
+}
+
+/// A scene's recorded narration: the audio and when each of the reader's words starts.
+public struct NarrationView: Sendable, Equatable {
+    /// Path of the MP3 from the site root (`media/<hash>.mp3`).
+    public var audio: String
+    /// The words read: the scene's title, then its text, split on white space.
+    public var words: [String]
+    /// Each word's start in milliseconds, then the audio's end: `words.count + 1` numbers.
+    public var timings: [Int]
+
+    /// A narration view.
+    public init(audio: String, words: [String], timings: [Int]) {
+        self.audio = audio
+        self.words = words
+        self.timings = timings
     }
 }

@@ -158,6 +158,9 @@ public struct PageRenderer: Sendable {
             if let effects = scene.effects, !effects.isEmpty { entry["effects"] = effects.map(\.rawValue).joined(separator: " ") }
             if let illustration = sceneView.illustration { entry["illustration"] = image(illustration, root: root) }
             if let next = sceneView.next { entry["next"] = next }
+            if let narration = sceneView.narration {
+                entry["narration"] = ["audio": root + narration.audio, "timings": narration.timings.map(String.init).joined(separator: " ")]
+            }
             return entry
         }
         return render("book", context)

@@ -36,8 +36,9 @@ struct CLITests {
         #expect(result.err == "")
         let lines = result.out.split(separator: "\n").map(String.init)
         #expect(lines.filter { $0.hasPrefix("[") } == [
-            "[1/9] Load config and theme", "[2/9] Load content", "[3/9] Check books", "[4/9] Generate text", "[5/9] Analyse cues",
-            "[6/9] Illustrate", "[7/9] Render pages", "[8/9] Write feeds and indexes", "[9/9] Write output",
+            "[1/11] Load config and theme", "[2/11] Load content", "[3/11] Check books", "[4/11] Generate text", "[5/11] Analyse cues",
+            "[6/11] Illustrate", "[7/11] Narrate", "[8/11] Render pages", "[9/11] Write EPUBs", "[10/11] Write feeds and indexes",
+            "[11/11] Write output",
         ])
         // Not a terminal: each artifact made gets a plain line under its stage (two-paths has no summary, no cover, no pictures).
         let made = lines.filter { $0.hasPrefix("      ") }

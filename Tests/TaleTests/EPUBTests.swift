@@ -133,4 +133,51 @@ struct EPUBTests {
             #expect(colours.count > 6, "\(document) shows its picture")
         }
     }
+
+    @Test("narration: every word of a narrated book has a clip, clips run in order, and each SMIL ends with its MP3 (soxi)")
+    func mediaOverlays() throws {
+        let folder = Support.temporaryFolder("epub-audio")
+        let inspection = try Inspection(export("moss-and-the-lost-lantern", layout: .reflowable), extractTo: folder)
+        let opf = try #require(inspection.texts["EPUB/package.opf"])
+        #expect(opf.contains("<meta property=\"media:active-class\">-epub-media-overlay-active</meta>"))
+        #expect(opf.contains("<meta property=\"schema:accessibilityFeature\">synchronizedAudioText</meta>"))
+        let overlays = inspection.entries.map(\.name).filter { $0.hasSuffix(".smil") }
+        #expect(overlays.count == 8, "one overlay per scene")
+        for overlay in overlays {
+            let smil = try String(contentsOf: folder.appending(path: overlay), encoding: .utf8)
+            let clips = smil.matches(of: /<audio src="([^"]+)" clipBegin="(\d+):(\d\d):(\d\d\.\d{3})" clipEnd="(\d+):(\d\d):(\d\d\.\d{3})"\/>/).map { match in
+                (String(match.1), Double(match.2)! * 3600 + Double(match.3)! * 60 + Double(match.4)!,
+                 Double(match.5)! * 3600 + Double(match.6)! * 60 + Double(match.7)!)
+            }
+            #expect(clips.count > 5)
+            for (previous, clip) in zip(clips, clips.dropFirst()) { #expect(clip.1 == previous.2 && clip.2 > clip.1, "\(overlay): clips follow each other") }
+            // Every clip points at a word the content document has.
+            let document = overlay.replacingOccurrences(of: ".smil", with: ".xhtml")
+            let xhtml = try #require(inspection.texts[document])
+            #expect(xhtml.matches(of: /<span id="w\d+">/).count == clips.count, "\(document) has a span for every clip")
+            let audio = folder.appending(path: "EPUB").appending(path: clips[0].0)
+            let soxi = Support.run(URL(fileURLWithPath: "/usr/bin/soxi"), ["-D", audio.path])
+            let duration = try #require(Double(soxi.out.trimmingCharacters(in: .whitespacesAndNewlines)), "soxi: \(soxi.err)")
+            let end = clips.last!.2
+            #expect(end <= duration + 0.01 && end >= duration - 0.15, "\(overlay) ends at \(end) s; its MP3 lasts \(duration) s")
+        }
+    }
+
+    @Test("the web reader gets the same recordings and timings in book.json and on each page")
+    func readerTimings() throws {
+        let site = IllustrationBuildTests.site
+        let data = try Data(contentsOf: site.appending(path: "books/moss-and-the-lost-lantern/book.json"))
+        let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let scenes = try #require(json["scenes"] as? [[String: Any]])
+        for scene in scenes {
+            let narration = try #require(scene["narration"] as? [String: Any], "\(scene["id"]!) is narrated")
+            let words = try #require(narration["words"] as? [String]), timings = try #require(narration["timings"] as? [Int])
+            #expect(timings.count == words.count + 1 && timings == timings.sorted())
+            #expect(FileManager.default.fileExists(atPath: site.appending(path: narration["audio"] as! String).path))
+        }
+        let page = try String(contentsOf: site.appending(path: "books/moss-and-the-lost-lantern/index.html"), encoding: .utf8)
+        #expect(page.matches(of: /data-narration="\.\.\/\.\.\/media\/[0-9a-f]{16}\.mp3" data-timings="[0-9 ]+"/).count == 8)
+        let pip = try Data(contentsOf: site.appending(path: "books/pip-and-the-paper-moon/book.json"))
+        #expect(!String(decoding: pip, as: UTF8.self).contains("\"audio\""), "books without narration: auto are not narrated")
+    }
 }

@@ -30,6 +30,7 @@ from selenium.webdriver.support.ui import Select, WebDriverWait
 
 PIP = "books/pip-and-the-paper-moon/index.html"
 JUNIPER = "books/which-way-juniper/index.html"
+MOSS = "books/moss-and-the-lost-lantern/index.html"
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 
@@ -229,6 +230,47 @@ class Checks(SiteChecks):
             finally:
                 driver.quit()
 
+    def narration(self):
+        """A narrated book plays its own recording (no speech synthesis) and highlights each word at its time."""
+        spy = ("window.__spoken = []; window.__narration = [];"
+               "document.addEventListener('tale:narration', function (e) { window.__narration.push(e.detail); });"
+               "Object.defineProperty(window, 'speechSynthesis', {configurable: true, value: {speak: function (u) {"
+               " window.__spoken.push(u.text); }, cancel: function () {}, pause: function () {}, resume: function () {},"
+               " getVoices: function () { return []; }, addEventListener: function () {}}});"
+               "window.SpeechSynthesisUtterance = function (text) { this.text = text; };")
+        driver = browser()
+        try:
+            driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": spy})
+            self.fresh(driver, MOSS, "#the-village-under-the-ferns")
+            timings = [int(t) for t in driver.execute_script("return document.querySelector('.page.current').dataset.timings").split()]
+            words = driver.execute_script("return document.querySelectorAll('.page.current h2, .page.current .text').length")
+            self.toolbar(driver, ".read")
+            samples = []
+            for _ in range(24):
+                time.sleep(0.15)
+                samples.append(tuple(driver.execute_script(
+                    "var w = [].slice.call(document.querySelectorAll('.page.current .word'));"
+                    "var a = window.__narration.length; return [w.findIndex(x => x.classList.contains('spoken')), w.length, a]")))
+            told = driver.execute_script("return window.__narration")
+            self.check(told and told[0]["src"].endswith(".mp3") and told[0]["words"] == len(timings) - 1,
+                       f"the page's recording is played: {told}")
+            self.check(driver.execute_script("return window.__spoken.length") == 0, "no speech synthesis for a narrated page")
+            indices = [index for index, _, _ in samples if index >= 0]
+            self.check(samples[0][1] == len(timings) - 1, f"the recording has a time for every word: {samples[0][1]} words, {len(timings)} times")
+            self.check(len(set(indices)) >= 4 and indices == sorted(indices), f"the highlight follows the recording: {indices}")
+            position = driver.execute_script(
+                "var w = [].slice.call(document.querySelectorAll('.page.current .word'));"
+                "return [w.findIndex(x => x.classList.contains('spoken'))]")[0]
+            self.check(position > 0, f"words are highlighted as they are heard: at word {position}")
+            self.toolbar(driver, ".read")
+            paused = driver.execute_script("return document.querySelector('.word.spoken') && document.querySelector('.word.spoken').textContent")
+            time.sleep(0.6)
+            still = driver.execute_script("return document.querySelector('.word.spoken') && document.querySelector('.word.spoken').textContent")
+            self.check(paused == still, "pause stops the recording and the highlight")
+            self.collect_requests(driver)
+        finally:
+            driver.quit()
+
     def reduced_motion(self, driver):
         self.fresh(driver, PIP)
         self.toolbar(driver, ".next")
@@ -346,7 +388,7 @@ class Checks(SiteChecks):
             self.collect_requests(driver)
         finally:
             driver.quit()
-        self.attempt(self.reading, self.screenshots, self.offline, self.sizes)
+        self.attempt(self.reading, self.narration, self.screenshots, self.offline, self.sizes)
         foreign = sorted({url for url in self.requests if not url.startswith(("http://127.0.0.1:", "data:", "blob:", "about:"))})
         self.check(not foreign, f"no request leaves the test server: {foreign}")
         self.check(len(self.requests) > 20, f"the request log saw the page loads: {len(self.requests)} requests")

@@ -309,6 +309,32 @@
     reading.step = step;
     step(fromIndex || 0);
   }
+  // A narrated book carries each page's recording and when each word starts (data-timings: one
+  // start per word, then the end). The recording is used when its words are the page's words.
+  function recordedTimings(page, count) {
+    var list = (page.dataset.timings || "").split(" ").map(Number);
+    return page.dataset.narration && list.length === count + 1 ? list : null;
+  }
+  function playRecording(timings) {
+    var session = reading;
+    var audio = new window.Audio(current.dataset.narration);
+    audio.playbackRate = rate();
+    session.audio = audio;
+    function follow() {
+      if (session !== reading) return;
+      var ms = audio.currentTime * 1000, index = 0;
+      while (index + 1 < timings.length - 1 && timings[index + 1] <= ms) index++;
+      if (index !== session.index) highlight(index);
+      if (!audio.paused && !audio.ended) session.frame = window.requestAnimationFrame(follow);
+    }
+    audio.addEventListener("playing", function () { session.speaking = true; follow(); });
+    audio.addEventListener("ended", function () { if (session === reading) finished(); });
+    function fallBack() { if (session === reading && !session.speaking) { session.audio = null; estimate(0); } }
+    audio.addEventListener("error", fallBack);
+    tell("narration", { src: audio.src, words: timings.length - 1 });
+    var played = audio.play();
+    if (played && played.catch) played.catch(fallBack);
+  }
   function startReading() {
     stopReading();
     var words = wordsOf(current);
@@ -317,6 +343,8 @@
     tell("reading", { active: true });
     readButton.setAttribute("aria-pressed", "true");
     readButton.textContent = "Pause";
+    var timings = recordedTimings(current, words.length);
+    if (timings) { playRecording(timings); return; }
     if (!canSpeak) { estimate(0); return; }
     var text = "", starts = [];
     words.forEach(function (span) { starts.push(text.length); text += span.textContent + " "; });
@@ -356,6 +384,7 @@
     if (reading) {
       window.clearTimeout(reading.timer);
       window.clearTimeout(reading.fallback);
+      if (reading.audio) { reading.audio.pause(); window.cancelAnimationFrame(reading.frame); }
       highlight(-1);
       if (canSpeak) synth.cancel();
       tell("reading", { active: false });
@@ -368,7 +397,7 @@
     if (!reading) { startReading(); return; }
     reading.paused = !reading.paused;
     readButton.textContent = reading.paused ? "Continue reading" : "Pause";
-    if (canSpeak) { if (reading.paused) synth.pause(); else synth.resume(); }
+    if (reading.audio) { if (reading.paused) reading.audio.pause(); else reading.audio.play(); } else if (canSpeak) { if (reading.paused) synth.pause(); else synth.resume(); }
     if (!reading.paused && reading.estimating && reading.resumeAt !== undefined) {
       var at = reading.resumeAt;
       reading.resumeAt = undefined;

@@ -1,0 +1,41 @@
+import Foundation
+
+/// Encodes speech as MP3 with LAME (Debian's `lame` command), which EPUB reading systems and
+/// browsers play: mono, 48 kbit/s, no ID3 tag, so the same samples give the same bytes.
+public enum MP3Encoder {
+    /// The MP3 bytes for `speech`.
+    public static func encode(_ speech: SpokenText) throws(SpeechFailure) -> [UInt8] {
+        let folder = FileManager.default.temporaryDirectory.appending(path: "tale-mp3-\(UUID().uuidString)")
+        do { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) } catch {
+            throw SpeechFailure("cannot make a temporary folder: \(error.localizedDescription)")
+        }
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let wav = folder.appending(path: "speech.wav"), mp3 = folder.appending(path: "speech.mp3")
+        do { try Data(WAV.file(speech)).write(to: wav) } catch { throw SpeechFailure("cannot write the WAV file: \(error.localizedDescription)") }
+        guard let lame = ["/usr/bin/lame", "/usr/local/bin/lame"].first(where: FileManager.default.isExecutableFile) else {
+            throw SpeechFailure("narration needs LAME to make MP3: install Debian's `lame` package")
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: lame)
+        process.arguments = ["--quiet", "--noreplaygain", "-m", "m", "-b", "48", "--cbr", wav.path, mp3.path]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        do { try process.run() } catch { throw SpeechFailure("cannot run lame: \(error.localizedDescription)") }
+        process.waitUntilExit()
+        guard process.terminationStatus == 0, let bytes = try? Data(contentsOf: mp3) else {
+            throw SpeechFailure("lame could not encode the narration (exit \(process.terminationStatus))")
+        }
+        return Array(bytes)
+    }
+}
+
+/// A PCM WAV file.
+enum WAV {
+    static func file(_ speech: SpokenText) -> [UInt8] {
+        func u32(_ v: Int) -> [UInt8] { [UInt8(v & 0xff), UInt8((v >> 8) & 0xff), UInt8((v >> 16) & 0xff), UInt8((v >> 24) & 0xff)] }
+        func u16(_ v: Int) -> [UInt8] { [UInt8(v & 0xff), UInt8((v >> 8) & 0xff)] }
+        let data = speech.samples.flatMap { u16(Int(UInt16(bitPattern: $0))) }
+        return Array("RIFF".utf8) + u32(36 + data.count) + Array("WAVEfmt ".utf8) + u32(16) + u16(1) + u16(1)
+            + u32(speech.sampleRate) + u32(speech.sampleRate * 2) + u16(2) + u16(16) + Array("data".utf8) + u32(data.count) + data
+    }
+}
