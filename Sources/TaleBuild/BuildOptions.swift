@@ -27,6 +27,8 @@ public struct BuildOptions: Sendable {
     public var textProvider: (any TextProvider)?
     /// The EPUB layout for every book, over each book's `layout:` (`tale export epub --layout`).
     public var epubLayout: EPUBLayout?
+    /// The speech service to use instead of the one `tale.yaml` names (tests).
+    public var speechProvider: (any SpeechProvider)?
     /// The picture provider to use instead of the embedded illustrator (tests).
     public var imageProvider: (any ImageProvider)?
     /// The environment providers read their keys from.

@@ -1,5 +1,6 @@
 import Foundation
 import TaleCore
+import TaleGenerate
 import TaleRender
 import TaleSpeech
 
@@ -18,6 +19,10 @@ public struct NarrateStage: BuildStage {
 
     /// Fills `context.narrations` and emits the MP3s.
     public func run(_ context: BuildContext) throws(TaleError) {
+        if context.config.generation.speechProvider == .openai {
+            fromService(context)
+            return
+        }
         let folder = DerivedImages(project: context.options.project).folder
         for book in context.books where book.frontMatter.narration == "auto" {
             var narrations: [String: NarrationView] = [:]
@@ -52,4 +57,65 @@ public struct NarrateStage: BuildStage {
             context.narrations[book.slug] = narrations
         }
     }
+
+    /// Recordings from an OpenAI-compatible speech service are paid for, so they are artifacts
+    /// in the generation lock (`generated/narration-<scene>.mp3`), like generated text: made once,
+    /// committed, and never asked for in a frozen build. Word times are shared out by letters.
+    private func fromService(_ context: BuildContext) {
+        let settings = context.config.generation
+        let content = context.options.project.appending(path: "content")
+        let provider: any SpeechProvider
+        if let given = context.options.speechProvider {
+            provider = given
+        } else {
+            do throws(GenerationError) {
+                provider = try OpenAISpeechProvider(settings: settings, environment: context.options.environment)
+            } catch {
+                provider = LockOnlySpeechProvider(name: "openai", model: "\(settings.speechModel) \(settings.speechVoice)", failure: error)
+            }
+        }
+        var needs: [BookGeneration] = []
+        for book in context.books where book.frontMatter.narration == "auto" {
+            let story = StoryBook(book.frontMatter, seed: settings.seed)
+            let jobs = book.scenes.map { scene in
+                let spoken = Narration.script(title: scene.title ?? book.frontMatter.title, text: scene.text).spoken
+                return GenerationJob(id: "narration/\(scene.id)", work: .speech(SpeechRequest(book: story, sceneID: scene.id, text: spoken)),
+                                     file: "narration-\(scene.id).mp3", location: scene.location, label: "narration of scene '\(scene.id)'")
+            }
+            needs.append(BookGeneration(slug: book.slug, folder: content.appending(path: book.slug).appending(path: "generated"), jobs: jobs))
+        }
+        guard !needs.isEmpty else { return }
+        var generator = Generator(provider: EmbeddedStoryteller(), concurrency: settings.concurrency, frozen: context.options.frozen,
+                                  moderate: { _, _ in nil }, progress: context.options.generationProgress)
+        generator.speechProvider = provider
+        generator.kinds = [.narration]
+        let results = GenerationRun.perform(needs, generator: generator, context: context)
+        for book in context.books {
+            guard let result = results[book.slug] else { continue }
+            var narrations: [String: NarrationView] = [:]
+            for scene in book.scenes {
+                guard let file = result.images["narration/\(scene.id)"],
+                      let data = try? Data(contentsOf: content.appending(path: book.slug).appending(path: "generated").appending(path: file)) else { continue }
+                do {
+                    let narration = try Narration.estimated(mp3: Array(data), title: scene.title ?? book.frontMatter.title, text: scene.text)
+                    let path = AssetNames.media(bytes: narration.mp3, fileExtension: "mp3")
+                    context.emit(path, narration.mp3)
+                    narrations[scene.id] = NarrationView(audio: path, words: narration.words, timings: narration.timings)
+                } catch {
+                    context.diagnostics.error(SourceLocation(file: "content/\(book.slug)/generated/\(file)"), "cannot use the recording: \(error)",
+                                              hint: "delete the file and its entry in lock.json to ask the service again")
+                }
+            }
+            context.narrations[book.slug] = narrations
+        }
+    }
+}
+
+/// A speech service that cannot be reached as configured (no key): recordings in the lock still serve.
+struct LockOnlySpeechProvider: SpeechProvider {
+    let name: String
+    let model: String
+    let failure: GenerationError
+
+    func speak(_ request: SpeechRequest) async throws(GenerationError) -> [UInt8] { throw failure }
 }

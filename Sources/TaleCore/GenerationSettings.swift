@@ -32,6 +32,12 @@ public struct GenerationSettings: Sendable, Equatable, CustomStringConvertible {
     public var imageModel: String = "gpt-image-1"
     /// The size asked for (`generate.images.size`).
     public var imageSize: String = "1536x1024"
+    /// Who reads narrated books aloud (`generate.speech.provider`): `embedded` is espeak-ng, offline.
+    public var speechProvider: TextProviderKind = .embedded
+    /// The speech model (`generate.speech.model`).
+    public var speechModel: String = "gpt-4o-mini-tts"
+    /// The voice (`generate.speech.voice`).
+    public var speechVoice: String = "alloy"
 
     /// The defaults: the embedded storyteller.
     public init() {}
@@ -42,7 +48,7 @@ public struct GenerationSettings: Sendable, Equatable, CustomStringConvertible {
     /// Every setting, for fingerprints (holds no secret: only the variable's name).
     public var description: String {
         "\(textProvider.rawValue) \(seed) \(baseURL) \(model) \(apiKeyVariable) \(timeout) \(concurrency) \(attempts) \(remoteModeration) "
-            + "\(imageProvider.rawValue) \(imageModel) \(imageSize)"
+            + "\(imageProvider.rawValue) \(imageModel) \(imageSize) \(speechProvider.rawValue) \(speechModel) \(speechVoice)"
     }
 }
 

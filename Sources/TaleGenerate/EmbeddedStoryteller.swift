@@ -26,7 +26,7 @@ public struct EmbeddedStoryteller: TextProvider {
         case .title: return writer.title()
         case .summary: return writer.summary()
         case .tags: return StoryTags.derive(request.book).joined(separator: "\n")
-        case .illustration, .cover: return ""
+        case .illustration, .cover, .narration: return ""
         }
     }
 }

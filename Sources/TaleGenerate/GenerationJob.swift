@@ -9,6 +9,8 @@ public struct GenerationJob: Sendable {
         case text(TextRequest)
         /// A picture, from an `ImageProvider`.
         case image(ImageRequest)
+        /// A recording, from a `SpeechProvider`.
+        case speech(SpeechRequest)
     }
 
     /// The lock id: `scene/<id>`, `title/<id>`, `summary`, `tags`, `illustration/<id>`, `cover`.
@@ -41,6 +43,7 @@ public struct GenerationJob: Sendable {
         switch work {
         case .text(let request): return request.kind
         case .image(let request): return request.kind
+        case .speech: return .narration
         }
     }
 
@@ -55,6 +58,7 @@ public struct GenerationJob: Sendable {
         switch work {
         case .text(let request): return request.book
         case .image(let request): return request.book
+        case .speech(let request): return request.book
         }
     }
 
@@ -64,6 +68,7 @@ public struct GenerationJob: Sendable {
         switch work {
         case .text(let request): canonical = request.canonical
         case .image(let request): canonical = request.canonical
+        case .speech(let request): canonical = request.canonical
         }
         return SHA256.hex(["tale-generation-1", provider, model, canonical].joined(separator: "\u{1C}"))
     }

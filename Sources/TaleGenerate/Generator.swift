@@ -68,6 +68,8 @@ public struct Generator: Sendable {
     public var provider: any TextProvider
     /// Where pictures come from.
     public var imageProvider: any ImageProvider = EmbeddedIllustrator()
+    /// Where recordings come from, when a service reads the books.
+    public var speechProvider: (any SpeechProvider)?
     /// The kinds of artifact this run manages: lock entries of these kinds that no job needs are pruned.
     public var kinds: Set<ArtifactKind> = Set(ArtifactKind.allCases.filter(\.isText))
     /// Requests in flight at once.
@@ -113,7 +115,9 @@ public struct Generator: Sendable {
             for job in book.jobs {
                 let input = self.input(job)
                 if let entry = locks[book.slug]!.entries[job.id], entry.input == input,
-                   let data = try? Data(contentsOf: book.folder.appending(path: entry.file)), let text = String(data: data, encoding: .utf8) {
+                   let data = try? Data(contentsOf: book.folder.appending(path: entry.file)),
+                   let text = job.kind.isText ? String(data: data, encoding: .utf8) : "" {
+                    // Pictures and recordings are binary: only text artifacts are read as text.
                     if job.kind.isText { result.texts[job.id] = text.trimmingCharacters(in: .whitespacesAndNewlines) } else { result.images[job.id] = entry.file }
                     result.entries[job.id] = entry
                     report(state, "\(book.slug)/\(job.id)") { $0.cached += 1 }
@@ -151,7 +155,7 @@ public struct Generator: Sendable {
         for (slug, job, input, outcome) in made {
             switch outcome {
             case .success(let bytes):
-                let source = job.kind.isText ? (provider.name, provider.model) : (imageProvider.name, imageProvider.model)
+                let source = self.source(of: job.kind)
                 let entry = LockEntry(id: job.id, kind: job.kind, file: job.file, input: input, sha256: SHA256.hex(bytes),
                                       provider: source.0, model: source.1, approved: false)
                 locks[slug]!.entries[job.id] = entry
@@ -185,16 +189,30 @@ public struct Generator: Sendable {
 
     /// The input hash of `job` with the provider that makes its kind.
     func input(_ job: GenerationJob) -> String {
-        job.kind.isText ? job.input(provider: provider.name, model: provider.model)
-            : job.input(provider: imageProvider.name, model: imageProvider.model)
+        let source = self.source(of: job.kind)
+        return job.input(provider: source.name, model: source.model)
+    }
+
+    /// The provider name and model that make `kind`.
+    func source(of kind: ArtifactKind) -> (name: String, model: String) {
+        switch kind {
+        case .illustration, .cover: return (imageProvider.name, imageProvider.model)
+        case .narration: return (speechProvider?.name ?? "none", speechProvider?.model ?? "none")
+        default: return (provider.name, provider.model)
+        }
     }
 
     /// Asks the provider for one artifact (text again while moderation rejects it); returns the file's bytes.
     func make(_ job: GenerationJob) async -> Result<[UInt8], GenerationError> {
-        guard case .text(var request) = job.work else {
-            guard case .image(let request) = job.work else { return .failure(.configuration("unknown job")) }
+        switch job.work {
+        case .text: break
+        case .image(let request):
             do { return .success(try await imageProvider.draw(request).bytes) } catch { return .failure(error) }
+        case .speech(let request):
+            guard let speechProvider else { return .failure(.configuration("no speech service is configured")) }
+            do { return .success(try await speechProvider.speak(request)) } catch { return .failure(error) }
         }
+        guard case .text(var request) = job.work else { return .failure(.configuration("unknown job")) }
         var reason = ""
         for attempt in 0..<max(1, moderationTries) {
             request.attempt = attempt
@@ -262,7 +280,7 @@ enum ArtifactText {
             if kind == .title, line.lowercased().hasPrefix("title:") { line = String(line.dropFirst(6)).trimmingCharacters(in: .whitespaces) }
             if kind == .title, line.hasSuffix(".") { line.removeLast() }
             return line
-        case .illustration, .cover:
+        case .illustration, .cover, .narration:
             return text
         case .tags:
             let words = text.lowercased().split { $0 == "\n" || $0 == "," }

@@ -27,11 +27,16 @@ struct OpenAIClient: Sendable {
 
     /// Posts `body` to `path` ("chat/completions") and returns the answer's JSON object.
     func post(_ path: String, body: JSONValue, model: String) async throws(GenerationError) -> [String: Any] {
+        try OpenAIClient.object(in: try await send(path, body: body, model: model, accept: "application/json"))
+    }
+
+    /// Posts `body` to `path` and returns the 2xx response, whatever its type (audio for speech).
+    func send(_ path: String, body: JSONValue, model: String, accept: String) async throws(GenerationError) -> HTTPResponse {
         let endpoint = baseURL + "/" + path
         let request = HTTPRequest(method: "POST", url: endpoint, headers: [
             ("Authorization", "Bearer \(apiKey)"),
             ("Content-Type", "application/json"),
-            ("Accept", "application/json"),
+            ("Accept", accept),
             ("User-Agent", "tale/\(EmbeddedModel.storyteller)"),
         ], body: Array(body.text().utf8))
         var attempt = 0
@@ -47,7 +52,7 @@ struct OpenAIClient: Sendable {
                 await sleep(retry.delay(afterAttempt: attempt, retryAfter: nil))
                 continue
             }
-            if (200..<300).contains(response.status) { return try OpenAIClient.object(in: response) }
+            if (200..<300).contains(response.status) { return response }
             let reason = OpenAIClient.errorMessage(in: response).map(redact) ?? "no reason given"
             if OpenAIClient.isRetryable(response.status), attempt < retry.attempts {
                 await sleep(retry.delay(afterAttempt: attempt, retryAfter: OpenAIClient.retryAfter(response)))

@@ -60,9 +60,11 @@ public enum ArtifactKind: String, Sendable, CaseIterable {
     case illustration
     /// The book's cover.
     case cover
+    /// A scene read aloud (MP3).
+    case narration
 
     /// Whether a text provider writes it.
-    public var isText: Bool { ![.illustration, .cover].contains(self) }
+    public var isText: Bool { ![.illustration, .cover, .narration].contains(self) }
 }
 
 /// One thing to write, with everything that goes into it.

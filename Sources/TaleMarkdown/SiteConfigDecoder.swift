@@ -5,7 +5,9 @@ public enum SiteConfigDecoder {
     /// Every key `tale.yaml` knows today.
     public static let knownKeys = ["title", "description", "base_url", "language", "theme", "generate"]
     /// The keys of `generate:`.
-    public static let generateKeys = ["seed", "text", "images"]
+    public static let generateKeys = ["seed", "text", "images", "speech"]
+    /// The keys of `generate.speech:`.
+    public static let speechKeys = ["provider", "model", "voice"]
     /// The keys of `generate.images:`.
     public static let imageKeys = ["provider", "model", "size"]
     /// The keys of `generate.text:`.
@@ -65,6 +67,13 @@ public enum SiteConfigDecoder {
                 }
             }
             reader.diagnostics.append(contentsOf: images.diagnostics)
+        }
+        if var speech = reader.mapping("speech", context: "generate.speech") {
+            speech.warnUnknownKeys(known: speechKeys)
+            if let provider = speech.word("provider", as: GenerationSettings.TextProviderKind.self) { settings.speechProvider = provider }
+            if let model = speech.string("model") { settings.speechModel = model }
+            if let voice = speech.string("voice") { settings.speechVoice = voice }
+            reader.diagnostics.append(contentsOf: speech.diagnostics)
         }
         guard var text = reader.mapping("text", context: "generate.text") else { return settings }
         text.warnUnknownKeys(known: textKeys)

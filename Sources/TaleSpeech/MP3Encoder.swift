@@ -29,6 +29,42 @@ public enum MP3Encoder {
     }
 }
 
+extension MP3Encoder {
+    /// Seconds of audio in an MP3, decoded by LAME (`lame --decode`) and counted in samples.
+    public static func duration(of mp3: [UInt8]) throws(SpeechFailure) -> Double {
+        let folder = FileManager.default.temporaryDirectory.appending(path: "tale-mp3-\(UUID().uuidString)")
+        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let input = folder.appending(path: "in.mp3"), output = folder.appending(path: "out.wav")
+        do { try Data(mp3).write(to: input) } catch { throw SpeechFailure("cannot write the MP3 file: \(error.localizedDescription)") }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/lame")
+        process.arguments = ["--quiet", "--decode", input.path, output.path]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        do { try process.run() } catch { throw SpeechFailure("cannot run lame: \(error.localizedDescription)") }
+        process.waitUntilExit()
+        guard process.terminationStatus == 0, let wav = try? Data(contentsOf: output), wav.count > 44 else {
+            throw SpeechFailure("lame cannot decode the recording: it is not a usable MP3")
+        }
+        let bytes = Array(wav)
+        func u32(_ at: Int) -> Int { Int(bytes[at]) | Int(bytes[at + 1]) << 8 | Int(bytes[at + 2]) << 16 | Int(bytes[at + 3]) << 24 }
+        func u16(_ at: Int) -> Int { Int(bytes[at]) | Int(bytes[at + 1]) << 8 }
+        let channels = u16(22), rate = u32(24), bits = u16(34)
+        // Find the data chunk (LAME writes it right after fmt, but do not rely on that).
+        var at = 12
+        while at + 8 <= bytes.count {
+            let size = u32(at + 4)
+            if String(decoding: bytes[at..<(at + 4)], as: UTF8.self) == "data" {
+                let available = min(size, bytes.count - at - 8)
+                return Double(available) / Double(max(1, channels * rate * bits / 8))
+            }
+            at += 8 + size + (size % 2)
+        }
+        throw SpeechFailure("lame decoded the recording, but the WAV holds no data")
+    }
+}
+
 /// A PCM WAV file.
 enum WAV {
     static func file(_ speech: SpokenText) -> [UInt8] {

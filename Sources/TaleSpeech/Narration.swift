@@ -21,13 +21,11 @@ public struct Narration: Sendable, Equatable {
         words.indices.map { (Double(timings[$0]) / 1000, Double(timings[$0 + 1]) / 1000) }
     }
 
-    /// Speaks `title` then `text` in `language`, and encodes the result.
-    public static func make(title: String?, text: String, language: String) throws(SpeechFailure) -> Narration {
+    /// The words of `title` then `text`, the text to speak, and where each word starts in it
+    /// (in Unicode scalars, as espeak counts). A title without a final stop gets one, so the voice pauses.
+    public static func script(title: String?, text: String) -> (words: [String], spoken: String, starts: [Int]) {
         let titleWords = (title ?? "").split(whereSeparator: \.isWhitespace).map(String.init)
-        let textWords = text.split(whereSeparator: \.isWhitespace).map(String.init)
-        let words = titleWords + textWords
-        guard !words.isEmpty else { throw SpeechFailure("there is nothing to read") }
-        // The spoken text, and where each word starts in it (in Unicode scalars, as espeak counts).
+        let words = titleWords + text.split(whereSeparator: \.isWhitespace).map(String.init)
         var spoken = ""
         var starts: [Int] = []
         var scalars = 0
@@ -42,6 +40,13 @@ public struct Narration: Sendable, Equatable {
             spoken += word
             scalars += word.unicodeScalars.count
         }
+        return (words, spoken, starts)
+    }
+
+    /// Speaks `title` then `text` in `language` with espeak-ng, and encodes the result.
+    public static func make(title: String?, text: String, language: String) throws(SpeechFailure) -> Narration {
+        let (words, spoken, starts) = script(title: title, text: text)
+        guard !words.isEmpty else { throw SpeechFailure("there is nothing to read") }
         let speech = try Speech.speak(spoken, language: language)
         let duration = Int((speech.duration * 1000).rounded())
         var timings = [Int?](repeating: nil, count: words.count)
@@ -52,6 +57,24 @@ public struct Narration: Sendable, Equatable {
             if timings[index] == nil { timings[index] = min(event.milliseconds, duration) }
         }
         return Narration(mp3: try MP3Encoder.encode(speech), words: words, timings: Narration.complete(timings, duration: duration))
+    }
+
+    /// A recording made elsewhere (a speech service gives audio but no word times): each word
+    /// gets a share of the recording's length by its letters, with longer pauses after stops and commas.
+    public static func estimated(mp3: [UInt8], title: String?, text: String) throws(SpeechFailure) -> Narration {
+        let words = script(title: title, text: text).words
+        let duration = Int((try MP3Encoder.duration(of: mp3) * 1000).rounded())
+        let weights = words.map { word -> Double in
+            Double(word.count + 1) + (".!?".contains(word.last ?? " ") ? 4 : ",;:".contains(word.last ?? " ") ? 2 : 0)
+        }
+        let total = weights.reduce(0, +)
+        var starts: [Int?] = []
+        var elapsed = 0.0
+        for weight in weights {
+            starts.append(Int((elapsed / total * Double(duration)).rounded()))
+            elapsed += weight
+        }
+        return Narration(mp3: mp3, words: words, timings: complete(starts, duration: duration))
     }
 
     /// Every word's start from the ones espeak announced: words it did not announce (punctuation

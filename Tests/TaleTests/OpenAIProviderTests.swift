@@ -263,6 +263,8 @@ struct OpenAIBuildTests {
         #expect(lock.contains("\"file\": \"illustration-the-dark.png\"") && lock.contains("\"model\": \"test-image-model\""))
         let page = try String(contentsOf: root.appending(path: "public/books/moss/index.html"), encoding: .utf8)
         #expect(page.contains("<meta property=\"og:image:width\" content=\"1200\">"), "the card is cut from the service's cover")
+        let again = Support.tale(["build", "--force", "--frozen"], in: root, environment: ["TALE_TEST_KEY": ""])
+        #expect(again.status == 0, "the PNGs in the lock serve a frozen build without a key: \(again.err)")
 
         let bad = project(server, "not-png", images: true)
         try FileManager.default.copyItem(at: root.appending(path: "content/moss/index.md"), to: bad.appending(path: "content/moss/index.md.new"))
@@ -272,5 +274,32 @@ struct OpenAIBuildTests {
         #expect(refused.status == 1)
         #expect(refused.err.contains("could not generate the cover: the service gave an unusable answer: the image is not a PNG"))
         #expect(!FileManager.default.fileExists(atPath: bad.appending(path: "content/moss/generated/cover.png").path))
+    }
+
+    @Test("narration from an OpenAI-compatible speech endpoint: recordings go into the lock, word times are shared out, a rebuild asks nothing")
+    func speech() throws {
+        let server = try FakeOpenAIServer()
+        defer { server.stop() }
+        let root = project(server, "ok")
+        Support.write(try String(contentsOf: root.appending(path: "tale.yaml"), encoding: .utf8)
+                      + "\n  speech:\n    provider: openai\n    model: test-tts\n    voice: fable\n", to: "tale.yaml", in: root)
+        Support.write("---\ntitle: Moss\nage: 3-5\nsummary: A snail.\ntags: [snails]\nnarration: auto\n---\n\n## The Dark {art=none}\n\nMoss peers into the dark, and waits.\n",
+                      to: "content/moss/index.md", in: root)
+        let run = Support.tale(["build", "--no-frozen"], in: root, environment: ["TALE_TEST_KEY": canary])
+        #expect(run.status == 0, "\(run.err)")
+        let speech = try server.requests().filter { ($0["path"] as? String)?.hasSuffix("/audio/speech") == true }
+        try #require(speech.count == 1)
+        let body = try #require(try JSONSerialization.jsonObject(with: Data((speech[0]["body"] as! String).utf8)) as? [String: Any])
+        #expect(body["model"] as? String == "test-tts" && body["voice"] as? String == "fable")
+        #expect(body["input"] as? String == "The Dark. Moss peers into the dark, and waits.")
+        let lock = try String(contentsOf: root.appending(path: "content/moss/generated/lock.json"), encoding: .utf8)
+        #expect(lock.contains("\"file\": \"narration-the-dark.mp3\"") && lock.contains("\"model\": \"test-tts fable\""))
+        let page = try String(contentsOf: root.appending(path: "public/books/moss/index.html"), encoding: .utf8)
+        let timings = try #require(page.firstMatch(of: /data-timings="([0-9 ]+)"/).map { $0.1.split(separator: " ").compactMap { Int($0) } })
+        #expect(timings.count == 10, "8 words and the end: \(timings)")
+        #expect(timings == timings.sorted() && timings.last! > 2000, "a third of a second a word: \(timings)")
+        let again = Support.tale(["build", "--force", "--frozen"], in: root, environment: ["TALE_TEST_KEY": ""])
+        #expect(again.status == 0, "\(again.err)")
+        #expect(try server.requests().filter { ($0["path"] as? String)?.hasSuffix("/audio/speech") == true }.count == 1)
     }
 }

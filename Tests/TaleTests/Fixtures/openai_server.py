@@ -18,14 +18,19 @@ The first path segment picks the behaviour: POST /<scenario>/v1/chat/completions
   banned        always a scene with a word too strong for kids
   remote-flag   a scene that only the moderation endpoint flags ("sneaky"), then a clean one
 POST /<scenario>/v1/moderations flags any input that holds "sneaky".
+POST /<scenario>/v1/audio/speech answers a real MP3 (LAME) for ok, and JSON otherwise.
 POST /<scenario>/v1/images/generations answers a small PNG as b64_json for ok, bytes that are not a PNG
 for not-png, and 500 otherwise.
 GET /__requests answers every request received so far (path, headers, body, time), as JSON.
 """
 import base64
 import json
+import os
 import struct
+import subprocess
 import sys
+import tempfile
+import wave
 import zlib
 import threading
 import time
@@ -47,6 +52,21 @@ def png(width=96, height=64):
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xffffffff)
     return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)) \
         + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b"")
+
+
+def mp3(text):
+    """A real MP3 (a soft tone, a third of a second per word), encoded by LAME."""
+    seconds = 0.33 * max(1, len(text.split()))
+    with tempfile.TemporaryDirectory() as folder:
+        wav, out = os.path.join(folder, "tone.wav"), os.path.join(folder, "tone.mp3")
+        with wave.open(wav, "wb") as w:
+            w.setnchannels(1)
+            w.setsampwidth(2)
+            w.setframerate(22050)
+            frames = int(22050 * seconds)
+            w.writeframes(b"".join(struct.pack("<h", int(3000 * ((i // 50) % 2 * 2 - 1))) for i in range(frames)))
+        subprocess.run(["lame", "--quiet", "-m", "m", "-b", "48", wav, out], check=True)
+        return open(out, "rb").read()
 
 
 def completion(text):
@@ -90,6 +110,10 @@ class Handler(BaseHTTPRequestHandler):
             text = json.loads(body or "{}").get("input", "")
             flagged = "sneaky" in text
             return self.answer(200, {"id": "modr-test", "results": [{"flagged": flagged, "categories": {"harassment": flagged, "violence": False}}]})
+        if self.path.endswith("/v1/audio/speech"):
+            if scenario == "ok":
+                return self.answer(200, mp3(json.loads(body)["input"]), content_type="audio/mpeg")
+            return self.answer(200, {"error": "not audio"})
         if self.path.endswith("/v1/images/generations"):
             if scenario == "ok":
                 return self.answer(200, {"created": 1, "data": [{"b64_json": base64.b64encode(png()).decode()}]})
