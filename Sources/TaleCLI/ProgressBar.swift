@@ -8,6 +8,8 @@ final class ProgressBar: Sendable {
     private enum Mode { case bar, lines, silent }
     private let mode: Mode
     private let drawn = Locked(false)
+    /// The last event's done count and made count: a done count that does not grow starts a new run (another stage).
+    private let seen = Locked((done: 0, made: 0))
 
     /// A bar for standard output; `quiet` silences it.
     init(quiet: Bool) {
@@ -20,12 +22,15 @@ final class ProgressBar: Sendable {
         case .silent: return
         case .lines:
             // Only what was made is news; the counts come at the end.
-            guard let latest = progress.latest, progress.generated + progress.failed > 0 else { return }
-            drawn.mutate { printed in
-                let line = "      \(progress.done)/\(progress.total) \(latest)"
-                if printed == false || progress.done > 0 { FileHandle.standardOutput.write(Data((line + "\n").utf8)) }
-                printed = true
+            // A line only when this artifact was made (or failed), not when it came from a lock.
+            let news = seen.mutate { last -> Bool in
+                let made = progress.generated + progress.failed
+                let before = progress.done > last.done ? last.made : 0
+                last = (progress.done, made)
+                return made > before
             }
+            guard news, let latest = progress.latest else { return }
+            FileHandle.standardOutput.write(Data("      \(progress.done)/\(progress.total) \(latest)\n".utf8))
         case .bar:
             let width = 24
             let filled = progress.total == 0 ? width : width * progress.done / progress.total
