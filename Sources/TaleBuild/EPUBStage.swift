@@ -19,12 +19,24 @@ public struct EPUBStage: BuildStage {
         let outputs = context.outputs
         let baseURL = context.config.baseURL
         let layoutOverride = context.options.epubLayout
+        let cache = DerivedImages(project: context.options.project).folder.appending(path: "epub")
         let made = ParallelMap.map(context.bookViews) { view -> (String, Result<[UInt8], EPUBFailure>) in
             let matter = view.book.frontMatter
             let layout = layoutOverride ?? (matter.layout == "fixed" ? .fixed : .reflowable)
             let modified = matter.date.map(SiteURLs.timestamp(date:)) ?? SiteURLs.sourceDate()
+            // book.json holds every scene's HTML, picture paths (content hashes) and narration: with the
+            // layout, date and site it names everything an EPUB is made from, so it keys a cache of EPUBs.
+            let key = SHA256.hex([EPUBStage.version, baseURL, layout.rawValue, modified, view.cover.path,
+                                  SHA256.hex(outputs["books/\(view.book.slug)/book.json"] ?? [])].joined(separator: "\u{0}"))
+            let file = cache.appending(path: "\(key).epub")
+            if let data = try? Data(contentsOf: file) { return (view.book.slug, .success(Array(data))) }
             let builder = EPUBBuilder(view: view, files: { outputs[$0] }, baseURL: baseURL, layout: layout, modified: modified)
-            return (view.book.slug, Result { () throws(EPUBFailure) -> [UInt8] in try builder.make() })
+            let result = Result { () throws(EPUBFailure) -> [UInt8] in try builder.make() }
+            if case .success(let bytes) = result {
+                try? FileManager.default.createDirectory(at: cache, withIntermediateDirectories: true)
+                try? Data(bytes).write(to: file, options: .atomic)
+            }
+            return (view.book.slug, result)
         }
         for (slug, result) in made {
             switch result {
@@ -35,6 +47,9 @@ public struct EPUBStage: BuildStage {
             }
         }
     }
+
+    /// Bump when the EPUB a book gives changes, so cached EPUBs are made again.
+    static let version = "epub-1"
 
     /// Where a book's EPUB goes in the site.
     public static func path(_ slug: String) -> String { "books/\(slug)/\(slug).epub" }

@@ -73,7 +73,6 @@ public struct EPUBBuilder: Sendable {
         }
         let book = view.book
         let matter = book.frontMatter
-        let language = matter.language
         documents.append(("cover.xhtml", page(title: matter.title, body: """
             <section epub:type="cover" class="cover" aria-label="\(XMLText.escape(matter.title))">
             <img src="\(imagePath(view.cover.path))" alt="\(XMLText.escape(view.cover.alt))"/>
@@ -147,7 +146,6 @@ public struct EPUBBuilder: Sendable {
         } catch {
             throw EPUBFailure(description: "zip: \(error)")
         }
-        _ = language
         return zip.finished()
     }
 
