@@ -22,11 +22,16 @@ public struct AnalyseStage: BuildStage {
             return map
         }
         for map in maps { context.cueMaps[map.book] = map }
-        // Moderation reads every word of the writer's text: on every core, reported in book order.
-        let findings = ParallelMap.map(context.books) { book in
-            book.scenes.filter { !$0.isGenerated }.map { scene in (scene, Moderation.check(scene.text, tier: book.frontMatter.ageTier)) }
+        // Moderation reads every word of the writer's text: on every core, kept by `tale serve` while a
+        // book's folder is unchanged, reported in book order.
+        let findings = ParallelMap.map(context.books) { book -> [[ModerationFinding]] in
+            let fingerprint = fingerprints[book.slug]
+            if let cache, let fingerprint, let hit = cache.moderation(book.slug, fingerprint) { return hit }
+            let found = book.scenes.map { $0.isGenerated ? [] : Moderation.check($0.text, tier: book.frontMatter.ageTier) }
+            if let cache, let fingerprint { cache.store(book.slug, fingerprint) { $0.moderation = found } }
+            return found
         }
-        for (book, scenes) in zip(context.books, findings) { report(scenes, book: book, context: context) }
+        for (book, found) in zip(context.books, findings) { report(Array(zip(book.scenes, found)), book: book, context: context) }
     }
 
     /// Warns about words in the writer's own text that are too strong for the book's age tier.

@@ -24,6 +24,9 @@ public final class BuildCache: @unchecked Sendable {
         var cues: CueMap?
         var rendered: Rendered?
         var imageChecks: [Diagnostic]?
+        var epub: [UInt8]?
+        var moderation: [[ModerationFinding]]?
+        var afterStage: [String: Book] = [:]
     }
 
     private let lock = NSLock()
@@ -67,6 +70,19 @@ public final class BuildCache: @unchecked Sendable {
 
     func rendered(_ slug: String, _ fingerprint: String) -> Rendered? {
         lock.withLock { entries[slug].flatMap { $0.fingerprint == fingerprint ? $0.rendered : nil } }
+    }
+
+    /// The book as a generation stage left it, while its folder is unchanged.
+    func book(after stage: String, _ slug: String, _ fingerprint: String) -> Book? {
+        lock.withLock { entries[slug].flatMap { $0.fingerprint == fingerprint ? $0.afterStage[stage] : nil } }
+    }
+
+    func moderation(_ slug: String, _ fingerprint: String) -> [[ModerationFinding]]? {
+        lock.withLock { entries[slug].flatMap { $0.fingerprint == fingerprint ? $0.moderation : nil } }
+    }
+
+    func epub(_ slug: String, _ fingerprint: String) -> [UInt8]? {
+        lock.withLock { entries[slug].flatMap { $0.fingerprint == fingerprint ? $0.epub : nil } }
     }
 
     func storeRendered(_ slug: String, _ fingerprint: String, _ rendered: Rendered) {

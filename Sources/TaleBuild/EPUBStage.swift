@@ -20,7 +20,12 @@ public struct EPUBStage: BuildStage {
         let baseURL = context.config.baseURL
         let layoutOverride = context.options.epubLayout
         let cache = DerivedImages(project: context.options.project).folder.appending(path: "epub")
+        let memory = context.options.cache
+        let fingerprints = context.fingerprints
         let made = ParallelMap.map(context.bookViews) { view -> (String, Result<[UInt8], EPUBFailure>) in
+            // `tale serve` keeps each book's EPUB in memory while its folder is unchanged.
+            let fingerprint = fingerprints[view.book.slug]
+            if let memory, let fingerprint, let kept = memory.epub(view.book.slug, fingerprint) { return (view.book.slug, .success(kept)) }
             let matter = view.book.frontMatter
             let layout = layoutOverride ?? (matter.layout == "fixed" ? .fixed : .reflowable)
             let modified = matter.date.map(SiteURLs.timestamp(date:)) ?? SiteURLs.sourceDate()
@@ -29,10 +34,17 @@ public struct EPUBStage: BuildStage {
             let key = SHA256.hex([EPUBStage.version, baseURL, layout.rawValue, modified, view.cover.path,
                                   SHA256.hex(outputs["books/\(view.book.slug)/book.json"] ?? [])].joined(separator: "\u{0}"))
             let file = cache.appending(path: "\(key).epub")
-            if let data = try? Data(contentsOf: file) { return (view.book.slug, .success(Array(data))) }
+            func keep(_ bytes: [UInt8]) {
+                if let memory, let fingerprint { memory.store(view.book.slug, fingerprint) { $0.epub = bytes } }
+            }
+            if let data = try? Data(contentsOf: file) {
+                keep(Array(data))
+                return (view.book.slug, .success(Array(data)))
+            }
             let builder = EPUBBuilder(view: view, files: { outputs[$0] }, baseURL: baseURL, layout: layout, modified: modified)
             let result = Result { () throws(EPUBFailure) -> [UInt8] in try builder.make() }
             if case .success(let bytes) = result {
+                keep(bytes)
                 try? FileManager.default.createDirectory(at: cache, withIntermediateDirectories: true)
                 try? Data(bytes).write(to: file, options: .atomic)
             }

@@ -21,8 +21,9 @@ public struct GenerateStage: BuildStage {
     public func run(_ context: BuildContext) throws(TaleError) {
         let settings = context.config.generation
         let content = context.options.project.appending(path: "content")
+        let reused = GeneratedBooks.reuse("generate", context: context)
         var needs: [BookGeneration] = []
-        for book in context.books where context.options.onlyBooks?.contains(book.slug) ?? true {
+        for book in context.books where (context.options.onlyBooks?.contains(book.slug) ?? true) && !reused.contains(book.slug) {
             let folder = content.appending(path: book.slug).appending(path: "generated")
             let jobs = GenerationPlanner.jobs(for: book, seed: settings.seed)
             // A book with nothing to generate still gets its stale artifacts pruned.
@@ -54,6 +55,7 @@ public struct GenerateStage: BuildStage {
                 context.graphs[slug] = BranchGraph.analyse(context.books[index], diagnostics: &again)
             }
         }
+        GeneratedBooks.keep("generate", results: results, context: context)
     }
 
     /// The provider `tale.yaml` asks for. Without a key, a service's artifacts can still come from

@@ -1,4 +1,5 @@
 import Foundation
+import TaleAnalyse
 import TaleCore
 import TaleGenerate
 
@@ -76,5 +77,38 @@ final class QueueTaskExecutor: TaskExecutor, @unchecked Sendable {
         let job = UnownedJob(job)
         let executor = asUnownedTaskExecutor()
         queue.async { job.runSynchronously(on: executor) }
+    }
+}
+
+/// What `tale serve` keeps of a generation stage between rebuilds: the book as the stage left it,
+/// for books whose folder has not changed, so unchanged books do not read their locks again.
+/// Only clean results are kept (no failure, gap or lock problem), and never for frozen or
+/// approval-checking builds, whose diagnostics must be made every time.
+enum GeneratedBooks {
+    /// Puts kept books into the context; returns the slugs that need no run.
+    static func reuse(_ stage: String, context: BuildContext) -> Set<String> {
+        guard let cache = context.options.cache, !context.options.frozen, !context.options.requireApproved else { return [] }
+        var reused: Set<String> = []
+        for index in context.books.indices {
+            let slug = context.books[index].slug
+            guard let fingerprint = context.fingerprints[slug], let kept = cache.book(after: stage, slug, fingerprint) else { continue }
+            if kept.scenes.count != context.books[index].scenes.count {
+                var again = DiagnosticList()
+                context.graphs[slug] = BranchGraph.analyse(kept, diagnostics: &again)
+            }
+            context.books[index] = kept
+            reused.insert(slug)
+        }
+        return reused
+    }
+
+    /// Keeps the books a run left clean.
+    static func keep(_ stage: String, results: [String: BookGenerationResult], context: BuildContext) {
+        guard let cache = context.options.cache, !context.options.frozen, !context.options.requireApproved else { return }
+        for book in context.books {
+            guard let result = results[book.slug], result.failures.isEmpty, result.missing.isEmpty, result.lockProblem == nil,
+                  let fingerprint = context.fingerprints[book.slug] else { continue }
+            cache.store(book.slug, fingerprint) { $0.afterStage[stage] = book }
+        }
     }
 }

@@ -20,8 +20,9 @@ public struct IllustrateStage: BuildStage {
         let settings = context.config.generation
         let content = context.options.project.appending(path: "content")
         let provider = context.options.imageProvider ?? IllustrateStage.provider(for: settings, environment: context.options.environment)
+        let reused = GeneratedBooks.reuse("illustrate", context: context)
         var needs: [BookGeneration] = []
-        for book in context.books where context.options.onlyBooks?.contains(book.slug) ?? true {
+        for book in context.books where (context.options.onlyBooks?.contains(book.slug) ?? true) && !reused.contains(book.slug) {
             let folder = content.appending(path: book.slug).appending(path: "generated")
             var light: [String: (time: String?, weather: [String])] = [:]
             for cues in context.cueMaps[book.slug]?.scenes ?? [] { light[cues.scene] = (cues.time, cues.weather) }
@@ -51,6 +52,7 @@ public struct IllustrateStage: BuildStage {
                 }
             }
         }
+        GeneratedBooks.keep("illustrate", results: results, context: context)
     }
 
     /// The picture provider `tale.yaml` asks for; a service without its key can still serve what the lock holds.
