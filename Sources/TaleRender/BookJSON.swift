@@ -32,8 +32,13 @@ public enum BookJSON {
                 ("ending", .bool(view.endings.contains(scene.id))),
                 ("generated", .bool(scene.isGenerated)),
                 ("narration", sceneView.narration.map { narration in
-                    .object([("audio", .string(narration.audio)), ("words", .array(narration.words.map { .string($0) })),
-                             ("timings", .array(narration.timings.map { .int($0) }))])
+                    let titleWords = (scene.title ?? view.book.frontMatter.title).split(whereSeparator: \.isWhitespace).count
+                    return .object([("audio", .string(narration.audio)), ("words", .array(narration.words.map { .string($0) })),
+                                    ("timings", .array(narration.timings.map { .int($0) })),
+                                    ("sentences", .array(narration.sentences(titleWords: titleWords).map { sentence in
+                                        .object([("words", .array([.int(sentence.first), .int(sentence.last)])),
+                                                 ("start", .int(sentence.start)), ("end", .int(sentence.end))])
+                                    }))])
                 } ?? .null),
                 ("choices", .array(scene.choices.map { .object([("label", .string($0.label)), ("target", .string($0.target))]) })),
             ])

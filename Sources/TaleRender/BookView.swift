@@ -1,3 +1,4 @@
+import Foundation
 import TaleCore
 
 /// An image ready for a page: its path from the site root, alt text and pixel size.
@@ -87,6 +88,23 @@ public struct NarrationView: Sendable, Equatable {
     public var words: [String]
     /// Each word's start in milliseconds, then the audio's end: `words.count + 1` numbers.
     public var timings: [Int]
+
+    /// The sentences read: the first and last word of each (the title counts as one), with
+    /// their start and end in milliseconds. A sentence ends at a word ending in `.`, `!` or `?`
+    /// (before any closing quote), and the title ends where the text begins.
+    public func sentences(titleWords: Int) -> [(first: Int, last: Int, start: Int, end: Int)] {
+        var result: [(Int, Int, Int, Int)] = []
+        var first = 0
+        for (index, word) in words.enumerated() {
+            let bare = word.trimmingCharacters(in: CharacterSet(charactersIn: "\"'”’)"))
+            let ends = index == words.count - 1 || index == titleWords - 1 || bare.last.map { ".!?".contains($0) } == true
+            if ends {
+                result.append((first, index, timings[first], timings[index + 1]))
+                first = index + 1
+            }
+        }
+        return result
+    }
 
     /// A narration view.
     public init(audio: String, words: [String], timings: [Int]) {

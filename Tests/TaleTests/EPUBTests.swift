@@ -173,6 +173,16 @@ struct EPUBTests {
             let narration = try #require(scene["narration"] as? [String: Any], "\(scene["id"]!) is narrated")
             let words = try #require(narration["words"] as? [String]), timings = try #require(narration["timings"] as? [Int])
             #expect(timings.count == words.count + 1 && timings == timings.sorted())
+            // Per-sentence timings: the sentences cover every word, in order, each from its first word's start to its last word's end.
+            let sentences = try #require(narration["sentences"] as? [[String: Any]])
+            var next = 0
+            for sentence in sentences {
+                let range = try #require(sentence["words"] as? [Int])
+                #expect(range[0] == next && range[1] >= range[0])
+                #expect(sentence["start"] as? Int == timings[range[0]] && sentence["end"] as? Int == timings[range[1] + 1])
+                next = range[1] + 1
+            }
+            #expect(next == words.count && sentences.count >= 2, "the title and at least one sentence of text")
             #expect(FileManager.default.fileExists(atPath: site.appending(path: narration["audio"] as! String).path))
         }
         let page = try String(contentsOf: site.appending(path: "books/moss-and-the-lost-lantern/index.html"), encoding: .utf8)
