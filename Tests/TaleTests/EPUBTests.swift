@@ -116,12 +116,7 @@ struct EPUBTests {
         #expect(documents.count == 9, "the cover and 8 scenes")
         for document in documents.prefix(4) {
             let file = shots.appending(path: (document as NSString).lastPathComponent.replacingOccurrences(of: ".xhtml", with: ".png"))
-            let run = Support.run(URL(fileURLWithPath: "/usr/bin/chromium"), [
-                "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--allow-file-access-from-files", "--window-size=1200,800",
-                "--screenshot=\(file.path)", folder.appending(path: document).absoluteString,
-            ])
-            #expect(run.status == 0, "\(run.err)")
-            let image = try PNGImage(decoding: Array(try Data(contentsOf: file)))
+            let image = try Support.screenshot(folder.appending(path: document).absoluteString, to: file, width: 1200, height: 800)
             // The picture fills the left half of a fixed page: it is not the page's plain background.
             var colours = Set<UInt32>()
             for y in stride(from: 100, to: 700, by: 37) {

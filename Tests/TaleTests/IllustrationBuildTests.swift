@@ -89,12 +89,7 @@ struct IllustrationBuildTests {
         ]
         for (name, path) in shots {
             let file = folder.appending(path: "\(name).png")
-            let run = Support.run(URL(fileURLWithPath: "/usr/bin/chromium"), [
-                "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--window-size=1280,900",
-                "--screenshot=\(file.path)", "http://127.0.0.1:\(server.port)/\(path)",
-            ])
-            #expect(run.status == 0, "\(run.err)")
-            let image = try PNGImage(decoding: Array(try Data(contentsOf: file)))
+            let image = try Support.screenshot("http://127.0.0.1:\(server.port)/\(path)", to: file, width: 1280, height: 900)
             #expect(image.width == 1280 && image.height == 900)
             #expect(Set(stride(from: 0, to: image.pixels.count, by: 4 * 97).map { image.pixels[$0] }).count > 8, "\(name) is not blank")
         }

@@ -1,6 +1,7 @@
 import Foundation
 import TaleBuild
 import TaleCore
+import TaleImage
 
 /// Paths and helpers shared by the tests.
 enum Support {
@@ -119,6 +120,20 @@ enum Support {
         process.waitUntilExit()
         return (process.terminationStatus, outBox.value, errBox.value)
     }
+
+    /// A screenshot of `url` by Debian's headless Chromium at `width` x `height`, saved to `file`
+    /// (kept as an artifact) and decoded; throws when Chromium fails or writes no PNG.
+    static func screenshot(_ url: String, to file: URL, width: Int, height: Int) throws -> PNGImage {
+        let run = run(URL(fileURLWithPath: "/usr/bin/chromium"), [
+            "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--allow-file-access-from-files",
+            "--window-size=\(width),\(height)", "--screenshot=\(file.path)", url,
+        ])
+        guard run.status == 0 else { throw ScreenshotFailure(message: run.err) }
+        return try PNGImage(decoding: Array(try Data(contentsOf: file)))
+    }
+
+    /// Chromium could not take a screenshot.
+    struct ScreenshotFailure: Error { var message: String }
 
     /// Runs `tale` with `arguments`. `CI` is cleared unless `environment` sets it, so a test gets
     /// the same behaviour on a laptop and in CI (where builds would otherwise be frozen).
