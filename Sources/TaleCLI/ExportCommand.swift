@@ -9,7 +9,7 @@ struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
         abstract: "Export a book in another format.",
-        subcommands: [ExportEPUBCommand.self]
+        subcommands: [ExportEPUBCommand.self, ExportPrintCommand.self]
     )
 }
 

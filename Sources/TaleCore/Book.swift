@@ -116,6 +116,8 @@ public struct FrontMatter: Sendable, Equatable {
     public var narration: String = "off"
     /// `reflowable` (the default) or `fixed`: how the book's EPUB lays out its pages.
     public var layout: String = "reflowable"
+    /// Print settings for `tale export print`.
+    public var print = PrintMatter()
     /// Whether `cover` was drawn by the illustrator (set by the build).
     public var coverIsGenerated = false
 

@@ -6,7 +6,7 @@ public enum FrontMatterDecoder {
     /// Every key the source format defines.
     public static let knownKeys = [
         "title", "author", "date", "language", "age", "summary", "tags", "premise", "setting", "moral",
-        "style", "characters", "scenes", "cover", "soundtrack", "effects", "draft", "seed", "layout", "narration",
+        "style", "characters", "scenes", "cover", "soundtrack", "effects", "draft", "seed", "layout", "narration", "print",
     ]
 
     /// Decodes `root` (nil for empty front matter). Returns nil when the title is missing or wrong.
@@ -75,6 +75,10 @@ public enum FrontMatterDecoder {
             }
         }
         matter.characters = decodeCharacters(reader.value("characters"), diagnostics: &reader.diagnostics)
+        if var print = reader.mapping("print", context: "print") {
+            matter.print = decodePrint(&print)
+            reader.diagnostics.append(contentsOf: print.diagnostics)
+        }
         diagnostics.append(contentsOf: reader.diagnostics)
         return title == nil ? nil : matter
     }
@@ -103,6 +107,24 @@ public enum FrontMatterDecoder {
             diagnostics.append(contentsOf: reader.diagnostics)
         }
         return result
+    }
+
+    /// `print:` settings: trim, paper, bleed and coloring, each checked against what Tale can lay out.
+    private static func decodePrint(_ reader: inout MappingReader) -> PrintMatter {
+        reader.warnUnknownKeys(known: ["trim", "paper", "bleed", "coloring"])
+        var matter = PrintMatter()
+        if let text = reader.string("trim"), let location = reader.value("trim")?.location {
+            let known = PrintTrim.common.map(\.description)
+            if let trim = PrintTrim(text), known.contains(trim.description) { matter.trim = trim } else {
+                reader.diagnostics.error(location, "print trim must be one of \(known.joined(separator: ", ")) (inches, width x height); found '\(text)'"
+                                         + Suggestion.didYouMean(text, among: known),
+                                         hint: "square picture books are usually `trim: 8.5x8.5`; coloring books `trim: 8.5x11`")
+            }
+        }
+        matter.paper = reader.word("paper", as: PrintPaper.self)
+        matter.bleed = reader.bool("bleed")
+        matter.coloring = reader.bool("coloring")
+        return matter
     }
 
     /// Whether `text` is `YYYY-MM-DD` naming a day that exists.

@@ -13,12 +13,17 @@ public enum Deflate {
 
     /// `bytes` as a gzip file (RFC 1952) with no name and a zero timestamp.
     public static func gzip(_ bytes: [UInt8], level: Int32 = 9) throws(Failure) -> [UInt8] {
-        try deflate(bytes, level: level, gzip: true)
+        try deflate(bytes, level: level, wrapper: .gzip)
     }
 
     /// `bytes` as a raw deflate stream (RFC 1951), as zip entries hold them.
     public static func raw(_ bytes: [UInt8], level: Int32 = 9) throws(Failure) -> [UInt8] {
-        try deflate(bytes, level: level, gzip: false)
+        try deflate(bytes, level: level, wrapper: .raw)
+    }
+
+    /// `bytes` as a zlib stream (RFC 1950), as PDF's FlateDecode filter reads it.
+    public static func zlib(_ bytes: [UInt8], level: Int32 = 6) throws(Failure) -> [UInt8] {
+        try deflate(bytes, level: level, wrapper: .zlib)
     }
 
     /// The contents of a gzip file.
@@ -47,9 +52,16 @@ public enum Deflate {
         return output
     }
 
-    private static func deflate(_ bytes: [UInt8], level: Int32, gzip: Bool) throws(Failure) -> [UInt8] {
+    private enum Wrapper { case gzip, raw, zlib }
+
+    private static func deflate(_ bytes: [UInt8], level: Int32, wrapper: Wrapper) throws(Failure) -> [UInt8] {
         var stream = z_stream()
-        let initialised = gzip ? tale_deflate_init_gzip(&stream, level) : tale_deflate_init_raw(&stream, level)
+        let initialised: Int32
+        switch wrapper {
+        case .gzip: initialised = tale_deflate_init_gzip(&stream, level)
+        case .raw: initialised = tale_deflate_init_raw(&stream, level)
+        case .zlib: initialised = tale_deflate_init_zlib(&stream, level)
+        }
         guard initialised == Z_OK else { throw Failure(code: initialised) }
         defer { deflateEnd(&stream) }
         var output = [UInt8](repeating: 0, count: Int(deflateBound(&stream, uLong(bytes.count))) + 32)
