@@ -96,7 +96,7 @@ enum PrintSummary {
         var lines = [
             "Wrote \(join(folder, "\(slug)-interior.pdf")) (\(pages) pages, \(options.trim) in \(kind), \(options.paper.rawValue) paper\(options.coloring ? ", coloring book" : ""))",
             "Wrote \(join(folder, "\(slug)-cover.pdf")) (\(inches(made.cover.width / 72)) x \(inches(made.cover.height / 72)) in, spine \(inches(made.cover.spineWidth / 72)) in"
-                + (made.cover.spineHasText ? ", spine text)" : ", no spine text under 79 pages)"),
+                + (made.cover.spineHasText ? ", spine text)" : pages < KDP.spineTextMinimumPages ? ", no spine text under 79 pages)" : ", spine too narrow for text)"),
         ]
         if made.interior.padded > 0 {
             let kind = made.interior.pages.last?.frames.first?.height == 0 ? "note" : "drawing"

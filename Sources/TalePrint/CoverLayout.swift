@@ -23,7 +23,7 @@ public struct CoverLayout: Sendable {
     public var texts: [PlacedText]
     /// The front cover picture.
     public var art: PlacedArt?
-    /// Whether the spine carries text (KDP allows it from 79 pages).
+    /// Whether the spine carries text: KDP allows it from 79 pages, and Tale sets it when it can be 6 points or more.
     public var spineHasText: Bool
     /// Spine text runs top to bottom: title and author, in the order set.
     public var spineTexts: [PlacedText]
@@ -113,15 +113,16 @@ public struct CoverLayout: Sendable {
         let creditWidth = fonts.regular.width(credit, size: 9)
         texts.append(PlacedText(text: credit, x: backSafe.x, baseline: backSafe.maxY, size: 9, bold: false, width: creditWidth, color: ink))
 
-        // Spine: title and author, top to bottom, only when the book is thick enough.
+        // Spine: title and author, top to bottom, when the book is thick enough for KDP (79 pages)
+        // and the spine is wide enough for type of 6 points (glyphs span about 0.95 em across it).
         var spineTexts: [PlacedText] = []
-        let spineHasText = pages >= KDP.spineTextMinimumPages
+        let textSize = min(14, (spineWidth - 2 * KDP.spineTextMargin * point) / 0.95)
+        let spineHasText = pages >= KDP.spineTextMinimumPages && textSize >= 6
         if spineHasText {
-            let textSize = min(14, (spineWidth - 2 * KDP.spineTextMargin * point) * 0.7)
             let text = book.matter.author.map { "\(book.matter.title)  ·  \($0)" } ?? book.matter.title
             let length = fonts.bold.width(text, size: textSize)
-            // Rotated a quarter turn: `x` is the baseline's distance across the spine, `baseline` runs down it.
-            spineTexts.append(PlacedText(text: text, x: spine.x + spine.width / 2 - textSize * 0.35, baseline: spine.y + (spine.height - length) / 2,
+            // Rotated a quarter turn: `x` is the baseline's place across the spine, `baseline` where it starts down it.
+            spineTexts.append(PlacedText(text: text, x: spine.x + spine.width / 2 - textSize * 0.25, baseline: spine.y + (spine.height - length) / 2,
                                          size: textSize, bold: true, width: length, color: ink))
         }
         return CoverLayout(width: size.width * point, height: size.height * point, spineWidth: spineWidth, back: back, spine: spine, front: front,

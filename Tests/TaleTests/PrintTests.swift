@@ -327,4 +327,64 @@ struct PrintUnitTests {
         #expect(lines.marks.allSatisfy { $0.fill == .white && ($0.stroke == nil || $0.stroke == .black) })
         #expect(lines.marks[1].stroke == .black && lines.marks[0].stroke == nil)
     }
+
+    /// A synthetic book laid out in process, with DejaVu Serif.
+    private func laidOut(_ matter: FrontMatter, scenes: [PrintScene]) throws -> (PrintBook, InteriorLayout, CoverLayout, PrintFonts) {
+        let fonts = try PrintFonts.load(themeFiles: [:], themeName: "storybook")
+        let book = PrintBook(slug: "synthetic", matter: matter, scenes: scenes, cover: nil)
+        let options = PrintOptions.defaults(for: matter)
+        let interior = InteriorLayout.make(book, options: options, fonts: fonts)
+        return (book, interior, CoverLayout.make(book, options: options, pages: interior.pages.count, fonts: fonts), fonts)
+    }
+
+    private func scene(_ id: String, _ text: String) -> PrintScene {
+        PrintScene(id: id, title: "Scene \(id)", blocks: [TextBlock(.paragraph, text)], choices: [], next: nil, isEnding: false, art: nil,
+                   location: SourceLocation(file: "content/synthetic/index.md", line: 1, column: 1))
+    }
+
+    @Test("a book of 79 pages or more gets spine text that fits the spine; the back cover's words keep out of the barcode area")
+    func spineText() throws {
+        var matter = FrontMatter(title: "A Long Voyage")
+        matter.author = "Test"
+        matter.age = "adult"
+        matter.ageTier = .adults
+        matter.summary = String(repeating: "A ship sails far across the cold grey sea. ", count: 6)
+        let paragraph = String(repeating: "The sailors worked all day and watched the stars all night, and the ship sailed on. ", count: 30)
+        let (book, interior, cover, fonts) = try laidOut(matter, scenes: (1...50).map { scene("\($0)", paragraph) })
+        #expect(interior.pages.count >= 79 && interior.pages.count % 2 == 0, "\(interior.pages.count) pages")
+        #expect(cover.spineHasText && cover.spineTexts.count == 1)
+        let spine = try #require(cover.spineTexts.first)
+        #expect(spine.width < cover.spine.height && spine.size <= 14)
+        #expect(abs(cover.spineWidth - Double(interior.pages.count) * 0.0025 * 72) < 1e-9)
+        for text in cover.texts { #expect(!(text.box.maxX > cover.barcode.x && text.box.maxY > cover.barcode.y && text.box.x < cover.barcode.maxX)) }
+        #expect(Preflight.problems(interior, cover: cover, book: book, fonts: fonts) == [])
+        let file = Support.temporaryFolder("spine").appending(path: "cover.pdf")
+        try Data(try PrintRenderer.cover(cover, book: book, fonts: fonts)).write(to: file)
+        #expect(text(file).contains("A Long Voyage · Test"))
+
+        let (_, short, shortCover, _) = try laidOut(matter, scenes: [scene("1", "Short.")])
+        #expect(short.pages.count == 24 && short.padded > 0 && !shortCover.spineHasText)
+    }
+
+    @Test("a word too long for any line is reported as text in the unsafe zone, with its page")
+    func unsafeZone() throws {
+        var matter = FrontMatter(title: "Words")
+        matter.summary = "A test."
+        let (book, interior, cover, fonts) = try laidOut(matter, scenes: [scene("1", "Look: " + String(repeating: "bcdfghjklm", count: 8) + " there.")])
+        let problems = Preflight.problems(interior, cover: cover, book: book, fonts: fonts)
+        #expect(problems.map(\.description) == ["page 4: text \"bcdfghjklmbcdfghjklmbcdfghjklm\" reaches into the unsafe zone (KDP's margins are 0.375 in inside, 0.375 in elsewhere)"])
+        #expect(problems.first?.location == SourceLocation(file: "content/synthetic/index.md", line: 1, column: 1))
+    }
+
+    @Test("defaults follow the kind of book: picture, coloring or chapter book")
+    func defaults() {
+        var kids = FrontMatter(title: "Kids")
+        #expect(PrintOptions.defaults(for: kids) == PrintOptions(trim: PrintTrim(width: 8.5, height: 8.5), paper: .premiumColor, bleed: true, coloring: false))
+        kids.style = .coloring
+        #expect(PrintOptions.defaults(for: kids) == PrintOptions(trim: PrintTrim(width: 8.5, height: 11), paper: .white, bleed: false, coloring: true))
+        var teens = FrontMatter(title: "Teens")
+        teens.ageTier = .teens
+        teens.print.paper = .white
+        #expect(PrintOptions.defaults(for: teens) == PrintOptions(trim: PrintTrim(width: 6, height: 9), paper: .white, bleed: false, coloring: false))
+    }
 }
