@@ -140,7 +140,7 @@ struct FrontMatterTests {
         #expect(book != nil)
         #expect(diagnostics == [
             "content/fox/index.md:3:1: warning: unknown front matter key 'authr'; did you mean 'author'?\n"
-                + "  hint: Tale ignores it. Known keys: title, author, date, language, age, summary, tags, premise, setting, moral, style, characters, scenes, cover, soundtrack, effects, draft, seed, layout, narration",
+                + "  hint: Tale ignores it. Known keys: title, author, date, language, age, summary, tags, premise, setting, moral, style, characters, scenes, cover, soundtrack, effects, draft, seed, layout, narration, print",
         ])
     }
 
