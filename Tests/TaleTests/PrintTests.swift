@@ -160,6 +160,62 @@ struct PrintExportTests {
         }
     }
 
+    @Test("a book with style: coloring prints as a coloring book by default, from the illustrator's own line art")
+    func coloringStyle() throws {
+        let project = Support.project([
+            "content/colour-me/index.md": """
+            ---
+            title: Colour Me In
+            author: Test
+            age: 4-6
+            style: coloring
+            summary: A test.
+            tags: [test]
+            characters:
+              - name: Pip
+                role: hero
+                looks: a small red fox with a blue scarf
+            ---
+
+            ## Pip at the Pond
+
+            Pip the fox sits by the pond at night and looks at the moon.
+
+            ## Pip in the Rain
+
+            Rain falls on the meadow. Pip holds a big leaf over her head.
+
+            """,
+        ])
+        #expect(Support.tale(["generate", "--source", project.path]).status == 0)
+        let folder = project.appending(path: "print")
+        let run = Support.tale(["export", "print", "colour-me", "-o", folder.path, "--source", project.path])
+        #expect(run.status == 0, "\(run.err)")
+        let interior = folder.appending(path: "colour-me-interior.pdf")
+        #expect(pageSize(pdfinfo(interior)) == (612, 792))
+        for page in [3, 5] {
+            let image = try render(interior, page: page, dpi: 40, name: "colour-me-page-\(page)")
+            var coloured = 0
+            for index in stride(from: 0, to: image.pixels.count, by: 4) {
+                let channels = image.pixels[index..<index + 3]
+                if channels.max()! - channels.min()! > 12 { coloured += 1 }
+            }
+            #expect(coloured == 0 && ink(image) > 0.01, "page \(page): \(coloured) coloured pixels, ink \(ink(image))")
+        }
+    }
+
+    @Test("a theme's print font that is not a TrueType font is an error that says what to give")
+    func badThemeFont() {
+        let project = Support.project([
+            "content/fox/index.md": "---\ntitle: Fox\nsummary: A test.\ntags: [test]\n---\n\n## Hello {art=none}\n\nHello.\n",
+            "themes/storybook/fonts/print-regular.ttf": "this is not a font",
+        ])
+        #expect(Support.tale(["generate", "--source", project.path]).status == 0)
+        let check = Support.tale(["check", "--print", "--source", project.path])
+        #expect(check.status == 1)
+        #expect(check.err.contains("error: themes/storybook/fonts/print-regular.ttf is not a usable TrueType font: the file does not start like a TrueType font (OpenType CFF and collections are not supported)\n  hint: give a TrueType (.ttf) font file"), "\(check.err)")
+    }
+
     @Test("a low-resolution PNG fails preflight with the page and the DPI; a sharp one passes")
     func lowResolutionPreflight() throws {
         let project = Support.project([
