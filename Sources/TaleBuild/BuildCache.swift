@@ -24,6 +24,7 @@ public final class BuildCache: @unchecked Sendable {
         var cues: CueMap?
         var rendered: Rendered?
         var imageChecks: [Diagnostic]?
+        var graph: (BranchGraph, DiagnosticList)?
         var epub: [UInt8]?
         var moderation: [[ModerationFinding]]?
         var afterStage: [String: Book] = [:]
@@ -32,6 +33,8 @@ public final class BuildCache: @unchecked Sendable {
     private let lock = NSLock()
     private var entries: [String: Entry] = [:]
     private var site = ""
+    /// The library page's cards, by book.
+    let cards = CardMemo()
 
     /// An empty cache.
     public init() {}
@@ -46,7 +49,10 @@ public final class BuildCache: @unchecked Sendable {
     /// Forgets everything when the theme or config changed.
     func useSite(_ fingerprint: String) {
         lock.withLock {
-            if site != fingerprint { entries.removeAll() }
+            if site != fingerprint {
+                entries.removeAll()
+                cards.removeAll()
+            }
             site = fingerprint
         }
     }
@@ -54,6 +60,11 @@ public final class BuildCache: @unchecked Sendable {
     /// Forgets books that are gone.
     func keep(only slugs: Set<String>) {
         lock.withLock { entries = entries.filter { slugs.contains($0.key) } }
+    }
+
+    /// The fingerprint the book's folder had at the last build, if the cache holds it.
+    func lastFingerprint(_ slug: String) -> String? {
+        lock.withLock { entries[slug]?.fingerprint }
     }
 
     func parsed(_ slug: String, _ fingerprint: String) -> Parsed? {
@@ -66,6 +77,10 @@ public final class BuildCache: @unchecked Sendable {
 
     func imageChecks(_ slug: String, _ fingerprint: String) -> [Diagnostic]? {
         lock.withLock { entries[slug].flatMap { $0.fingerprint == fingerprint ? $0.imageChecks : nil } }
+    }
+
+    func graph(_ slug: String, _ fingerprint: String) -> (BranchGraph, DiagnosticList)? {
+        lock.withLock { entries[slug].flatMap { $0.fingerprint == fingerprint ? $0.graph : nil } }
     }
 
     func rendered(_ slug: String, _ fingerprint: String) -> Rendered? {

@@ -23,6 +23,10 @@ public struct BuildOptions: Sendable {
     public var requireApproved: Bool = false
     /// Generate only for these books (`tale generate <slug>...`); nil for all.
     public var onlyBooks: Set<String>?
+    /// With a cache: the books whose folders may have changed since the last build (from file
+    /// events, in `tale serve`); the others keep their last fingerprint without a walk of their
+    /// folder. Nil fingerprints every book.
+    public var touchedBooks: Set<String>?
     /// The text provider to use instead of the one `tale.yaml` names (tests).
     public var textProvider: (any TextProvider)?
     /// The EPUB layout for every book, over each book's `layout:` (`tale export epub --layout`).

@@ -16,13 +16,23 @@ public struct CheckStage: BuildStage {
         let slugs = context.books.map(\.slug)
         let contentFolder = context.options.project.appending(path: "content")
         for book in context.books {
-            context.graphs[book.slug] = BranchGraph.analyse(book, diagnostics: &context.diagnostics)
+            // The graph depends only on the book's own file, so `tale serve` keeps it while the folder is unchanged.
+            let fingerprint = context.fingerprints[book.slug]
+            if let cache = context.options.cache, let fingerprint, let (graph, found) = cache.graph(book.slug, fingerprint) {
+                context.graphs[book.slug] = graph
+                context.diagnostics.append(contentsOf: found)
+            } else {
+                var found = DiagnosticList()
+                let graph = BranchGraph.analyse(book, diagnostics: &found)
+                context.graphs[book.slug] = graph
+                context.diagnostics.append(contentsOf: found)
+                if let cache = context.options.cache, let fingerprint { cache.store(book.slug, fingerprint) { $0.graph = (graph, found) } }
+            }
             if book.scenes.isEmpty, book.frontMatter.sceneCount == nil {
                 context.diagnostics.warning(SourceLocation(file: book.sourcePath, line: 1, column: 1), "the book has no scenes yet",
                                             hint: "start a scene with a `## Heading` line and write under it, or set `scenes:` to have them generated")
             }
             // The image checks depend only on the book's folder, so a cache keyed by its fingerprint can keep them.
-            let fingerprint = context.fingerprints[book.slug]
             if let cache = context.options.cache, let fingerprint, let known = cache.imageChecks(book.slug, fingerprint) {
                 for diagnostic in known { context.diagnostics.report(diagnostic) }
             } else {

@@ -61,12 +61,15 @@ public struct LoadContentStage: BuildStage {
         }
         // Reading and parsing each book is independent: do it on every core, then merge in order.
         let cache = context.options.cache
+        let touched = context.options.touchedBooks
         cache?.keep(only: Set(candidates.map(\.0)))
         let parsed = ParallelMap.map(candidates) { (name, index) -> ParsedBook in
             let file = "content/\(name)/index.md"
             var result = ParsedBook(name: name, file: file)
             if let cache {
-                let fingerprint = BuildCache.fingerprint(ofBook: index.deletingLastPathComponent())
+                // A folder no file event touched keeps its fingerprint: no walk of its files.
+                let known = touched.flatMap { $0.contains(name) ? nil : cache.lastFingerprint(name) }
+                let fingerprint = known ?? BuildCache.fingerprint(ofBook: index.deletingLastPathComponent())
                 result.fingerprint = fingerprint
                 if let hit = cache.parsed(name, fingerprint) {
                     result.book = hit.book

@@ -57,7 +57,7 @@ public struct RenderStage: BuildStage {
             context.diagnostics.append(contentsOf: sink.diagnostics)
             for (path, bytes) in sink.outputs { context.emit(path, bytes) }
         }
-        context.emit("index.html", text: renderer.libraryPage(views))
+        context.emit("index.html", text: renderer.libraryPage(views, cards: context.options.cache?.cards))
         context.bookViews = views
         context.renderer = renderer
     }

@@ -27,6 +27,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(help: "Show books marked `draft: true` too.")
     var drafts = false
 
+    @Flag(name: [.customShort("v"), .long], help: "After each rebuild, say how long every stage took.")
+    var verbose = false
+
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be from 0 to 65535") }
         let parts = bind.split(separator: ".")
@@ -41,7 +44,7 @@ struct ServeCommand: AsyncParsableCommand {
         if bind != "127.0.0.1" {
             Console.err("warning: listening on \(bind): other computers on the network can open this site")
         }
-        let server = DevServer(options: options, host: bind, port: UInt16(port), log: { Console.out($0) })
+        let server = DevServer(options: options, host: bind, port: UInt16(port), verbose: verbose, log: { Console.out($0) })
         let shown = Console.display(options.project)
         do {
             try await server.run { url in

@@ -5,7 +5,9 @@ public enum AtomFeed {
     /// The feed; `urls` must be absolute. Books without a date use `fallbackUpdated` (from SOURCE_DATE_EPOCH).
     public static func make(_ books: [BookView], site: SiteConfig, urls: SiteURLs, fallbackUpdated: String) -> String {
         func updated(_ view: BookView) -> String { view.book.frontMatter.date.map(SiteURLs.timestamp) ?? fallbackUpdated }
-        let ordered = books.sorted { (updated($0), $1.book.slug) > (updated($1), $0.book.slug) }
+        // Sort small keys, not the book views: copying a view for every comparison was most of the feed's cost.
+        let keys = books.indices.map { (updated: updated(books[$0]), slug: books[$0].book.slug, index: $0) }
+        let ordered = keys.sorted { ($0.updated, $1.slug) > ($1.updated, $0.slug) }.map { books[$0.index] }
         let feedUpdated = ordered.first.map(updated) ?? fallbackUpdated
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"\(XMLText.escape(site.language))\">\n"
         xml += "  <title>\(XMLText.escape(site.title))</title>\n"

@@ -1,3 +1,4 @@
+import Foundation
 import Mustache
 import TaleCore
 
@@ -6,6 +7,9 @@ import TaleCore
 /// except scene HTML (already sanitised) and JSON (escaped for script elements).
 public struct PageRenderer: Sendable {
     private let library: MustacheLibrary
+    /// Whether the library template's `{{#books}}` section could be split out, so that each book's
+    /// card renders (and is remembered) on its own.
+    private let cardsSplit: Bool
     private let site: SiteConfig
     /// Theme asset path (`assets/storybook.css`) to its hashed output path.
     private let assetPaths: [String: String]
@@ -15,8 +19,10 @@ public struct PageRenderer: Sendable {
     /// Templates every theme provides.
     public static let requiredTemplates = ["library", "book", "cover.svg", "head", "footer", "sw.js"]
 
-    /// Compiles the theme's templates.
-    public init(theme: Theme, site: SiteConfig, assetPaths: [String: String]) throws(TaleError) {
+    /// Compiles the theme's templates. With `splitLibraryCards` (the default) each book's card on
+    /// the library page renders on its own, in parallel and remembered by a `CardMemo`; false renders
+    /// the page from the whole template, as the reference the split must match.
+    public init(theme: Theme, site: SiteConfig, assetPaths: [String: String], splitLibraryCards: Bool = true) throws(TaleError) {
         var library = MustacheLibrary()
         for name in PageRenderer.requiredTemplates {
             let path = "templates/\(name).mustache"
@@ -27,6 +33,13 @@ public struct PageRenderer: Sendable {
             } catch {
                 throw .theme(name: theme.name, reason: "\(path): \(error)")
             }
+        }
+        if splitLibraryCards, let text = try? theme.text("templates/library.mustache"), let split = SectionSplit(text, section: "books"),
+           (try? library.register(split.shell, named: PageRenderer.shellName)) != nil,
+           (try? library.register(split.item, named: PageRenderer.cardName)) != nil {
+            cardsSplit = true
+        } else {
+            cardsSplit = false
         }
         self.library = library
         self.site = site
@@ -85,7 +98,7 @@ public struct PageRenderer: Sendable {
     }
 
     /// The library page, `index.html`.
-    public func libraryPage(_ books: [BookView]) -> String {
+    public func libraryPage(_ books: [BookView], cards memo: CardMemo? = nil) -> String {
         var context = common(root: "", title: site.title, description: site.description, language: site.language,
                              canonical: urls.library)
         let tiers = AgeTier.allCases.filter { tier in books.contains { $0.book.frontMatter.ageTier == tier } }
@@ -107,7 +120,33 @@ public struct PageRenderer: Sendable {
             return entry
         }
         context["bookCount"] = books.count
-        return render("library", context)
+        guard cardsSplit, let entries = context["books"] as? [[String: Any]] else { return render("library", context) }
+        // Each card is the section rendered with the book's entry over the page's context, as mustache's
+        // context stack would resolve it; a card whose entry is unchanged is taken from the memo.
+        // The dictionaries hold only strings, numbers, arrays and dictionaries, and are only read: safe to share.
+        let page = ReadOnly(context), items = ReadOnly(entries)
+        let keys = entries.map(CardMemo.key)
+        let cards = Locked([String?](repeating: nil, count: entries.count))
+        DispatchQueue.concurrentPerform(iterations: entries.count) { index in
+            let slug = books[index].book.slug
+            if let kept = memo?.card(slug, key: keys[index]) {
+                cards.mutate { $0[index] = kept }
+                return
+            }
+            let html = render(PageRenderer.cardName, page.value.merging(items.value[index]) { _, card in card })
+            memo?.store(slug, key: keys[index], html: html)
+            cards.mutate { $0[index] = html }
+        }
+        context["__taleCards"] = cards.value.map { $0 ?? "" }.joined()
+        return render(PageRenderer.shellName, context)
+    }
+
+    static let shellName = "__tale_library_shell", cardName = "__tale_library_card"
+
+    /// Template data shared by the threads that render cards; they only read it.
+    private struct ReadOnly<Value>: @unchecked Sendable {
+        let value: Value
+        init(_ value: Value) { self.value = value }
     }
 
     /// The reader page, `books/<slug>/index.html`.

@@ -15,11 +15,16 @@ public final class DevServer: Sendable {
     public let port: UInt16
     /// The site as last built.
     public let site = LiveSite()
+    /// Whether each rebuild logs how long every stage took.
+    public let verbose: Bool
     private let log: @Sendable (String) -> Void
     private let queue = RebuildQueue()
+    /// Books whose folders changed since the last rebuild began; nil when anything may have changed.
+    private let touched = Locked<Set<String>?>(nil)
 
-    /// A server for `options.project` on `host:port`.
-    public init(options: BuildOptions, host: String = "127.0.0.1", port: UInt16 = 1313, log: @escaping @Sendable (String) -> Void) {
+    /// A server for `options.project` on `host:port`; `verbose` logs each rebuild's stage times.
+    public init(options: BuildOptions, host: String = "127.0.0.1", port: UInt16 = 1313, verbose: Bool = false, log: @escaping @Sendable (String) -> Void) {
+        self.verbose = verbose
         var options = options
         // Unchanged books are reused between rebuilds; gzip siblings and whole-site hashing are for publishing.
         options.cache = BuildCache()
@@ -38,8 +43,19 @@ public final class DevServer: Sendable {
     public func rebuild() async {
         let started = ContinuousClock.now
         let collected = Locked<[String]>([])
-        let runner = BuildRunner(stages: DevServer.stages, reporter: BuildReporter(progress: { _ in }, problem: { line in collected.mutate { $0.append(line) } }))
-        let options = self.options
+        let timings = Locked<[String]>([])
+        let reporter = BuildReporter(verbose: verbose,
+                                     progress: { line in if line.hasPrefix("      ") { timings.mutate { $0.append(line.trimmingCharacters(in: .whitespaces)) } } },
+                                     problem: { line in collected.mutate { $0.append(line) } })
+        let runner = BuildRunner(stages: DevServer.stages, reporter: reporter)
+        var thisBuild = self.options
+        // Take the books the watcher saw change; events from now on count for the next rebuild.
+        thisBuild.touchedBooks = touched.mutate { books in
+            let taken = books
+            books = []
+            return taken
+        }
+        let options = thisBuild
         let result: Result<[String: [UInt8]], TaleError> = await withCheckedContinuation { continuation in
             Thread.detachNewThread {
                 do throws(TaleError) {
@@ -53,7 +69,7 @@ public final class DevServer: Sendable {
         switch result {
         case .success(let outputs):
             await site.succeeded(outputs)
-            log("Rebuilt in \(milliseconds) ms")
+            log("Rebuilt in \(milliseconds) ms" + (verbose ? " (" + timings.value.joined(separator: ", ") + ")" : ""))
             for line in collected.value { log(line) }
         case .failure(let error):
             let text = (collected.value + ["error: \(error)"]).joined(separator: "\n")
@@ -68,7 +84,15 @@ public final class DevServer: Sendable {
         let project = options.project
         let watcher = try FileWatcher(folders: [project.appending(path: "content"), project.appending(path: "themes")]
                                         .filter { FileManager.default.fileExists(atPath: $0.path) },
-                                      files: [project.appending(path: "tale.yaml")]) { [queue] in
+                                      files: [project.appending(path: "tale.yaml")]) { [queue, touched] paths in
+            let content = project.appending(path: "content").standardizedFileURL.path + "/"
+            touched.mutate { books in
+                guard let paths else { books = nil; return }
+                for path in paths where path.hasPrefix(content) {
+                    // content/<slug>/... names the book; a change right in content/ (a book folder added or gone) names it too.
+                    if let slug = path.dropFirst(content.count).split(separator: "/").first { books?.insert(String(slug)) }
+                }
+            }
             Task { await queue.request() }
         }
         let server = HTTPServer(address: try .inet(ip4: host, port: port), logger: .disabled)

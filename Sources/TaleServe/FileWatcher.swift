@@ -4,7 +4,8 @@ import Glibc
 #endif
 
 /// Watches folders (recursively) and files with Linux inotify, and calls `onChange` once for each
-/// burst of changes (editors save in several steps: write, rename, chmod).
+/// burst of changes (editors save in several steps: write, rename, chmod), with the paths that
+/// changed, or nil when the kernel dropped events and anything may have changed.
 public final class FileWatcher: @unchecked Sendable {
     private let descriptor: Int32
     /// Folders watched with everything below them.
@@ -13,14 +14,16 @@ public final class FileWatcher: @unchecked Sendable {
     private let fileFolders: Set<String>
     private let files: Set<String>
     private let quiet: TimeInterval
-    private let onChange: @Sendable () -> Void
+    private let onChange: @Sendable (Set<String>?) -> Void
     private var watched: [Int32: String] = [:]
     private let lock = NSLock()
     private var pending = false
     private var rescan = false
+    /// Paths changed since the last call of `onChange`; nil after an overflow.
+    private var changed: Set<String>? = []
 
     /// Watches every folder under `folders` and the named `files`; `onChange` runs `quiet` seconds after the last event.
-    public init(folders: [URL], files: [URL], quiet: TimeInterval = 0.05, onChange: @escaping @Sendable () -> Void) throws {
+    public init(folders: [URL], files: [URL], quiet: TimeInterval = 0.03, onChange: @escaping @Sendable (Set<String>?) -> Void) throws {
         descriptor = inotify_init1(Int32(IN_CLOEXEC))
         guard descriptor >= 0 else { throw CocoaError(.fileReadUnknown) }
         roots = folders
@@ -74,7 +77,18 @@ public final class FileWatcher: @unchecked Sendable {
                 lock.unlock()
                 // In the project folder itself only the named files count (not public/ or an editor's files).
                 let onlyNamedFiles = folder.map { fileFolders.contains($0) } ?? false
-                if !name.hasPrefix("."), !onlyNamedFiles || files.contains(name) { relevant = true }
+                if !name.hasPrefix("."), !onlyNamedFiles || files.contains(name) {
+                    relevant = true
+                    lock.lock()
+                    changed?.insert((folder ?? "") + "/" + name)
+                    lock.unlock()
+                }
+                if eventMask & UInt32(IN_Q_OVERFLOW) != 0 {
+                    relevant = true
+                    lock.lock()
+                    changed = nil
+                    lock.unlock()
+                }
                 offset += 16 + length
             }
             if newFolder {
@@ -97,10 +111,12 @@ public final class FileWatcher: @unchecked Sendable {
             pending = false
             let needsRescan = rescan
             rescan = false
+            let paths = changed
+            changed = []
             lock.unlock()
             // Only a new folder needs new watches; walking every folder on each save would slow every reload.
             if needsRescan { addWatches() }
-            onChange()
+            onChange(paths)
         }
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TaleBuild
 import TaleCore
+import TaleRender
 
 @Suite("Incremental builds")
 struct IncrementalTests {
@@ -110,5 +111,55 @@ struct UpToDateTests {
         #expect(Support.tale(["build", "--force"], in: project).out.contains("Built 1 book"))
         #expect(Support.tale(["build", "--drafts"], in: project).out.contains("Built 1 book"), "another option, another output")
         #expect(Support.tale(["build", "--drafts"], in: project).out.hasPrefix("Nothing changed"))
+    }
+
+    @Test("the library page from cards rendered one by one (and remembered) is byte for byte the page from the whole template")
+    func libraryCards() throws {
+        let project = Support.copyFixture("basic")
+        Support.write("---\ntitle: Third\nauthor: \"A & B <c>\"\ntags: [x, y]\n---\n\n## One\n\nText.\n", to: "content/third/index.md", in: project)
+        let built = Support.build(project, output: project.appending(path: "public"))
+        let context = try #require(built.context, "\(built.diagnostics)")
+        let theme = try #require(context.theme)
+        // A theme whose card section sits inline, not on lines of its own, and reaches up to the page's context.
+        var variant = theme
+        variant.files["templates/library.mustache"] = Array("<ul>{{#books}}<li>{{title}} {{site.title}} {{root}}|{{#tags}}{{tag}};{{/tags}}</li>{{/books}}</ul>\n{{^books}}none{{/books}}\n".utf8)
+        for theme in [theme, variant] {
+            let whole = try PageRenderer(theme: theme, site: context.config, assetPaths: context.assetPaths, splitLibraryCards: false)
+            let split = try PageRenderer(theme: theme, site: context.config, assetPaths: context.assetPaths)
+            let memo = CardMemo()
+            let reference = whole.libraryPage(context.bookViews)
+            #expect(split.libraryPage(context.bookViews, cards: memo) == reference)
+            // Again from the memo, and with one book changed.
+            #expect(split.libraryPage(context.bookViews, cards: memo) == reference)
+            var changed = context.bookViews
+            changed[0].book.frontMatter.title = "Renamed"
+            #expect(split.libraryPage(changed, cards: memo) == whole.libraryPage(changed))
+            #expect(split.libraryPage([], cards: memo) == whole.libraryPage([]))
+        }
+    }
+
+    @Test("tale serve's file events choose which folders are walked: an edited book named by them renders again, unnamed ones keep their fingerprint")
+    func touchedBooks() throws {
+        let project = Support.copyFixture("basic")
+        let cache = BuildCache()
+        func build(touched: Set<String>?) -> [String: Data] {
+            var options = BuildOptions(project: project, output: project.appending(path: "public"))
+            options.cache = cache
+            options.touchedBooks = touched
+            let result = Result { () throws(TaleError) in try BuildRunner(stages: BuildRunner.buildStages, reporter: .silent).run(options) }
+            #expect((try? result.get()) != nil, "build failed: \(result)")
+            return Support.tree(project.appending(path: "public"))
+        }
+        _ = build(touched: nil)
+        let renders = cache.rendersStored
+        let file = project.appending(path: "content/lantern/index.md")
+        try Data(String(contentsOf: file, encoding: .utf8).replacingOccurrences(of: "tired and happy", with: "tired, happy and humming").utf8).write(to: file)
+        // No event named the book: its folder is not walked, so nothing renders again.
+        _ = build(touched: ["two-paths"])
+        #expect(cache.rendersStored == renders)
+        // The event names it: it renders again, and the site equals a clean build.
+        let cached = build(touched: ["lantern"])
+        #expect(cache.rendersStored == renders + 1)
+        #expect(cached == IncrementalTests().build(project, into: "public-clean", cache: nil))
     }
 }
