@@ -15,6 +15,7 @@ public final class BuildCache: @unchecked Sendable {
     struct Rendered {
         var view: BookView
         var outputs: [(String, [UInt8])]
+        var copies: [(String, SourceCopy)]
         var diagnostics: DiagnosticList
     }
 

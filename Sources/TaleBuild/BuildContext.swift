@@ -32,6 +32,8 @@ public final class BuildContext {
     public var assetPaths: [String: String] = [:]
     /// Every output file: path relative to the output folder, to its bytes.
     public var outputs: [String: [UInt8]] = [:]
+    /// Output path to a source file written as it is (writers' PNGs), kept out of memory.
+    public var copies: [String: SourceCopy] = [:]
     /// Errors and warnings, in the order found.
     public var diagnostics = DiagnosticList()
     /// Books left out because they are drafts.
@@ -53,22 +55,39 @@ public final class BuildContext {
     public func emit(_ path: String, _ bytes: [UInt8]) {
         PathPolicy.checkOutputPath(path)
         outputs[path] = bytes
+        copies[path] = nil
         outputHashes[path] = nil
     }
+
+    /// Adds an output that is a source file copied as it is, read again only when written or hashed.
+    public func emit(_ path: String, copy: SourceCopy) {
+        PathPolicy.checkOutputPath(path)
+        copies[path] = copy
+        outputs[path] = nil
+        outputHashes[path] = nil
+    }
+
+    /// Every output path, in memory or copied.
+    public var outputPaths: [String] { Array(outputs.keys) + Array(copies.keys) }
+
+    /// An output's bytes, read from its source when it is a copy.
+    public func bytes(of path: String) -> [UInt8]? { outputs[path] ?? copies[path]?.bytes() }
 
     private var outputHashes: [String: String] = [:]
 
     /// Hashes every output not hashed yet, on every core.
     public func hashAllOutputs() {
-        let missing = outputs.keys.filter { outputHashes[$0] == nil }
-        let files = outputs
-        for (path, hash) in ParallelMap.map(missing, { path in (path, SHA256.hex(files[path]!)) }) { outputHashes[path] = hash }
+        let missing = outputPaths.filter { outputHashes[$0] == nil }
+        let files = outputs, copied = copies
+        for (path, hash) in ParallelMap.map(missing, { path in (path, SHA256.hex(files[path] ?? copied[path]?.bytes() ?? [])) }) {
+            outputHashes[path] = hash
+        }
     }
 
     /// The hex SHA-256 of an output, computed once.
     public func sha256(of path: String) -> String {
         if let known = outputHashes[path] { return known }
-        let hash = SHA256.hex(outputs[path] ?? [])
+        let hash = SHA256.hex(bytes(of: path) ?? [])
         outputHashes[path] = hash
         return hash
     }

@@ -13,13 +13,20 @@ struct DerivedImages: Sendable {
 
     init(project: URL) { folder = project.appending(path: ".tale-cache/derived") }
 
-    /// The PNG bytes for `key` (any text that names the inputs and the parameters), made by `make` when not cached.
-    func png(_ key: String, make: () -> PNGImage?) -> [UInt8]? {
+    /// The PNG for `key` (any text that names the inputs and the parameters), made by `make` when not cached.
+    func png(_ key: String, make: () -> PNGImage?) -> DerivedPNG? {
         let file = folder.appending(path: SHA256.hex(DerivedImages.version + "\u{0}" + key) + ".png")
-        if let data = try? Data(contentsOf: file) { return Array(data) }
+        if let data = try? Data(contentsOf: file) { return DerivedPNG(bytes: Array(data), file: file) }
         guard let image = make(), let bytes = try? image.encoded() else { return nil }
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try? Data(bytes).write(to: file, options: .atomic)
-        return bytes
+        return DerivedPNG(bytes: bytes, file: file)
     }
+}
+
+/// A derived PNG: its bytes (for its content-hashed name) and the cache file that holds them,
+/// which the output copies rather than keeping the bytes in memory.
+struct DerivedPNG {
+    let bytes: [UInt8]
+    let file: URL
 }

@@ -16,7 +16,7 @@ public struct EPUBStage: BuildStage {
 
     /// Adds an EPUB per rendered book to the outputs.
     public func run(_ context: BuildContext) throws(TaleError) {
-        let outputs = context.outputs
+        let outputs = context.outputs, copies = context.copies
         let baseURL = context.config.baseURL
         let layoutOverride = context.options.epubLayout
         let cache = DerivedImages(project: context.options.project).folder.appending(path: "epub")
@@ -41,7 +41,7 @@ public struct EPUBStage: BuildStage {
                 keep(Array(data))
                 return (view.book.slug, .success(Array(data)))
             }
-            let builder = EPUBBuilder(view: view, files: { outputs[$0] }, baseURL: baseURL, layout: layout, modified: modified)
+            let builder = EPUBBuilder(view: view, files: { outputs[$0] ?? copies[$0]?.bytes() }, baseURL: baseURL, layout: layout, modified: modified)
             let result = Result { () throws(EPUBFailure) -> [UInt8] in try builder.make() }
             if case .success(let bytes) = result {
                 keep(bytes)

@@ -56,7 +56,12 @@ struct MediaStore {
             break
         }
         let path = AssetNames.media(bytes: bytes, fileExtension: ext)
-        sink.emit(path, bytes)
+        // A picture published as it is (not a sanitised SVG) is copied from its file when written, not held in memory.
+        if ext != "svg", let copy = SourceCopy(url), copy.size == bytes.count {
+            sink.emit(path, copy: copy)
+        } else {
+            sink.emit(path, bytes)
+        }
         var view = ImageView(path: path, alt: alt, width: width, height: height)
         if ext == "png", let width { view.variants = variants(of: bytes, width: width, into: sink) }
         cache[url.path] = view
@@ -74,8 +79,8 @@ struct MediaStore {
                 return decoded.map { Resampler.resize($0, width: target) }
             }
             guard let made else { continue }
-            let path = AssetNames.media(bytes: made, fileExtension: "png")
-            sink.emit(path, made)
+            let path = AssetNames.media(bytes: made.bytes, fileExtension: "png")
+            sink.emit(path, derived: made)
             result.append((path, target))
         }
         return result

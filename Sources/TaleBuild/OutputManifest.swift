@@ -8,12 +8,16 @@ public enum OutputManifest {
 
     /// The manifest for `outputs` (which must not include the manifest itself); `sha256` gives each file's hash.
     public static func make(_ outputs: [String: [UInt8]], sha256: (String) -> String = { _ in "" }) -> String {
-        let files: [JSONValue] = outputs.keys.sorted().map { path in
-            let bytes = outputs[path]!
-            return .object([
+        make(sizes: outputs.mapValues(\.count), sha256: sha256)
+    }
+
+    /// The manifest for files of these sizes, by path.
+    public static func make(sizes: [String: Int], sha256: (String) -> String = { _ in "" }) -> String {
+        let files: [JSONValue] = sizes.keys.sorted().map { path in
+            .object([
                 ("path", .string(path)),
                 ("sha256", .string(sha256(path))),
-                ("bytes", .int(bytes.count)),
+                ("bytes", .int(sizes[path]!)),
                 ("content_type", .string(ContentTypes.of(path) ?? "application/octet-stream")),
                 ("cache_control", .string(ContentTypes.cacheControl(path))),
             ])

@@ -19,8 +19,8 @@ public enum OutputWriter {
         }
     }
 
-    /// Writes `files` as the new content of `output`.
-    public static func write(_ files: [String: [UInt8]], to output: URL) throws(TaleError) {
+    /// Writes `files`, and the source files `copies` names, as the new content of `output`.
+    public static func write(_ files: [String: [UInt8]], copies: [String: SourceCopy] = [:], to output: URL) throws(TaleError) {
         let parent = output.deletingLastPathComponent()
         do {
             try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
@@ -31,7 +31,7 @@ public enum OutputWriter {
         let staging = parent.appending(path: stagingPrefix(for: output) + String(getpid()))
         try? FileManager.default.removeItem(at: staging)
         var created: Set<String> = []
-        for path in files.keys.sorted() {
+        for path in (Array(files.keys) + Array(copies.keys)).sorted() {
             let url = staging.appending(path: path)
             let folder = url.deletingLastPathComponent().path
             do {
@@ -39,7 +39,18 @@ public enum OutputWriter {
                     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
                     created.insert(folder)
                 }
-                try Data(files[path]!).write(to: url)
+                if let bytes = files[path] {
+                    try Data(bytes).write(to: url)
+                } else if let copy = copies[path] {
+                    try FileManager.default.copyItem(at: copy.file, to: url)
+                    // The output is named for the content read at render; a file saved since then would not match its name.
+                    guard copy.isUnchanged else {
+                        try? FileManager.default.removeItem(at: staging)
+                        throw TaleError.io(path: copy.file.path, reason: "the file changed while the site was being built; build again")
+                    }
+                }
+            } catch let error as TaleError {
+                throw error
             } catch {
                 try? FileManager.default.removeItem(at: staging)
                 throw .io(path: url.path, reason: "cannot write: \(error.localizedDescription)")

@@ -23,7 +23,18 @@ enum ParallelMap {
 /// What one book's work produced, merged into the context afterwards in book order.
 final class BookOutputs {
     var outputs: [(String, [UInt8])] = []
+    var copies: [(String, SourceCopy)] = []
     var diagnostics = DiagnosticList()
+
+    func emit(_ path: String, copy: SourceCopy) {
+        PathPolicy.checkOutputPath(path)
+        copies.append((path, copy))
+    }
+
+    /// A derived PNG, copied from its cache file when that file holds exactly these bytes.
+    func emit(_ path: String, derived: DerivedPNG) {
+        if let copy = SourceCopy(derived.file), copy.size == derived.bytes.count { emit(path, copy: copy) } else { emit(path, derived.bytes) }
+    }
 
     func emit(_ path: String, _ bytes: [UInt8]) {
         PathPolicy.checkOutputPath(path)

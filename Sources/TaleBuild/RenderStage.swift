@@ -36,6 +36,7 @@ public struct RenderStage: BuildStage {
             if let cache, let fingerprint, let hit = cache.rendered(book.slug, fingerprint) {
                 let sink = BookOutputs()
                 sink.outputs = hit.outputs
+                sink.copies = hit.copies
                 sink.diagnostics = hit.diagnostics
                 return (hit.view, sink)
             }
@@ -46,7 +47,7 @@ public struct RenderStage: BuildStage {
             sink.emit("books/\(book.slug)/book.json", text: BookJSON.make(view))
             if let cues = view.cues { sink.emit("books/\(book.slug)/cues.json", text: CueJSON.make(cues, files: view.soundFiles)) }
             if let cache, let fingerprint {
-                let stored = BuildCache.Rendered(view: view, outputs: sink.outputs, diagnostics: sink.diagnostics)
+                let stored = BuildCache.Rendered(view: view, outputs: sink.outputs, copies: sink.copies, diagnostics: sink.diagnostics)
                 cache.storeRendered(book.slug, fingerprint, stored)
             }
             return (view, sink)
@@ -56,6 +57,7 @@ public struct RenderStage: BuildStage {
             views.append(view)
             context.diagnostics.append(contentsOf: sink.diagnostics)
             for (path, bytes) in sink.outputs { context.emit(path, bytes) }
+            for (path, copy) in sink.copies { context.emit(path, copy: copy) }
         }
         context.emit("index.html", text: renderer.libraryPage(views, cards: context.options.cache?.cards))
         context.bookViews = views
@@ -153,10 +155,10 @@ public struct RenderStage: BuildStage {
     private func previews(_ book: Book, folder: URL, alt: String, context: BuildContext, sink: BookOutputs,
                           derived: DerivedImages) -> (ImageView?, ImageView?) {
         let matter = book.frontMatter
-        func emit(_ bytes: [UInt8]?, width: Int, height: Int) -> ImageView? {
-            guard let bytes else { return nil }
-            let path = AssetNames.media(bytes: bytes, fileExtension: "png")
-            sink.emit(path, bytes)
+        func emit(_ png: DerivedPNG?, width: Int, height: Int) -> ImageView? {
+            guard let png else { return nil }
+            let path = AssetNames.media(bytes: png.bytes, fileExtension: "png")
+            sink.emit(path, derived: png)
             return ImageView(path: path, alt: alt, width: width, height: height)
         }
         if let cover = matter.cover, cover.path.lowercased().hasSuffix(".png"),
@@ -180,12 +182,12 @@ public struct RenderStage: BuildStage {
         let card = derived.png("card drawing \(key)") { Rasterizer.render(illustrator.card(request), width: 1200, height: 630) }
         var thumbnail: ImageView?
         if matter.coverIsGenerated {
-            let bytes = derived.png("thumbnail drawing \(key)") {
+            let png = derived.png("thumbnail drawing \(key)") {
                 var drawing = illustrator.drawing(request)
                 drawing.marks.removeAll { $0.role == "title" }
                 return Rasterizer.render(drawing, width: 360, height: 480)
             }
-            thumbnail = emit(bytes, width: 360, height: 480)
+            thumbnail = emit(png, width: 360, height: 480)
         }
         return (emit(card, width: 1200, height: 630), thumbnail)
     }

@@ -35,7 +35,7 @@ public struct SiteFilesStage: BuildStage {
             context.emit("sw.js", text: renderer.serviceWorker(version: version))
         }
         guard context.options.forPublishing else {
-            context.emit("_headers", text: HeadersFile.make(paths: Array(context.outputs.keys)))
+            context.emit("_headers", text: HeadersFile.make(paths: context.outputPaths))
             return
         }
         let compressible = context.outputs.keys.sorted().filter { path in
@@ -47,14 +47,14 @@ public struct SiteFilesStage: BuildStage {
             guard let bytes else { throw .io(path: path + ".gz", reason: "zlib could not compress it") }
             context.emit(path + ".gz", bytes)
         }
-        context.emit("_headers", text: HeadersFile.make(paths: Array(context.outputs.keys)))
+        context.emit("_headers", text: HeadersFile.make(paths: context.outputPaths))
     }
 
     /// A short hash of every output's path and content: the same build, the same version.
     static func buildVersion(_ context: BuildContext) -> String {
         context.hashAllOutputs()
         var hasher = SHA256()
-        for path in context.outputs.keys.sorted() {
+        for path in context.outputPaths.sorted() {
             hasher.update(path + "\u{0}" + context.sha256(of: path) + "\n")
         }
         return String(SHA256.hexString(hasher.finalize()).prefix(16))

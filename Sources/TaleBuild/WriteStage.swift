@@ -16,13 +16,15 @@ public struct WriteStage: BuildStage {
     public func run(_ context: BuildContext) throws(TaleError) {
         guard !context.options.checkOnly else { return }
         try PathPolicy.checkOutput(context.options.output, project: context.options.project)
-        for path in context.outputs.keys.sorted() where ContentTypes.of(path) == nil {
+        for path in context.outputPaths.sorted() where ContentTypes.of(path) == nil {
             throw .io(path: path, reason: "Tale has no content type for this file; rename it with a known extension (\(ContentTypes.byExtension.keys.sorted().joined(separator: ", ")))")
         }
         context.outputs.removeValue(forKey: OutputManifest.fileName)
         context.hashAllOutputs()
-        let manifest = OutputManifest.make(context.outputs, sha256: context.sha256(of:))
+        var sizes = context.outputs.mapValues(\.count)
+        for (path, copy) in context.copies { sizes[path] = copy.size }
+        let manifest = OutputManifest.make(sizes: sizes, sha256: context.sha256(of:))
         context.emit(OutputManifest.fileName, text: manifest)
-        try OutputWriter.write(context.outputs, to: context.options.output)
+        try OutputWriter.write(context.outputs, copies: context.copies, to: context.options.output)
     }
 }

@@ -54,12 +54,11 @@ public struct CoverLayout: Sendable {
         case .vector(let drawing)?:
             // Tale's drawn cover: the scene without its own title banner, anchored at the bottom
             // (where the characters stand), and the title set again in the book's fonts for this trim.
-            let (scene, hadTitle) = CoverLayout.withoutTitle(drawing)
+            let scene = CoverLayout.withoutTitle(drawing)
             let placed = PrintArt(artwork: .vector(scene), source: book.cover!.source, location: book.cover!.location, alt: book.cover!.alt)
             var box = cover(scene.width / scene.height, over: frontBleed)
             box.y = frontBleed.maxY - box.height
             art = PlacedArt(art: placed, box: box, clip: frontBleed, bleeds: true, lineArt: options.coloring)
-            _ = hadTitle
             titleInk = RGBA(34, 28, 24)
             banner = PDFRect(x: frontSafe.x, y: frontSafe.y, width: frontSafe.width, height: 0)
         case .pixels?:
@@ -130,15 +129,15 @@ public struct CoverLayout: Sendable {
     }
 
     /// A drawn cover without its words: the text marks and the banner drawn just before them.
-    static func withoutTitle(_ drawing: VectorDrawing) -> (VectorDrawing, Bool) {
+    static func withoutTitle(_ drawing: VectorDrawing) -> VectorDrawing {
         guard let firstText = drawing.marks.firstIndex(where: { if case .text = $0.outline { return true } else { return false } }) else {
-            return (drawing, false)
+            return drawing
         }
         var cut = firstText
         if cut > 0, case .rect(_, _, _, _, let corner) = drawing.marks[cut - 1].outline, corner > 0 { cut -= 1 }
         var scene = drawing
         scene.marks = Array(drawing.marks[..<cut]) + drawing.marks[firstText...].filter { if case .text = $0.outline { return false } else { return true } }
-        return (scene, true)
+        return scene
     }
 
     /// The text marks of a drawing, placed as lines in the book's fonts where the drawing put them.

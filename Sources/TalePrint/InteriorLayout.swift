@@ -29,16 +29,18 @@ public struct InteriorLayout: Sendable {
     public static func make(_ book: PrintBook, options: PrintOptions, fonts: PrintFonts) -> InteriorLayout {
         var starts: [String: Int] = [:]
         var pageCount = KDP.minimumPages
-        var composer = Composer(book: book, options: options, fonts: fonts, pageCount: pageCount, starts: starts)
-        // Page references and the gutter depend on the page count; lay out until both settle.
-        for _ in 0..<4 {
+        var composer: Composer
+        // Page references and the gutter depend on the page count; lay out until both settle (at most four passes).
+        var pass = 0
+        repeat {
+            pass += 1
             composer = Composer(book: book, options: options, fonts: fonts, pageCount: pageCount, starts: starts)
             composer.compose()
             let settled = composer.starts == starts && KDP.insideMargin(pages: composer.pages.count) == KDP.insideMargin(pages: pageCount)
             starts = composer.starts
             pageCount = composer.pages.count
             if settled { break }
-        }
+        } while pass < 4
         return InteriorLayout(options: options, pageWidth: composer.pageWidth, pageHeight: composer.pageHeight,
                               pages: composer.pages, padded: composer.padded, sceneStarts: composer.starts)
     }

@@ -13,7 +13,7 @@ public enum Preflight {
         for page in interior.pages {
             let scene = book.scenes.first { $0.id == page.sceneID }?.location
             for text in page.texts where !page.safe.contains(text.box) {
-                problems.append(PrintProblem(page: page.number, message: "text \"\(text.text.prefix(30))\" reaches into the unsafe zone (KDP's margins are \(margins(interior, page)))",
+                problems.append(PrintProblem(page: page.number, message: "text \"\(text.text.prefix(30))\" reaches into the unsafe zone (KDP's margins are \(margins(interior)))",
                                              fix: "shorten the word or break it with a hyphen; long words that fit no line stay whole", location: scene))
             }
             for art in page.arts {
@@ -98,7 +98,7 @@ public enum Preflight {
         return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
     }
 
-    static func margins(_ interior: InteriorLayout, _ page: PrintPage) -> String {
+    static func margins(_ interior: InteriorLayout) -> String {
         let outside = KDP.minimumOutsideMargin(bleed: interior.options.bleed)
         return "\(KDP.insideMargin(pages: interior.pages.count)) in inside, \(outside) in elsewhere"
     }

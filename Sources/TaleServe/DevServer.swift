@@ -56,10 +56,11 @@ public final class DevServer: Sendable {
             return taken
         }
         let options = thisBuild
-        let result: Result<[String: [UInt8]], TaleError> = await withCheckedContinuation { continuation in
+        let result: Result<([String: [UInt8]], [String: SourceCopy]), TaleError> = await withCheckedContinuation { continuation in
             Thread.detachNewThread {
                 do throws(TaleError) {
-                    continuation.resume(returning: .success(try runner.run(options).outputs))
+                    let context = try runner.run(options)
+                    continuation.resume(returning: .success((context.outputs, context.copies)))
                 } catch {
                     continuation.resume(returning: .failure(error))
                 }
@@ -67,8 +68,8 @@ public final class DevServer: Sendable {
         }
         let milliseconds = Int((ContinuousClock.now - started).inSeconds * 1000)
         switch result {
-        case .success(let outputs):
-            await site.succeeded(outputs)
+        case .success(let (outputs, copies)):
+            await site.succeeded(outputs, copies: copies)
             log("Rebuilt in \(milliseconds) ms" + (verbose ? " (" + timings.value.joined(separator: ", ") + ")" : ""))
             for line in collected.value { log(line) }
         case .failure(let error):
@@ -122,10 +123,13 @@ public final class DevServer: Sendable {
     /// The response for a path: a file of the last build (HTML with the reload script added), or 404.
     public static func respond(to rawPath: String, site: LiveSite) async -> HTTPResponse {
         var path = (rawPath.removingPercentEncoding ?? rawPath).trimmingCharacters(in: CharacterSet(charactersIn: "/"))
-        let outputs = await site.outputs
         // Folders serve their index.html (the server may already have dropped the trailing slash).
-        if path.isEmpty { path = "index.html" } else if outputs[path] == nil, outputs[path + "/index.html"] != nil { path += "/index.html" }
-        guard let bytes = outputs[path], !path.split(separator: "/").contains("..") else {
+        if path.isEmpty {
+            path = "index.html"
+        } else if await !site.has(path), await site.has(path + "/index.html") {
+            path += "/index.html"
+        }
+        guard !path.split(separator: "/").contains(".."), let bytes = await site.file(path) else {
             let error = await site.error
             let page = LiveReloadScript.inject(into: "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Not found</title></head><body><h1>Not found</h1><p>No file \(XMLText.escape(path)) in the site.</p></body></html>")
             return HTTPResponse(statusCode: error == nil ? .notFound : .serviceUnavailable,

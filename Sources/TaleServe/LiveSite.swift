@@ -1,10 +1,13 @@
 import Foundation
+import TaleBuild
 
 /// The site `tale serve` shows: the last successful build, held in memory, the error of the last
 /// build if it failed, and the browsers listening for "reload" and "error" messages.
 public actor LiveSite {
     /// Path (as under public/) to bytes, from the last successful build.
     public private(set) var outputs: [String: [UInt8]] = [:]
+    /// Path to a source file served as it is (writers' PNGs), from the last successful build.
+    public private(set) var copies: [String: SourceCopy] = [:]
     /// The diagnostics of the last build when it failed; nil when it succeeded.
     public private(set) var error: String?
     /// How many builds have finished (successful or not).
@@ -15,12 +18,19 @@ public actor LiveSite {
     public init() {}
 
     /// Records a successful build and tells every browser to reload.
-    public func succeeded(_ outputs: [String: [UInt8]]) {
+    public func succeeded(_ outputs: [String: [UInt8]], copies: [String: SourceCopy] = [:]) {
         self.outputs = outputs
+        self.copies = copies
         error = nil
         builds += 1
         broadcast(LiveSite.message("reload"))
     }
+
+    /// A file of the last successful build.
+    public func file(_ path: String) -> [UInt8]? { outputs[path] ?? copies[path]?.bytes() }
+
+    /// Whether the last successful build has a file at `path`.
+    public func has(_ path: String) -> Bool { outputs[path] != nil || copies[path] != nil }
 
     /// Records a failed build (the old pages stay) and shows the error in every browser.
     public func failed(_ text: String) {

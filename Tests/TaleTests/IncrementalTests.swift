@@ -162,4 +162,21 @@ struct UpToDateTests {
         #expect(cache.rendersStored == renders + 1)
         #expect(cached == IncrementalTests().build(project, into: "public-clean", cache: nil))
     }
+
+    @Test("pictures are copied from their files at the write; one saved during the build fails it and leaves the old output whole")
+    func copiedPictures() throws {
+        let root = Support.temporaryFolder("copies")
+        let picture = root.appending(path: "moth.png"), output = root.appending(path: "public")
+        try Data([1, 2, 3]).write(to: picture)
+        let copy = try #require(SourceCopy(picture))
+        try OutputWriter.write(["index.html": Array("one".utf8)], copies: ["media/moth.png": copy], to: output)
+        #expect(try Data(contentsOf: output.appending(path: "media/moth.png")) == Data([1, 2, 3]))
+        try Data([1, 2, 3, 4]).write(to: picture)
+        #expect(copy.bytes() == nil)
+        #expect(throws: TaleError.io(path: picture.path, reason: "the file changed while the site was being built; build again")) {
+            try OutputWriter.write(["index.html": Array("two".utf8)], copies: ["media/moth.png": copy], to: output)
+        }
+        #expect(try String(contentsOf: output.appending(path: "index.html"), encoding: .utf8) == "one")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root.path).sorted() == ["moth.png", "public"])
+    }
 }
