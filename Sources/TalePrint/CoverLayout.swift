@@ -40,7 +40,7 @@ public struct CoverLayout: Sendable {
         let front = PDFRect(x: spine.maxX, y: bleed, width: trimWidth, height: trimHeight)
         let barcode = PDFRect(x: back.maxX - (KDP.barcodeInset + KDP.barcodeWidth) * point, y: back.maxY - (KDP.barcodeInset + KDP.barcodeHeight) * point,
                               width: KDP.barcodeWidth * point, height: KDP.barcodeHeight * point)
-        let background = CoverLayout.background(of: book.cover, coloring: options.coloring)
+        let background = CoverLayout.background(of: book.cover)
         let ink = background.luminance < 0.5 ? RGBA(250, 246, 236) : RGBA(34, 28, 24)
         var texts: [PlacedText] = []
         var art: PlacedArt?
@@ -58,14 +58,14 @@ public struct CoverLayout: Sendable {
             let placed = PrintArt(artwork: .vector(scene), source: book.cover!.source, location: book.cover!.location, alt: book.cover!.alt)
             var box = cover(scene.width / scene.height, over: frontBleed)
             box.y = frontBleed.maxY - box.height
-            art = PlacedArt(art: placed, box: box, clip: frontBleed, bleeds: true, lineArt: options.coloring)
+            art = PlacedArt(art: placed, box: box, clip: frontBleed, bleeds: true, lineArt: false)
             titleInk = RGBA(34, 28, 24)
             banner = PDFRect(x: frontSafe.x, y: frontSafe.y, width: frontSafe.width, height: 0)
         case .pixels?:
             // A writer's cover image carries its own title: shown whole, never cropped.
             if let picture = book.cover {
                 let box = contain(picture.aspect, in: front)
-                art = PlacedArt(art: picture, box: box, clip: box, bleeds: false, lineArt: options.coloring)
+                art = PlacedArt(art: picture, box: box, clip: box, bleeds: false, lineArt: false)
             }
         case .unprintable?:
             if let picture = book.cover { art = PlacedArt(art: picture, box: front, clip: front, bleeds: false, lineArt: false) }
@@ -154,8 +154,7 @@ public struct CoverLayout: Sendable {
     }
 
     /// The colour around the cover picture: its first (back-most) filled shape, or the edge pixels' average.
-    static func background(of art: PrintArt?, coloring: Bool) -> RGBA {
-        if coloring { return .white }
+    static func background(of art: PrintArt?) -> RGBA {
         switch art?.artwork {
         case .vector(let drawing)?:
             return drawing.marks.first { $0.fill != nil }?.fill?.opacity(1) ?? RGBA(244, 236, 220)

@@ -69,6 +69,16 @@ private func ink(_ image: PNGImage) -> Double {
     return Double(count) / Double(image.width * image.height)
 }
 
+/// How many pixels have colour: channels more than 12 levels apart (anti-aliased black on white stays grey).
+private func colouredPixels(_ image: PNGImage) -> Int {
+    var count = 0
+    for index in stride(from: 0, to: image.pixels.count, by: 4) {
+        let channels = image.pixels[index..<index + 3]
+        if channels.max()! - channels.min()! > 12 { count += 1 }
+    }
+    return count
+}
+
 /// The text of some pages, by poppler's pdftotext (which reads the fonts' ToUnicode maps).
 private func text(_ pdf: URL, first: Int? = nil, last: Int? = nil) -> String {
     var arguments = ["-layout"]
@@ -148,12 +158,7 @@ struct PrintExportTests {
         // Scene pictures on pages 3, 5, 7 ...; their backs (4, 6, 8 ...) are blank.
         for page in [3, 5, 7, 9] {
             let image = try render(interior, page: page, dpi: 40, name: "coloring-page-\(page)")
-            var coloured = 0
-            for index in stride(from: 0, to: image.pixels.count, by: 4) {
-                let channels = image.pixels[index..<index + 3]
-                if channels.max()! - channels.min()! > 12 { coloured += 1 }
-            }
-            #expect(coloured == 0, "page \(page) has \(coloured) coloured pixels")
+            #expect(colouredPixels(image) == 0, "page \(page) has \(colouredPixels(image)) coloured pixels")
             #expect(ink(image) > 0.01, "page \(page) has no lines")
             let back = try render(interior, page: page + 1, dpi: 20, name: "coloring-page-\(page + 1)")
             #expect(ink(back) == 0, "the back of page \(page) is not blank")
@@ -195,12 +200,7 @@ struct PrintExportTests {
         #expect(pageSize(pdfinfo(interior)) == (612, 792))
         for page in [3, 5] {
             let image = try render(interior, page: page, dpi: 40, name: "colour-me-page-\(page)")
-            var coloured = 0
-            for index in stride(from: 0, to: image.pixels.count, by: 4) {
-                let channels = image.pixels[index..<index + 3]
-                if channels.max()! - channels.min()! > 12 { coloured += 1 }
-            }
-            #expect(coloured == 0 && ink(image) > 0.01, "page \(page): \(coloured) coloured pixels, ink \(ink(image))")
+            #expect(colouredPixels(image) == 0 && ink(image) > 0.01, "page \(page): \(colouredPixels(image)) coloured pixels, ink \(ink(image))")
         }
     }
 
