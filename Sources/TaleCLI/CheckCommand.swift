@@ -24,6 +24,12 @@ struct CheckCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("With --print: only these books (folder names in content/).", valueName: "slug"))
     var slugs: [String] = []
 
+    func validate() throws {
+        if !printing, let first = slugs.first {
+            throw ValidationError("'\(first)': `tale check` checks every book; naming books needs --print (`tale check --print \(first)`)")
+        }
+    }
+
     func run() throws {
         if printing { return try runPrint() }
         var options = BuildOptions(project: Console.projectURL(project.source))
