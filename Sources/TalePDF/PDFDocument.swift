@@ -146,11 +146,19 @@ public struct PDFDocument {
         return objects.count
     }
 
-    /// Writes a font's file, descriptor, CID font, ToUnicode map and Type0 dictionary.
+    /// Writes a font's file (subset to the glyphs the pages use, with a tag naming the subset),
+    /// descriptor, CID font, ToUnicode map and Type0 dictionary.
     private mutating func embed(_ embedded: EmbeddedFont) throws(Deflate.Failure) {
         let font = embedded.handle.font
-        let name = font.postScriptName
-        let file = add(stream: "/Length1 \(font.data.count)", data: try Deflate.zlib(font.data), filter: true)
+        let program: [UInt8]
+        var name = font.postScriptName
+        if let subset = TrueTypeSubset.subset(font.data, keeping: Set(embedded.used.keys)) {
+            program = subset
+            name = PDFDocument.subsetTag(embedded.used.keys.sorted()) + "+" + name
+        } else {
+            program = font.data
+        }
+        let file = add(stream: "/Length1 \(program.count)", data: try Deflate.zlib(program), filter: true)
         let box = font.boundingBox.map { String(font.scaled($0)) }.joined(separator: " ")
         let descriptor = add("<< /Type /FontDescriptor /FontName /\(name) /Flags 32 /FontBBox [\(box)] "
                              + "/ItalicAngle \(PDFNumber.text(font.italicAngle)) /Ascent \(font.scaled(font.ascent)) /Descent \(font.scaled(font.descent)) "
@@ -163,6 +171,13 @@ public struct PDFDocument {
         let toUnicode = add(stream: "", data: try Deflate.zlib(Array(PDFDocument.unicodeMap(embedded.used).utf8)), filter: true)
         objects[embedded.object - 1] = Array(("<< /Type /Font /Subtype /Type0 /BaseFont /\(name) /Encoding /Identity-H "
                                               + "/DescendantFonts [\(cidFont) 0 R] /ToUnicode \(toUnicode) 0 R >>").utf8)
+    }
+
+    /// Six capital letters from the glyphs a subset holds, as PDF names subsets (`ABCDEF+DejaVuSerif`).
+    static func subsetTag(_ glyphs: [UInt16]) -> String {
+        let hash = SHA256.hex(glyphs.map(String.init).joined(separator: ","))
+        let letters = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+        return String(hash.utf8.prefix(6).map { letters[Int($0) % 26] })
     }
 
     /// A CMap from glyph ids back to the characters they were set for.

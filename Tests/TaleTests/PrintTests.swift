@@ -105,7 +105,10 @@ struct PrintExportTests {
         // Every font is embedded: pdffonts' `emb` column says yes on every row.
         let fonts = Support.run(URL(fileURLWithPath: "/usr/bin/pdffonts"), [interior.path]).out.split(separator: "\n").dropFirst(2)
         #expect(fonts.count == 2)
-        for row in fonts { #expect(row.contains("CID TrueType") && row.split(separator: " ").contains("yes"), "\(row)") }
+        // Embedded, subset (a tag like ABCDEF+ before the name) and with a Unicode map: emb, sub and uni all yes.
+        for row in fonts { #expect(row.contains("CID TrueType") && row.contains("yes yes yes") && row.firstMatch(of: /^[A-Z]{6}\+DejaVuSerif/) != nil, "\(row)") }
+        let size = try #require(try FileManager.default.attributesOfItem(atPath: interior.path)[.size] as? Int)
+        #expect(size < 300_000, "\(size) bytes; with the fonts embedded whole it was over 450 KB")
 
         // The cover: 2 x trim + pages x thickness + 2 x 0.125 in wide, trim + 0.25 in high.
         let coverWidth = (2 * expected.trimWidth + Double(pages) * expected.thickness + 0.25) * 72
@@ -298,6 +301,25 @@ struct PrintUnitTests {
         #expect([24, 150, 151, 300, 301, 500, 501, 700, 701].map { KDP.insideMargin(pages: $0) } == [0.375, 0.375, 0.5, 0.5, 0.625, 0.625, 0.75, 0.75, 0.875])
         #expect(KDP.pageSize(trim: PrintTrim(width: 8.5, height: 8.5), bleed: true) == (8.625, 8.75))
         #expect(PrintTrim("8.5 x 11")?.description == "8.5x11" && PrintTrim("x9") == nil)
+    }
+
+    @Test("a subset font keeps the glyphs the text uses, composites included: the text renders and reads back")
+    func subsetFont() throws {
+        let font = try TrueTypeFont(data: Array(try Data(contentsOf: URL(fileURLWithPath: PrintFonts.systemFiles.regular))))
+        var document = PDFDocument()
+        let handle = document.register(font)
+        var canvas = PDFCanvas(width: 300, height: 100)
+        let line = "Café “déjà vu” — naïve Zoë"
+        canvas.text(line, font: handle, size: 18, x: 10, baseline: 50)
+        try document.addPage(canvas)
+        let bytes = try document.finish(PDFDocument.Info(title: "Subset", author: nil, date: "2026-11-22"))
+        let file = Support.temporaryFolder("subset").appending(path: "subset.pdf")
+        try Data(bytes).write(to: file)
+        #expect(bytes.count < 40_000, "\(bytes.count) bytes; the whole font is 380 KB")
+        #expect(text(file).trimmingCharacters(in: .whitespacesAndNewlines) == line)
+        #expect(Support.run(URL(fileURLWithPath: "/usr/bin/pdffonts"), [file.path]).out.contains("yes yes yes"))
+        let image = try render(file, page: 1, dpi: 72, name: "subset-font")
+        #expect(ink(image) > 0.02)
     }
 
     @Test("DejaVu Serif is read: glyphs, widths and what it lacks")
