@@ -10,25 +10,73 @@ public struct ReadingLevel: Sendable, Equatable {
     /// Syllables, estimated from vowel groups.
     public var syllables: Int
 
-    /// Measures `text`.
+    /// Measures `text`. Paragraphs end at line breaks and words at spaces and tabs; a word counts
+    /// when it has a letter. ASCII words are measured on their bytes, others as characters.
     public init(_ text: String) {
         var words = 0, sentences = 0, syllables = 0
-        for paragraph in text.split(whereSeparator: \.isNewline) {
-            var open = false
-            for token in paragraph.split(whereSeparator: { $0 == " " || $0 == "\t" }) {
-                let letters = token.filter(\.isLetter)
+        let bytes = Array(text.utf8)
+        var open = false
+        var index = 0, tokenStart = 0
+        func finishToken(_ end: Int) {
+            guard end > tokenStart else { return }
+            let token = bytes[tokenStart..<end]
+            if token.allSatisfy({ $0 < 0x80 }) {
+                var letters: [UInt8] = []
+                for byte in token {
+                    if byte >= 0x61 && byte <= 0x7A { letters.append(byte) } else if byte >= 0x41 && byte <= 0x5A { letters.append(byte + 32) }
+                }
+                if !letters.isEmpty {
+                    words += 1
+                    syllables += ReadingLevel.syllables(ascii: letters)
+                    open = true
+                }
+                // The last byte that is not a closing quote or bracket ends a sentence when it is . ! or ?
+                if open, let last = token.last(where: { $0 != 0x22 && $0 != 0x27 && $0 != 0x29 }), last == 0x2E || last == 0x21 || last == 0x3F {
+                    sentences += 1
+                    open = false
+                }
+            } else {
+                let word = String(decoding: token, as: UTF8.self)
+                let letters = word.filter(\.isLetter)
                 if !letters.isEmpty {
                     words += 1
                     syllables += ReadingLevel.syllables(in: letters.lowercased())
                     open = true
                 }
-                if open, let last = token.last(where: { !"\"'”’)".contains($0) }), ".!?".contains(last) {
+                if open, let last = word.last(where: { !"\"'”’)".contains($0) }), ".!?".contains(last) {
                     sentences += 1
                     open = false
                 }
             }
-            if open { sentences += 1 }
         }
+        func finishParagraph() {
+            if open { sentences += 1 }
+            open = false
+        }
+        while index < bytes.count {
+            let byte = bytes[index]
+            // Line breaks: LF, VT, FF, CR, and NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR in UTF-8.
+            var lineBreak = 0
+            if byte >= 0x0A && byte <= 0x0D { lineBreak = 1 } else if byte == 0xC2, index + 1 < bytes.count, bytes[index + 1] == 0x85 {
+                lineBreak = 2
+            } else if byte == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80, bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9 {
+                lineBreak = 3
+            }
+            if lineBreak > 0 {
+                finishToken(index)
+                finishParagraph()
+                index += lineBreak
+                tokenStart = index
+            } else if byte == 0x20 || byte == 0x09 {
+                finishToken(index)
+                index += 1
+                tokenStart = index
+            } else {
+                index += 1
+            }
+        }
+        finishToken(bytes.count)
+        finishParagraph()
         self.words = words
         self.sentences = sentences
         self.syllables = syllables
@@ -49,6 +97,19 @@ public struct ReadingLevel: Sendable, Equatable {
     public func minutes(for tier: AgeTier) -> Int {
         let pace = tier == .kids ? 120 : 200
         return max(1, (words + pace - 1) / pace)
+    }
+
+    /// Syllables in one lowercased ASCII word (as bytes), by the same rule as `syllables(in:)`.
+    static func syllables(ascii word: [UInt8]) -> Int {
+        var count = 0
+        var previousWasVowel = false
+        for byte in word {
+            let isVowel = byte == 0x61 || byte == 0x65 || byte == 0x69 || byte == 0x6F || byte == 0x75 || byte == 0x79
+            if isVowel && !previousWasVowel { count += 1 }
+            previousWasVowel = isVowel
+        }
+        if word.last == 0x65, !(word.count >= 2 && word[word.count - 2] == 0x6C), count > 1 { count -= 1 }
+        return max(1, count)
     }
 
     /// Syllables in one lowercased word: vowel groups, less a silent final `e`, at least one.
