@@ -31,7 +31,7 @@ let package = Package(
         // Not a library: the Linux renameat2 system call, for swapping the output folder atomically.
         .systemLibrary(name: "CAtomicRename"),
 
-        .target(name: "TaleCore", swiftSettings: swiftSettings),
+        .target(name: "TaleCore", dependencies: [.product(name: "Crypto", package: "swift-crypto")], swiftSettings: swiftSettings),
         .target(name: "TaleMarkdown",
                 dependencies: ["TaleCore", "CCmarkGFM", .product(name: "Yams", package: "Yams")],
                 swiftSettings: swiftSettings),
