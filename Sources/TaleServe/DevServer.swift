@@ -50,11 +50,12 @@ public final class DevServer: Sendable {
         let runner = BuildRunner(stages: DevServer.stages, reporter: reporter)
         var thisBuild = self.options
         // Take the books the watcher saw change; events from now on count for the next rebuild.
-        thisBuild.touchedBooks = touched.mutate { books in
+        let taken = touched.mutate { books in
             let taken = books
             books = []
             return taken
         }
+        thisBuild.touchedBooks = taken
         let options = thisBuild
         let result: Result<([String: [UInt8]], [String: SourceCopy]), TaleError> = await withCheckedContinuation { continuation in
             Thread.detachNewThread {
@@ -73,6 +74,11 @@ public final class DevServer: Sendable {
             log("Rebuilt in \(milliseconds) ms" + (verbose ? " (" + timings.value.joined(separator: ", ") + ")" : ""))
             for line in collected.value { log(line) }
         case .failure(let error):
+            // A build that stopped early may not have fingerprinted the changed books: the next one looks at them again.
+            touched.mutate { books in
+                guard let known = books, let taken else { books = nil; return }
+                books = known.union(taken)
+            }
             let text = (collected.value + ["error: \(error)"]).joined(separator: "\n")
             await site.failed(text)
             log(text)
