@@ -64,7 +64,7 @@ public final class BuildContext {
         PathPolicy.checkOutputPath(path)
         copies[path] = copy
         outputs[path] = nil
-        outputHashes[path] = nil
+        outputHashes[path] = copy.sha256
     }
 
     /// Every output path, in memory or copied.

@@ -57,7 +57,7 @@ struct MediaStore {
         }
         let path = AssetNames.media(bytes: bytes, fileExtension: ext)
         // A picture published as it is (not a sanitised SVG) is copied from its file when written, not held in memory.
-        if ext != "svg", let copy = SourceCopy(url), copy.size == bytes.count {
+        if ext != "svg", let copy = SourceCopy(url, bytes: bytes) {
             sink.emit(path, copy: copy)
         } else {
             sink.emit(path, bytes)

@@ -42,9 +42,8 @@ public enum OutputWriter {
                 if let bytes = files[path] {
                     try Data(bytes).write(to: url)
                 } else if let copy = copies[path] {
-                    try FileManager.default.copyItem(at: copy.file, to: url)
                     // The output is named for the content read at render; a file saved since then would not match its name.
-                    guard copy.isUnchanged else {
+                    guard try copy.copy(to: url) else {
                         try? FileManager.default.removeItem(at: staging)
                         throw TaleError.io(path: copy.file.path, reason: "the file changed while the site was being built; build again")
                     }

@@ -33,7 +33,7 @@ final class BookOutputs {
 
     /// A derived PNG, copied from its cache file when that file holds exactly these bytes.
     func emit(_ path: String, derived: DerivedPNG) {
-        if let copy = SourceCopy(derived.file), copy.size == derived.bytes.count { emit(path, copy: copy) } else { emit(path, derived.bytes) }
+        if let copy = SourceCopy(derived.file, bytes: derived.bytes) { emit(path, copy: copy) } else { emit(path, derived.bytes) }
     }
 
     func emit(_ path: String, _ bytes: [UInt8]) {

@@ -1,40 +1,59 @@
 import Foundation
+import TaleCore
 
-/// An output that is a source file copied as it is (a writer's PNG), named in the build rather
-/// than held in memory: a large library's pictures would otherwise sit in memory until the write.
-/// The size and modification time seen at render are checked again when the file is copied, so
-/// a picture saved during the build cannot land under the name of its old content.
+/// An output that is a file copied as it is (a writer's PNG, a derived PNG in the cache), named
+/// in the build rather than held in memory: a large library's pictures would otherwise sit in
+/// memory until the write. The content's SHA-256, taken when the build read it, is checked when
+/// the file is read again, so a picture saved during the build cannot land under the name of its
+/// old content. (Another build writing the same derived PNG writes the same bytes, which pass.)
 public struct SourceCopy: Sendable, Equatable {
-    /// The source file.
+    /// The file.
     public let file: URL
-    /// Its size in bytes when it was read.
+    /// Its size in bytes.
     public let size: Int
-    /// Its modification time when it was read (seconds and nanoseconds).
+    /// The hex SHA-256 of its content as the build read it.
+    public let sha256: String
+    /// Its modification time when the build read it (seconds and nanoseconds): while it holds,
+    /// the file is copied by the kernel without reading it here.
     let modified: [Int]
 
-    /// A copy of `file`, as it is now; nil when it cannot be read.
-    public init?(_ file: URL) {
-        guard let state = SourceCopy.state(of: file) else { return nil }
+    /// A copy of `file`, whose content the build has just read as `bytes`; nil when the file on
+    /// disk is not that size (say, the cache could not be written).
+    public init?(_ file: URL, bytes: [UInt8]) {
+        guard let state = SourceCopy.state(of: file), state.size == bytes.count else { return nil }
         self.file = file
-        size = state.size
+        size = bytes.count
+        sha256 = SHA256.hex(bytes)
         modified = state.modified
     }
 
-    /// The file's bytes, when it is still as it was.
-    public func bytes() -> [UInt8]? {
-        guard isUnchanged, let data = try? Data(contentsOf: file), data.count == size else { return nil }
-        return Array(data)
+    /// Writes the content the build read to `destination`; false when the file no longer holds it.
+    /// An untouched file is copied as it is; a touched one is read and its hash checked.
+    public func copy(to destination: URL) throws -> Bool {
+        if untouched {
+            try FileManager.default.copyItem(at: file, to: destination)
+            if untouched { return true }
+            try FileManager.default.removeItem(at: destination)
+        }
+        guard let bytes = bytes() else { return false }
+        try Data(bytes).write(to: destination)
+        return true
     }
 
-    /// Whether the file still has the size and modification time it had when read.
-    public var isUnchanged: Bool {
-        guard let now = SourceCopy.state(of: file) else { return false }
-        return now.size == size && now.modified == modified
+    private var untouched: Bool {
+        SourceCopy.state(of: file).map { $0.size == size && $0.modified == modified } ?? false
     }
 
     private static func state(of file: URL) -> (size: Int, modified: [Int])? {
         var info = stat()
         guard stat(file.path, &info) == 0 else { return nil }
         return (Int(info.st_size), [Int(info.st_mtim.tv_sec), Int(info.st_mtim.tv_nsec)])
+    }
+
+    /// The file's bytes, when they are still the content the build read.
+    public func bytes() -> [UInt8]? {
+        guard let data = try? Data(contentsOf: file), data.count == size else { return nil }
+        let bytes = Array(data)
+        return SHA256.hex(bytes) == sha256 ? bytes : nil
     }
 }
