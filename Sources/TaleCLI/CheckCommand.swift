@@ -51,10 +51,7 @@ struct CheckCommand: ParsableCommand {
     /// `tale check --print`: the print stages (frozen: nothing is generated or written), then each
     /// book laid out and preflighted.
     func runPrint() throws {
-        var options = BuildOptions(project: Console.projectURL(project.source))
-        options.includeDrafts = drafts
-        options.checkOnly = true
-        options.forPublishing = false
+        var options = project.inMemoryBuild(drafts: drafts)
         options.frozen = true
         if !slugs.isEmpty { options.onlyBooks = Set(slugs) }
         let runner = BuildRunner(stages: PrintExport.stages, reporter: Console.reporter(quiet: quiet, verbose: false))

@@ -46,10 +46,7 @@ struct ExportEPUBCommand: ParsableCommand {
     }
 
     func run() throws {
-        var options = BuildOptions(project: Console.projectURL(project.source))
-        options.includeDrafts = drafts
-        options.checkOnly = true
-        options.forPublishing = false
+        var options = project.inMemoryBuild(drafts: drafts)
         options.epubLayout = layout.flatMap(EPUBLayout.init(rawValue:))
         generation.apply(to: &options)
         let stages = BuildRunner.buildStages.filter { !($0 is SiteFilesStage) && !($0 is WriteStage) }

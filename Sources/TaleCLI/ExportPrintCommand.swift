@@ -53,10 +53,7 @@ struct ExportPrintCommand: ParsableCommand {
     }
 
     func run() throws {
-        var options = BuildOptions(project: Console.projectURL(project.source))
-        options.includeDrafts = drafts
-        options.checkOnly = true
-        options.forPublishing = false
+        var options = project.inMemoryBuild(drafts: drafts)
         options.onlyBooks = [slug]
         generation.apply(to: &options)
         let runner = BuildRunner(stages: PrintExport.stages, reporter: Console.reporter(quiet: true, verbose: false))

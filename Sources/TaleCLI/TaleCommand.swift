@@ -1,4 +1,5 @@
 import ArgumentParser
+import TaleBuild
 
 /// `tale`: the root command; each job is a subcommand.
 @available(macOS 10.15, macCatalyst 13, iOS 13, tvOS 13, watchOS 6, *)
@@ -50,4 +51,14 @@ public enum TaleVersion {
 struct ProjectOptions: ParsableArguments {
     @Option(name: [.customShort("s"), .long], help: ArgumentHelp("The project folder (holding content/).", valueName: "dir"))
     var source: String = "."
+
+    /// Options for a command that builds in memory and writes only its own file (`export`,
+    /// `check --print`): nothing goes to public/, and nothing is prepared for publishing.
+    func inMemoryBuild(drafts: Bool) -> BuildOptions {
+        var options = BuildOptions(project: Console.projectURL(source))
+        options.includeDrafts = drafts
+        options.checkOnly = true
+        options.forPublishing = false
+        return options
+    }
 }
