@@ -55,22 +55,22 @@ struct MediaStore {
         default:
             break
         }
-        let path = AssetNames.media(bytes: bytes, fileExtension: ext)
+        let hash = SHA256.hex(bytes)
+        let path = AssetNames.media(sha256: hash, fileExtension: ext)
         // A picture published as it is (not a sanitised SVG) is copied from its file when written, not held in memory.
-        if ext != "svg", let copy = SourceCopy(url, bytes: bytes) {
+        if ext != "svg", let copy = SourceCopy(url, bytes: bytes, sha256: hash) {
             sink.emit(path, copy: copy)
         } else {
             sink.emit(path, bytes)
         }
         var view = ImageView(path: path, alt: alt, width: width, height: height)
-        if ext == "png", let width { view.variants = variants(of: bytes, width: width, into: sink) }
+        if ext == "png", let width { view.variants = variants(of: bytes, sha256: hash, width: width, into: sink) }
         cache[url.path] = view
         return view
     }
 
     /// Smaller copies of a PNG for `srcset`, resized with Lanczos-3.
-    private func variants(of bytes: [UInt8], width: Int, into sink: BookOutputs) -> [(path: String, width: Int)] {
-        let source = SHA256.hex(bytes)
+    private func variants(of bytes: [UInt8], sha256 source: String, width: Int, into sink: BookOutputs) -> [(path: String, width: Int)] {
         var decoded: PNGImage?
         var result: [(path: String, width: Int)] = []
         for target in MediaStore.variantWidths where target < width {
@@ -79,9 +79,7 @@ struct MediaStore {
                 return decoded.map { Resampler.resize($0, width: target) }
             }
             guard let made else { continue }
-            let path = AssetNames.media(bytes: made.bytes, fileExtension: "png")
-            sink.emit(path, derived: made)
-            result.append((path, target))
+            result.append((sink.emit(derived: made), target))
         }
         return result
     }

@@ -1,5 +1,6 @@
 import Foundation
 import TaleCore
+import TaleRender
 
 /// Runs independent work on every core and returns the results in the input's order, so output
 /// stays deterministic however the work is scheduled.
@@ -31,9 +32,13 @@ final class BookOutputs {
         copies.append((path, copy))
     }
 
-    /// A derived PNG, copied from its cache file when that file holds exactly these bytes.
-    func emit(_ path: String, derived: DerivedPNG) {
-        if let copy = SourceCopy(derived.file, bytes: derived.bytes) { emit(path, copy: copy) } else { emit(path, derived.bytes) }
+    /// A derived PNG under its content-hashed media path (returned), copied from its cache file
+    /// when that file holds exactly these bytes.
+    func emit(derived: DerivedPNG) -> String {
+        let hash = SHA256.hex(derived.bytes)
+        let path = AssetNames.media(sha256: hash, fileExtension: "png")
+        if let copy = SourceCopy(derived.file, bytes: derived.bytes, sha256: hash) { emit(path, copy: copy) } else { emit(path, derived.bytes) }
+        return path
     }
 
     func emit(_ path: String, _ bytes: [UInt8]) {

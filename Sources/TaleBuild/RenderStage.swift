@@ -157,9 +157,7 @@ public struct RenderStage: BuildStage {
         let matter = book.frontMatter
         func emit(_ png: DerivedPNG?, width: Int, height: Int) -> ImageView? {
             guard let png else { return nil }
-            let path = AssetNames.media(bytes: png.bytes, fileExtension: "png")
-            sink.emit(path, derived: png)
-            return ImageView(path: path, alt: alt, width: width, height: height)
+            return ImageView(path: sink.emit(derived: png), alt: alt, width: width, height: height)
         }
         if let cover = matter.cover, cover.path.lowercased().hasSuffix(".png"),
            case .success(let url) = PathPolicy.resolveImage(cover, bookFolder: folder), let data = try? Data(contentsOf: url) {

@@ -18,12 +18,13 @@ public struct SourceCopy: Sendable, Equatable {
     let modified: [Int]
 
     /// A copy of `file`, whose content the build has just read as `bytes`; nil when the file on
-    /// disk is not that size (say, the cache could not be written).
-    public init?(_ file: URL, bytes: [UInt8]) {
+    /// disk is not that size (say, the cache could not be written). `sha256` is the bytes' hash
+    /// when the caller has it already.
+    public init?(_ file: URL, bytes: [UInt8], sha256: String? = nil) {
         guard let state = SourceCopy.state(of: file), state.size == bytes.count else { return nil }
         self.file = file
         size = bytes.count
-        sha256 = SHA256.hex(bytes)
+        self.sha256 = sha256 ?? SHA256.hex(bytes)
         modified = state.modified
     }
 

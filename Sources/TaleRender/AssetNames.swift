@@ -17,6 +17,11 @@ public enum AssetNames {
 
     /// `media/<hash>.<ext>` for image bytes.
     public static func media(bytes: [UInt8], fileExtension: String) -> String {
-        "media/\(SHA256.hex(bytes).prefix(hashLength)).\(fileExtension.lowercased())"
+        media(sha256: SHA256.hex(bytes), fileExtension: fileExtension)
+    }
+
+    /// The same path from the content's hex SHA-256, for callers that have already hashed it.
+    public static func media(sha256: String, fileExtension: String) -> String {
+        "media/\(sha256.prefix(hashLength)).\(fileExtension.lowercased())"
     }
 }
