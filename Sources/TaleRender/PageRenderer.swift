@@ -125,16 +125,17 @@ public struct PageRenderer: Sendable {
         // context stack would resolve it; a card whose entry is unchanged is taken from the memo.
         // The dictionaries hold only strings, numbers, arrays and dictionaries, and are only read: safe to share.
         let page = ReadOnly(context), items = ReadOnly(entries)
-        let keys = entries.map(CardMemo.key)
+        // Keys are only worth making when there is a memo to look them up in (`tale serve`).
+        let keys = memo.map { _ in entries.map(CardMemo.key) }
         let cards = Locked([String?](repeating: nil, count: entries.count))
         DispatchQueue.concurrentPerform(iterations: entries.count) { index in
             let slug = books[index].book.slug
-            if let kept = memo?.card(slug, key: keys[index]) {
+            if let memo, let keys, let kept = memo.card(slug, key: keys[index]) {
                 cards.mutate { $0[index] = kept }
                 return
             }
             let html = render(PageRenderer.cardName, page.value.merging(items.value[index]) { _, card in card })
-            memo?.store(slug, key: keys[index], html: html)
+            if let memo, let keys { memo.store(slug, key: keys[index], html: html) }
             cards.mutate { $0[index] = html }
         }
         context["__taleCards"] = cards.value.map { $0 ?? "" }.joined()
