@@ -96,8 +96,7 @@ enum PrintSummary {
                 + (made.cover.spineHasText ? ", spine text)" : pages < KDP.spineTextMinimumPages ? ", no spine text under 79 pages)" : ", spine too narrow for text)"),
         ]
         if made.interior.padded > 0 {
-            let kind = made.interior.pages.last?.frames.first?.height == 0 ? "note" : "drawing"
-            lines.append("Added \(made.interior.padded) \(kind) \(made.interior.padded == 1 ? "page" : "pages") at the end: KDP needs at least \(KDP.minimumPages(options.paper)) pages and an even count.")
+            lines.append("Added \(made.interior.padded) \(made.interior.paddingKind) \(made.interior.padded == 1 ? "page" : "pages") at the end: KDP needs at least \(KDP.minimumPages(options.paper)) pages and an even count.")
         }
         return lines
     }

@@ -22,6 +22,8 @@ public struct InteriorLayout: Sendable {
     public var pages: [PrintPage]
     /// How many pages were added at the end to reach KDP's minimum and an even count.
     public var padded: Int
+    /// What those pages are: `drawing` pages (a frame, for children) or ruled `note` pages.
+    public var paddingKind: String
     /// The page each scene starts on.
     public var sceneStarts: [String: Int]
 
@@ -42,7 +44,8 @@ public struct InteriorLayout: Sendable {
             if settled { break }
         } while pass < 4
         return InteriorLayout(options: options, pageWidth: composer.pageWidth, pageHeight: composer.pageHeight,
-                              pages: composer.pages, padded: composer.padded, sceneStarts: composer.starts)
+                              pages: composer.pages, padded: composer.padded, paddingKind: composer.drawingPages ? "drawing" : "note",
+                              sceneStarts: composer.starts)
     }
 }
 
@@ -241,6 +244,9 @@ struct Composer {
         if !overflow.isEmpty { flow(overflow, scene: scene.id, centerSinglePage: false, continuingAt: textArea(page - 1).y) }
     }
 
+    /// Whether padding pages are drawing pages (children's books) rather than note pages.
+    var drawingPages: Bool { book.matter.ageTier == .kids }
+
     /// Pages to reach KDP's minimum and an even count: drawing pages for children, note pages otherwise.
     mutating func pad() {
         let target = max(KDP.minimumPages(options.paper), pages.count + pages.count % 2)
@@ -248,7 +254,7 @@ struct Composer {
         while pages.count < target {
             newPage(.padding)
             let area = design(page - 1)
-            let kids = book.matter.ageTier == .kids
+            let kids = drawingPages
             let heading = setLines(kids ? "Draw your favourite part of the story" : "Notes", size: kind == .chapter ? 12 : 16, bold: true,
                                    width: area.width, centered: true, spaceBefore: 0)
             place(heading, on: pages.count - 1, top: area.y)
