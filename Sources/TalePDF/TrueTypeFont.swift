@@ -35,13 +35,7 @@ public struct TrueTypeFont: Sendable {
         guard data.count > 12, [0x0001_0000, 0x7472_7565].contains(reader.u32(0)) else {
             throw Failure(message: "the file does not start like a TrueType font (OpenType CFF and collections are not supported)")
         }
-        var tables: [String: (offset: Int, length: Int)] = [:]
-        for index in 0..<reader.u16(4) {
-            let entry = 12 + index * 16
-            guard entry + 16 <= data.count else { throw Failure(message: "the table directory is cut short") }
-            let tag = String(decoding: data[entry..<entry + 4], as: UTF8.self)
-            tables[tag] = (reader.u32(entry + 8), reader.u32(entry + 12))
-        }
+        guard let tables = TrueTypeFont.tableDirectory(data) else { throw Failure(message: "the table directory is cut short") }
         func table(_ tag: String) throws(Failure) -> Int {
             guard let found = tables[tag], found.offset + found.length <= data.count else { throw Failure(message: "the '\(tag)' table is missing") }
             return found.offset
@@ -77,6 +71,18 @@ public struct TrueTypeFont: Sendable {
         }
         characterMap = try TrueTypeFont.readCharacterMap(reader, at: cmap)
         postScriptName = TrueTypeFont.readName(reader, at: tables["name"]?.offset) ?? "TaleFont"
+    }
+
+    /// The font's tables by tag, with their offsets and lengths; nil when the directory is cut short.
+    static func tableDirectory(_ data: [UInt8]) -> [String: (offset: Int, length: Int)]? {
+        let reader = BigEndian(data)
+        var tables: [String: (offset: Int, length: Int)] = [:]
+        for index in 0..<reader.u16(4) {
+            let entry = 12 + index * 16
+            guard entry + 16 <= data.count else { return nil }
+            tables[String(decoding: data[entry..<entry + 4], as: UTF8.self)] = (reader.u32(entry + 8), reader.u32(entry + 12))
+        }
+        return tables
     }
 
     /// The glyph for a character, or nil when the font has none.

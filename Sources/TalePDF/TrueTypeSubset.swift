@@ -8,13 +8,7 @@ enum TrueTypeSubset {
     /// The subset font file, or nil when the font's tables cannot be read (the caller embeds it whole).
     static func subset(_ data: [UInt8], keeping used: Set<UInt16>) -> [UInt8]? {
         let reader = BigEndian(data)
-        var tables: [String: (offset: Int, length: Int)] = [:]
-        for index in 0..<reader.u16(4) {
-            let entry = 12 + index * 16
-            guard entry + 16 <= data.count else { return nil }
-            tables[String(decoding: data[entry..<entry + 4], as: UTF8.self)] = (reader.u32(entry + 8), reader.u32(entry + 12))
-        }
-        guard let head = tables["head"], let loca = tables["loca"], let glyf = tables["glyf"], let maxp = tables["maxp"],
+        guard let tables = TrueTypeFont.tableDirectory(data), let head = tables["head"], let loca = tables["loca"], let glyf = tables["glyf"], let maxp = tables["maxp"],
               head.offset + 54 <= data.count, glyf.offset + glyf.length <= data.count else { return nil }
         let glyphCount = reader.u16(maxp.offset + 4)
         let longOffsets = reader.s16(head.offset + 50) == 1
