@@ -116,28 +116,51 @@ public final class BuildCache: @unchecked Sendable {
 
     /// A book folder's fingerprint: every file's path, size, modification and change times, and inode,
     /// read with `stat` (no file is opened). An edit changes the change time even when a tool keeps the
-    /// modification time.
+    /// modification time. Each folder is read through its descriptor (`fstatat`, `openat`), so the
+    /// kernel does not walk the whole path again for every file: `tale build` fingerprints every book
+    /// folder on every run.
     static func fingerprint(ofBook folder: URL) -> String {
-        var lines: [String] = []
-        func walk(_ path: String, _ relative: String) {
-            guard let directory = opendir(path) else { return }
+        var entries: [[UInt8]] = []
+        func walk(_ descriptor: Int32, _ relative: [UInt8]) {
+            guard let directory = fdopendir(descriptor) else {
+                close(descriptor)
+                return
+            }
             defer { closedir(directory) }
             while let entry = readdir(directory) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-                if name == "." || name == ".." { continue }
-                let full = path + "/" + name
                 var info = stat()
-                guard lstat(full, &info) == 0 else { continue }
+                let (name, found) = withUnsafePointer(to: &entry.pointee.d_name) { pointer in
+                    pointer.withMemoryRebound(to: CChar.self, capacity: MemoryLayout.size(ofValue: entry.pointee.d_name)) { cName in
+                        let name = Array(UnsafeRawBufferPointer(start: cName, count: strlen(cName)).bindMemory(to: UInt8.self))
+                        if name == [46] || name == [46, 46] { return (name, false) }
+                        return (name, fstatat(dirfd(directory), cName, &info, AT_SYMLINK_NOFOLLOW) == 0)
+                    }
+                }
+                guard found else { continue }
                 if (info.st_mode & S_IFMT) == S_IFDIR {
-                    walk(full, relative + name + "/")
+                    let child = name.withUnsafeBufferPointer { bytes in
+                        String(decoding: bytes, as: UTF8.self).withCString { openat(dirfd(directory), $0, O_RDONLY | O_DIRECTORY | O_NOFOLLOW) }
+                    }
+                    if child >= 0 { walk(child, relative + name + [47]) }
                 } else {
-                    lines.append("\(relative)\(name)\u{0}\(info.st_size)\u{0}\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
-                                 + "\u{0}\(info.st_ctim.tv_sec).\(info.st_ctim.tv_nsec)\u{0}\(info.st_ino)")
+                    var line = relative + name
+                    line.append(0)
+                    let numbers = [Int(info.st_size), Int(info.st_mtim.tv_sec), Int(info.st_mtim.tv_nsec), Int(info.st_ctim.tv_sec),
+                                   Int(info.st_ctim.tv_nsec), Int(info.st_ino)]
+                    numbers.withUnsafeBytes { line.append(contentsOf: $0) }
+                    entries.append(line)
                 }
             }
         }
-        walk(folder.standardizedFileURL.path, "")
-        return SHA256.hex(lines.sorted().joined(separator: "\n"))
+        let root = open(folder.standardizedFileURL.path, O_RDONLY | O_DIRECTORY)
+        if root >= 0 { walk(root, []) }
+        entries.sort { $0.lexicographicallyPrecedes($1) }
+        var hasher = SHA256()
+        for entry in entries {
+            withUnsafeBytes(of: entry.count) { hasher.update(buffer: $0) }
+            hasher.update(entry)
+        }
+        return SHA256.hexString(hasher.finalize())
     }
 
     /// The theme's files and the config: when they change, every book renders again.

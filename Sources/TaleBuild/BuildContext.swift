@@ -26,6 +26,24 @@ public final class BuildContext {
     public var cueMaps: [String: CueMap] = [:]
     /// The rendered books, in slug order (set by the render stage).
     public var bookViews: [BookView] = []
+    /// What the pages that list books show, for every book built or carried over, in slug order (set by the render stage).
+    public var listings: [BookListing] = []
+    /// The theme and config fingerprint, when a cache or an index needs it (set by the config stage).
+    var siteFingerprint = ""
+    /// The last build's index, when this build carries books over from it (set by the load stage).
+    var previousBuild: BuildIndex?
+    /// Books carried over from the last build unchanged: not parsed or rendered, their files left in place.
+    var carried: [BuildIndex.Book] = []
+    /// How many books were carried over from the last build unchanged.
+    public var carriedBooks: Int { carried.count }
+    /// Whether nothing changed since the last build, so there is nothing to do (set by the load stage).
+    public var upToDate = false
+    /// The output files each book rendered in this build made, by slug.
+    var bookPaths: [String: Set<String>] = [:]
+    /// Output files already in place from the last build, unchanged: path to hash and size.
+    var kept: [String: BuildIndex.OutputFile] = [:]
+    /// The library cards, remembered across builds (`tale serve` in memory, `tale build` in the index).
+    var cardMemo: CardMemo?
     /// The page renderer with the theme's templates (set by the render stage).
     public var renderer: PageRenderer?
     /// Theme asset paths to their hashed output paths (set by the render stage).
@@ -56,6 +74,7 @@ public final class BuildContext {
         PathPolicy.checkOutputPath(path)
         outputs[path] = bytes
         copies[path] = nil
+        kept[path] = nil
         outputHashes[path] = nil
     }
 
@@ -64,11 +83,19 @@ public final class BuildContext {
         PathPolicy.checkOutputPath(path)
         copies[path] = copy
         outputs[path] = nil
+        kept[path] = nil
         outputHashes[path] = copy.sha256
     }
 
-    /// Every output path, in memory or copied.
-    public var outputPaths: [String] { Array(outputs.keys) + Array(copies.keys) }
+    /// Records a file the last build wrote as one of this build's outputs, left where it is.
+    func keep(_ path: String, _ file: BuildIndex.OutputFile) {
+        guard outputs[path] == nil, copies[path] == nil else { return }
+        kept[path] = file
+        outputHashes[path] = file.sha256
+    }
+
+    /// Every output path: in memory, copied, or kept from the last build.
+    public var outputPaths: [String] { Array(outputs.keys) + Array(copies.keys) + Array(kept.keys) }
 
     /// An output's bytes, read from its source when it is a copy.
     public func bytes(of path: String) -> [UInt8]? { outputs[path] ?? copies[path]?.bytes() }

@@ -27,6 +27,9 @@ public struct BuildOptions: Sendable {
     /// events, in `tale serve`); the others keep their last fingerprint without a walk of their
     /// folder. Nil fingerprints every book.
     public var touchedBooks: Set<String>?
+    /// `tale build` only: carry the books whose folders are unchanged over from the last build's
+    /// index, and write a new index. Nil builds in full and keeps no index (`tale serve`, exports, tests).
+    public var incremental: IncrementalBuild?
     /// The text provider to use instead of the one `tale.yaml` names (tests).
     public var textProvider: (any TextProvider)?
     /// The EPUB layout for every book, over each book's `layout:` (`tale export epub --layout`).

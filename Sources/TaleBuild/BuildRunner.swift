@@ -22,7 +22,8 @@ public struct BuildRunner: Sendable {
         self.reporter = reporter
     }
 
-    /// Runs every stage; prints diagnostics sorted by place. Throws when there were errors.
+    /// Runs every stage, or stops once a stage finds the build up to date; prints diagnostics sorted
+    /// by place. Throws when there were errors.
     @discardableResult
     public func run(_ options: BuildOptions) throws(TaleError) -> BuildContext {
         let context = BuildContext(options: options)
@@ -39,6 +40,8 @@ public struct BuildRunner: Sendable {
                 let elapsed = clock.now - started
                 reporter.progress("      \(stage.name): \(BuildRunner.milliseconds(elapsed)) ms")
             }
+            // The last build's output stands: nothing changed since it.
+            if context.upToDate { break }
         }
         if context.diagnostics.hasErrors { throw .invalidSources(context.diagnostics.all) }
         return context

@@ -13,7 +13,12 @@ public struct CheckStage: BuildStage {
 
     /// Adds graphs and diagnostics to the context.
     public func run(_ context: BuildContext) throws(TaleError) {
-        let slugs = context.books.map(\.slug)
+        // Books carried over from the last build are not checked again, but their links to other books
+        // are: the book a link names may be gone.
+        let slugs = (context.books.map(\.slug) + context.carried.map(\.name)).sorted()
+        for carried in context.carried {
+            for link in carried.links { CheckStage.checkBookLink(link.destination, at: link.location, slugs: slugs, into: &context.diagnostics) }
+        }
         let contentFolder = context.options.project.appending(path: "content")
         for book in context.books {
             // The graph depends only on the book's own file, so `tale serve` keeps it while the folder is unchanged.
@@ -46,18 +51,27 @@ public struct CheckStage: BuildStage {
                 for diagnostic in found { context.diagnostics.report(diagnostic) }
                 if let cache = context.options.cache, let fingerprint { cache.store(book.slug, fingerprint) { $0.imageChecks = found } }
             }
-            for scene in book.scenes {
-                for link in scene.links where link.destination.hasPrefix("../") {
-                    let target = CheckStage.bookSlug(inLink: link.destination)
-                    if let target, !slugs.contains(target) {
-                        context.diagnostics.error(link.location, "link to unknown book '\(target)'\(Suggestion.didYouMean(target, among: slugs))",
-                                                  hint: "link to another book as ../<slug>/ with the folder name of a book in content/")
-                    } else if target == nil {
-                        context.diagnostics.error(link.location, "link '\(link.destination)' leaves the book but names no book",
-                                                  hint: "link to another book as ../<slug>/")
-                    }
-                }
+            for link in CheckStage.bookLinks(book) {
+                CheckStage.checkBookLink(link.destination, at: link.location, slugs: slugs, into: &context.diagnostics)
             }
+        }
+    }
+
+    /// The links of a book's scenes that leave the book (`../...`).
+    static func bookLinks(_ book: Book) -> [BuildIndex.BookLink] {
+        book.scenes.flatMap { scene in
+            scene.links.filter { $0.destination.hasPrefix("../") }.map { BuildIndex.BookLink(destination: $0.destination, location: $0.location) }
+        }
+    }
+
+    /// Reports a link that leaves its book but names no book, or names a book that is not in `slugs`.
+    static func checkBookLink(_ destination: String, at location: SourceLocation, slugs: [String], into diagnostics: inout DiagnosticList) {
+        let target = CheckStage.bookSlug(inLink: destination)
+        if let target, !slugs.contains(target) {
+            diagnostics.error(location, "link to unknown book '\(target)'\(Suggestion.didYouMean(target, among: slugs))",
+                              hint: "link to another book as ../<slug>/ with the folder name of a book in content/")
+        } else if target == nil {
+            diagnostics.error(location, "link '\(destination)' leaves the book but names no book", hint: "link to another book as ../<slug>/")
         }
     }
 

@@ -26,7 +26,7 @@ public enum HeadersFile {
         rule("/media/*", [("Cache-Control", ContentTypes.cacheControl("media/"))])
         rule("/", [("Cache-Control", "no-cache")])
         rule("/books/*", [("Cache-Control", "no-cache")])
-        let topFiles = Set(paths.filter { !$0.contains("/") && $0 != "_headers" } + ["tale-manifest.json"]).sorted()
+        let topFiles = Set(paths.filter { !$0.utf8.contains(UInt8(ascii: "/")) && $0 != "_headers" } + ["tale-manifest.json"]).sorted()
         for path in topFiles { rule("/" + path, [("Cache-Control", ContentTypes.cacheControl(path))]) }
         return text
     }

@@ -22,6 +22,8 @@ public struct LoadConfigStage: BuildStage {
         guard !context.diagnostics.hasErrors else { return }
         let theme = try Theme.load(named: context.config.theme, projectThemes: context.options.project.appending(path: "themes"))
         context.theme = theme
-        context.options.cache?.useSite(BuildCache.fingerprint(theme: theme, config: context.config))
+        guard context.options.cache != nil || context.options.incremental != nil else { return }
+        context.siteFingerprint = BuildCache.fingerprint(theme: theme, config: context.config)
+        context.options.cache?.useSite(context.siteFingerprint)
     }
 }

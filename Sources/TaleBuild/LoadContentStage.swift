@@ -63,20 +63,28 @@ public struct LoadContentStage: BuildStage {
         let cache = context.options.cache
         let touched = context.options.touchedBooks
         cache?.keep(only: Set(candidates.map(\.0)))
+        let previous = context.options.incremental?.previous.flatMap { $0.accepts(context) ? $0 : nil }
+        context.previousBuild = previous
+        let fingerprinted = cache != nil || context.options.incremental != nil
         let parsed = ParallelMap.map(candidates) { (name, index) -> ParsedBook in
             let file = "content/\(name)/index.md"
             var result = ParsedBook(name: name, file: file)
-            if let cache {
+            if fingerprinted {
                 // A folder no file event touched keeps its fingerprint: no walk of its files.
-                let known = touched.flatMap { $0.contains(name) ? nil : cache.lastFingerprint(name) }
+                let known = touched.flatMap { $0.contains(name) ? nil : cache?.lastFingerprint(name) }
                 let fingerprint = known ?? BuildCache.fingerprint(ofBook: index.deletingLastPathComponent())
                 result.fingerprint = fingerprint
-                if let hit = cache.parsed(name, fingerprint) {
-                    result.book = hit.book
-                    result.lines = hit.lines
-                    result.diagnostics = hit.diagnostics
+                // A folder as the last build left it is carried over: its files are in the output already.
+                if let kept = previous?.books[name], kept.fingerprint == fingerprint {
+                    result.carried = kept
                     return result
                 }
+            }
+            if let cache, let fingerprint = result.fingerprint, let hit = cache.parsed(name, fingerprint) {
+                result.book = hit.book
+                result.lines = hit.lines
+                result.diagnostics = hit.diagnostics
+                return result
             }
             guard let data = try? Data(contentsOf: index) else {
                 result.unreadable = true
@@ -98,6 +106,15 @@ public struct LoadContentStage: BuildStage {
             if result.unreadable { throw .io(path: result.file, reason: "cannot read the file") }
             context.diagnostics.append(contentsOf: result.diagnostics)
             if let fingerprint = result.fingerprint { context.fingerprints[result.name] = fingerprint }
+            if let carried = result.carried {
+                for diagnostic in carried.diagnostics { context.diagnostics.report(diagnostic) }
+                if carried.isSkippedDraft {
+                    context.skippedDrafts.append(result.name)
+                } else {
+                    context.carried.append(carried)
+                }
+                continue
+            }
             if let lines = result.lines { context.sourceLines[result.file] = lines }
             guard let book = result.book else { continue }
             if book.frontMatter.draft && !context.options.includeDrafts {
@@ -105,6 +122,9 @@ public struct LoadContentStage: BuildStage {
                 continue
             }
             context.books.append(book)
+        }
+        if let previous, parsed.allSatisfy({ $0.carried != nil }), parsed.count == previous.books.count {
+            context.upToDate = true
         }
     }
 }
@@ -115,6 +135,8 @@ private struct ParsedBook {
     var file: String
     var unreadable = false
     var fingerprint: String?
+    /// The folder as the last build left it, when it is unchanged.
+    var carried: BuildIndex.Book?
     var lines: [Substring]?
     var book: Book?
     var diagnostics = DiagnosticList()

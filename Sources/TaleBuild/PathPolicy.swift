@@ -85,8 +85,10 @@ public enum PathPolicy {
         }
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: output.path)) ?? []
         if entries.isEmpty { return }
-        let marker = output.appending(path: OutputManifest.fileName)
-        guard let data = try? Data(contentsOf: marker), String(decoding: data, as: UTF8.self).contains("\"generator\": \"tale\"") else {
+        // The marker opens the manifest; a large library's manifest runs to megabytes, so read only its start.
+        let marker = FileHandle(forReadingAtPath: output.appending(path: OutputManifest.fileName).path)
+        defer { try? marker?.close() }
+        guard let head = try? marker?.read(upToCount: 256), String(decoding: head, as: UTF8.self).contains("\"generator\": \"tale\"") else {
             throw .refusingToReplace(path: output.path)
         }
     }

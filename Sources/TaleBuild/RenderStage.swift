@@ -58,8 +58,25 @@ public struct RenderStage: BuildStage {
             context.diagnostics.append(contentsOf: sink.diagnostics)
             for (path, bytes) in sink.outputs { context.emit(path, bytes) }
             for (path, copy) in sink.copies { context.emit(path, copy: copy) }
+            var paths = Set(sink.outputs.map(\.0) + sink.copies.map(\.0))
+            for scene in view.scenes { if let audio = scene.narration?.audio { paths.insert(audio) } }
+            context.bookPaths[view.book.slug] = paths
         }
-        context.emit("index.html", text: renderer.libraryPage(views, cards: context.options.cache?.cards))
+        // Books carried over from the last build keep their files where they are, and their listings.
+        if let previous = context.previousBuild {
+            for book in context.carried {
+                for path in book.paths { if let file = previous.files[path] { context.keep(path, file) } }
+            }
+        }
+        var listings = views.map(BookListing.init) + context.carried.compactMap(\.listing)
+        listings.sort { $0.slug < $1.slug }
+        context.listings = listings
+        if let cache = context.options.cache {
+            context.cardMemo = cache.cards
+        } else if context.options.incremental != nil {
+            context.cardMemo = context.previousBuild?.cardMemo() ?? CardMemo()
+        }
+        context.emit("index.html", text: renderer.libraryPage(listings, cards: context.cardMemo))
         context.bookViews = views
         context.renderer = renderer
     }

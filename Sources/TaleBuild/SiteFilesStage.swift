@@ -22,7 +22,7 @@ public struct SiteFilesStage: BuildStage {
     /// Adds the files to `context.outputs`.
     public func run(_ context: BuildContext) throws(TaleError) {
         let urls = SiteURLs(base: context.config.baseURL)
-        let books = context.bookViews
+        let books = context.listings
         context.emit("search.json", text: SearchIndex.make(books))
         context.emit("robots.txt", text: WebAppFiles.robots(urls: urls))
         context.emit("manifest.webmanifest", text: WebAppFiles.manifest(site: context.config, icon: context.assetPaths["assets/icon.svg"]))
@@ -38,8 +38,19 @@ public struct SiteFilesStage: BuildStage {
             context.emit("_headers", text: HeadersFile.make(paths: context.outputPaths))
             return
         }
+        // A file the last build compressed, unchanged since, keeps its `.gz` where it is.
+        let previous = context.previousBuild
+        for path in Array(context.kept.keys) {
+            if let gzip = previous?.files[path + ".gz"] { context.keep(path + ".gz", gzip) }
+        }
         let compressible = context.outputs.keys.sorted().filter { path in
-            ContentTypes.compressible.contains(ContentTypes.fileExtension(path)) && context.outputs[path]!.count >= SiteFilesStage.compressionThreshold
+            guard ContentTypes.compressible.contains(ContentTypes.fileExtension(path)),
+                  context.outputs[path]!.count >= SiteFilesStage.compressionThreshold else { return false }
+            if let previous, previous.files[path]?.sha256 == context.sha256(of: path), let gzip = previous.files[path + ".gz"] {
+                context.keep(path + ".gz", gzip)
+                return false
+            }
+            return true
         }
         let outputs = context.outputs
         let compressed = ParallelMap.map(compressible) { path in (path, try? Deflate.gzip(outputs[path]!, level: 6)) }

@@ -9,10 +9,13 @@ struct BuildCommand: ParsableCommand {
         commandName: "build",
         abstract: "Build the library into public/ (or --output).",
         discussion: """
-        Reads content/, tale.yaml and themes/, checks every book, and writes the site. The new \
-        site replaces the old one in a single step, and only when the build succeeds: a failed \
-        build leaves the previous output as it was. When nothing has changed since the last \
-        build (recorded in .tale-cache/), there is nothing to do.
+        Reads content/, tale.yaml and themes/, checks every book, and writes the site. A failed \
+        build leaves the previous output as it was. The last build is recorded in \
+        .tale-cache/ (one index per output folder): when nothing has changed since, there is nothing to do, and after \
+        an edit only the books whose folders changed are rendered again, and only the files that \
+        changed are replaced, each in one step. A first build, or one after a change to the theme, \
+        tale.yaml or the options, writes the whole site beside the old one and swaps it in. \
+        --force does that always.
 
         What a book leaves out (scenes up to `scenes:`, empty scenes, a summary, tags) is \
         generated and kept in content/<slug>/generated/ with a lock; commit that folder. With \
@@ -51,25 +54,24 @@ struct BuildCommand: ParsableCommand {
         generation.apply(to: &options)
         let bar = ProgressBar(quiet: quiet)
         options.generationProgress = { bar.update($0) }
-        let tool = BuildStamp.toolIdentity(version: TaleVersion.current)
-        if !force, let warnings = BuildStamp.upToDate(options, tool: tool) {
-            for warning in warnings { Console.err(warning) }
-            if !quiet { Console.out("Nothing changed since the last build; \(Console.display(options.output))/ is up to date (--force builds anyway).") }
-            return
-        }
+        options.incremental = IncrementalBuild(project: root, output: options.output, tool: IncrementalBuild.toolIdentity(version: TaleVersion.current), force: force)
         let runner = BuildRunner(stages: BuildRunner.buildStages, reporter: Console.reporter(quiet: quiet, verbose: verbose, bar: bar))
         let started = ContinuousClock.now
         do {
             defer { bar.finish() }
             let context = try runner.run(options)
             bar.finish()
-            BuildStamp.record(options, tool: tool, warnings: context.diagnostics.sorted.map(\.description))
+            if context.upToDate {
+                if !quiet { Console.out("Nothing changed since the last build; \(Console.display(options.output))/ is up to date (--force builds anyway).") }
+                return
+            }
             let seconds = (ContinuousClock.now - started).inSeconds
-            let scenes = context.books.reduce(0) { $0 + $1.scenes.count }
+            let scenes = context.listings.reduce(0) { $0 + $1.sceneCount }
             let warnings = context.diagnostics.warnings.count
             if !quiet {
-                var line = "Built \(Console.count(context.books.count, "book")) (\(Console.count(scenes, "scene"))) into "
+                var line = "Built \(Console.count(context.listings.count, "book")) (\(Console.count(scenes, "scene"))) into "
                     + "\(Console.display(options.output))/ in \(String(format: "%.2f", seconds)) s"
+                if context.carriedBooks > 0 { line += " (\(context.carriedBooks) unchanged since the last build)" }
                 if warnings > 0 { line += ", with \(Console.count(warnings, "warning"))" }
                 if !context.skippedDrafts.isEmpty { line += "; left out \(Console.count(context.skippedDrafts.count, "draft")) (use --drafts)" }
                 if let generated = ProgressBar.summary(context.generation) { line += "; \(generated)" }

@@ -69,15 +69,19 @@ public indirect enum JSONValue: Sendable, Equatable {
     }
 
     /// Appends `text` as a JSON string literal, escaping `<`, `>`, `&`, U+2028 and U+2029 too.
-    static func appendQuoted(_ text: String, to out: inout [UInt8]) {
-        let hex: [UInt8] = Array("0123456789abcdef".utf8)
-        func escape(_ code: UInt32) {
-            out.append(contentsOf: [92, UInt8(ascii: "u")])
-            for shift in stride(from: 12, through: 0, by: -4) { out.append(hex[Int((code >> UInt32(shift)) & 0xf)]) }
-        }
+    public static func appendQuoted(_ text: String, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
         var text = text
         text.withUTF8 { buffer in
+            // Most strings (paths, hashes, words) need no escape: copy them whole.
+            guard buffer.contains(where: needsEscape) else {
+                out.append(contentsOf: buffer)
+                return
+            }
+            func escape(_ code: UInt32) {
+                out.append(contentsOf: [92, UInt8(ascii: "u")])
+                for shift in stride(from: 12, through: 0, by: -4) { out.append(hexDigits[Int((code >> UInt32(shift)) & 0xf)]) }
+            }
             var i = 0
             while i < buffer.count {
                 let byte = buffer[i]
@@ -99,5 +103,13 @@ public indirect enum JSONValue: Sendable, Equatable {
             }
         }
         out.append(UInt8(ascii: "\""))
+    }
+
+    private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
+
+    /// Whether a byte may start something `appendQuoted` escapes (0xE2 may begin U+2028 or U+2029).
+    private static func needsEscape(_ byte: UInt8) -> Bool {
+        byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "<")
+            || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "&") || byte == 0xE2
     }
 }

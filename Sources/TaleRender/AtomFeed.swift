@@ -3,10 +3,10 @@ import TaleCore
 /// `feed.xml`: an Atom feed (RFC 4287) with one entry per book, newest first.
 public enum AtomFeed {
     /// The feed; `urls` must be absolute. Books without a date use `fallbackUpdated` (from SOURCE_DATE_EPOCH).
-    public static func make(_ books: [BookView], site: SiteConfig, urls: SiteURLs, fallbackUpdated: String) -> String {
-        func updated(_ view: BookView) -> String { view.book.frontMatter.date.map(SiteURLs.timestamp) ?? fallbackUpdated }
-        // Sort small keys, not the book views: copying a view for every comparison was most of the feed's cost.
-        let keys = books.indices.map { (updated: updated(books[$0]), slug: books[$0].book.slug, index: $0) }
+    public static func make(_ books: [BookListing], site: SiteConfig, urls: SiteURLs, fallbackUpdated: String) -> String {
+        func updated(_ book: BookListing) -> String { book.date.map(SiteURLs.timestamp) ?? fallbackUpdated }
+        // Sort small keys, not the listings: copying a listing for every comparison costs more than the comparison.
+        let keys = books.indices.map { (updated: updated(books[$0]), slug: books[$0].slug, index: $0) }
         let ordered = keys.sorted { ($0.updated, $1.slug) > ($1.updated, $0.slug) }.map { books[$0.index] }
         let feedUpdated = ordered.first.map(updated) ?? fallbackUpdated
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"\(XMLText.escape(site.language))\">\n"
@@ -18,17 +18,16 @@ public enum AtomFeed {
         xml += "  <updated>\(feedUpdated)</updated>\n"
         xml += "  <author><name>\(XMLText.escape(site.title))</name></author>\n"
         xml += "  <generator>Tale</generator>\n"
-        for view in ordered {
-            let matter = view.book.frontMatter
-            let url = urls.book(view.book.slug)
+        for book in ordered {
+            let url = urls.book(book.slug)
             xml += "  <entry>\n"
-            xml += "    <title>\(XMLText.escape(matter.title))</title>\n"
+            xml += "    <title>\(XMLText.escape(book.title))</title>\n"
             xml += "    <id>\(XMLText.escape(url))</id>\n"
             xml += "    <link rel=\"alternate\" type=\"text/html\" href=\"\(XMLText.escape(url))\"/>\n"
-            xml += "    <updated>\(updated(view))</updated>\n"
-            if let author = matter.author { xml += "    <author><name>\(XMLText.escape(author))</name></author>\n" }
-            for tag in matter.tags { xml += "    <category term=\"\(XMLText.escape(tag))\"/>\n" }
-            if let summary = matter.summary ?? matter.premise {
+            xml += "    <updated>\(updated(book))</updated>\n"
+            if let author = book.author { xml += "    <author><name>\(XMLText.escape(author))</name></author>\n" }
+            for tag in book.tags { xml += "    <category term=\"\(XMLText.escape(tag))\"/>\n" }
+            if let summary = book.summary ?? book.premise {
                 xml += "    <summary>\(XMLText.escape(summary))</summary>\n"
             }
             xml += "  </entry>\n"

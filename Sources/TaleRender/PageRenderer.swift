@@ -88,35 +88,27 @@ public struct PageRenderer: Sendable {
     }
 
     /// The age line shown on covers: `Ages 3-5`, `Age 8`, `Teens`, `Adults`.
-    public static func ageLabel(_ matter: FrontMatter) -> String? {
-        guard let age = matter.age else { return nil }
-        switch age {
-        case "teen", "teens": return "Teens"
-        case "adult", "adults": return "Adults"
-        default: return age.contains("-") ? "Ages \(age)" : "Age \(age)"
-        }
-    }
+    public static func ageLabel(_ matter: FrontMatter) -> String? { BookListing.ageLabel(matter.age) }
 
     /// The library page, `index.html`.
-    public func libraryPage(_ books: [BookView], cards memo: CardMemo? = nil) -> String {
+    public func libraryPage(_ books: [BookListing], cards memo: CardMemo? = nil) -> String {
         var context = common(root: "", title: site.title, description: site.description, language: site.language,
                              canonical: urls.library)
-        let tiers = AgeTier.allCases.filter { tier in books.contains { $0.book.frontMatter.ageTier == tier } }
+        let tiers = AgeTier.allCases.filter { tier in books.contains { $0.ageTier == tier } }
         context["tiers"] = tiers.map { ["tier": $0.rawValue, "label": $0.rawValue.capitalized] }
-        context["tags"] = Array(Set(books.flatMap(\.book.frontMatter.tags))).sorted().map { ["tag": $0] }
-        context["books"] = books.map { view -> [String: Any] in
-            let matter = view.book.frontMatter
+        context["tags"] = Array(Set(books.flatMap(\.tags))).sorted().map { ["tag": $0] }
+        context["books"] = books.map { book -> [String: Any] in
             var entry: [String: Any] = [
-                "slug": view.book.slug, "title": matter.title, "href": "books/\(view.book.slug)/index.html",
-                "cover": image(view.thumbnail ?? view.cover, root: "", sizes: "(min-width: 900px) 25vw, 50vw"), "tier": matter.ageTier.rawValue,
-                "tags": matter.tags.map { ["tag": $0] }, "tagList": matter.tags.joined(separator: " "), "hasTags": !matter.tags.isEmpty,
-                "sceneCount": view.scenes.count,
+                "slug": book.slug, "title": book.title, "href": "books/\(book.slug)/index.html",
+                "cover": image(book.thumbnail ?? book.cover, root: "", sizes: "(min-width: 900px) 25vw, 50vw"), "tier": book.ageTier.rawValue,
+                "tags": book.tags.map { ["tag": $0] }, "tagList": book.tags.joined(separator: " "), "hasTags": !book.tags.isEmpty,
+                "sceneCount": book.sceneCount,
             ]
-            if let author = matter.author { entry["author"] = author }
-            if let age = PageRenderer.ageLabel(matter) { entry["age"] = age }
-            if let summary = matter.summary { entry["summary"] = summary }
-            if let stats = view.stats { entry["stats"] = stats.label }
-            if view.hasEPUB { entry["epub"] = "books/\(view.book.slug)/\(view.book.slug).epub" }
+            if let author = book.author { entry["author"] = author }
+            if let age = book.ageLabel { entry["age"] = age }
+            if let summary = book.summary { entry["summary"] = summary }
+            if let stats = book.stats { entry["stats"] = stats }
+            if book.hasEPUB { entry["epub"] = "books/\(book.slug)/\(book.slug).epub" }
             return entry
         }
         context["bookCount"] = books.count
@@ -125,11 +117,17 @@ public struct PageRenderer: Sendable {
         // context stack would resolve it; a card whose entry is unchanged is taken from the memo.
         // The dictionaries hold only strings, numbers, arrays and dictionaries, and are only read: safe to share.
         let page = ReadOnly(context), items = ReadOnly(entries)
-        // Keys are only worth making when there is a memo to look them up in (`tale serve`).
-        let keys = memo.map { _ in entries.map(CardMemo.key) }
+        // Keys are only worth making when there is a memo to look them up in. A card may show anything
+        // of the page around it (the tiers, the book count), so its key holds the page's data too.
+        let keys = memo.map { _ in
+            var around = context
+            around["books"] = nil
+            let pageKey = CardMemo.key(around)
+            return entries.map { SHA256.hex(pageKey + CardMemo.key($0)) }
+        }
         let cards = Locked([String?](repeating: nil, count: entries.count))
         DispatchQueue.concurrentPerform(iterations: entries.count) { index in
-            let slug = books[index].book.slug
+            let slug = books[index].slug
             if let memo, let keys, let kept = memo.card(slug, key: keys[index]) {
                 cards.mutate { $0[index] = kept }
                 return

@@ -6,20 +6,19 @@ public enum SearchIndex {
     public static let version = 1
 
     /// One entry per book: its link (from the site root), title, author, summary, tags and tier.
-    public static func make(_ books: [BookView]) -> String {
-        let entries: [JSONValue] = books.map { view in
-            let matter = view.book.frontMatter
-            return .object([
-                ("slug", .string(view.book.slug)),
-                ("url", .string("books/\(view.book.slug)/index.html")),
-                ("title", .string(matter.title)),
-                ("author", .optional(matter.author)),
-                ("summary", .optional(matter.summary ?? matter.premise)),
-                ("tags", .array(matter.tags.map { .string($0) })),
-                ("age", .optional(matter.age)),
-                ("tier", .string(matter.ageTier.rawValue)),
-                ("language", .string(matter.language)),
-                ("cover", .string(view.cover.path)),
+    public static func make(_ books: [BookListing]) -> String {
+        let entries: [JSONValue] = books.map { book in
+            .object([
+                ("slug", .string(book.slug)),
+                ("url", .string("books/\(book.slug)/index.html")),
+                ("title", .string(book.title)),
+                ("author", .optional(book.author)),
+                ("summary", .optional(book.summary ?? book.premise)),
+                ("tags", .array(book.tags.map { .string($0) })),
+                ("age", .optional(book.age)),
+                ("tier", .string(book.ageTier.rawValue)),
+                ("language", .string(book.language)),
+                ("cover", .string(book.cover.path)),
             ])
         }
         return JSONValue.object([("version", .int(version)), ("books", .array(entries))]).text(indent: 1) + "\n"

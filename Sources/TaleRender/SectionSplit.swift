@@ -66,21 +66,43 @@ struct SectionSplit {
     }
 }
 
-/// Library cards remembered between builds of `tale serve`, by book and by the card's data: an
-/// edit that does not change what the card shows does not render the card again.
+/// Library cards remembered between builds, by book and by a hash of what the card is rendered
+/// from (its entry and the page around it): an edit that does not change what the card shows does
+/// not render the card again. `tale serve` keeps one in memory, and `tale build` keeps one in
+/// the build index in `.tale-cache/`.
 public final class CardMemo: @unchecked Sendable {
+    /// One remembered card: the hash of its data, and its HTML.
+    public struct Card: Sendable, Equatable {
+        /// The SHA-256 of the card's data and the page's.
+        public var key: String
+        /// The rendered card.
+        public var html: String
+
+        /// A card from its parts.
+        public init(key: String, html: String) {
+            self.key = key
+            self.html = html
+        }
+    }
+
     private let lock = NSLock()
-    private var cards: [String: (key: String, html: String)] = [:]
+    private var cards: [String: Card] = [:]
 
     /// An empty memo.
     public init() {}
+
+    /// A memo holding `cards`, by book (read back from the build index).
+    public init(_ cards: [String: Card]) { self.cards = cards }
+
+    /// The card remembered for a book, whatever its key.
+    public func card(_ slug: String) -> Card? { lock.withLock { cards[slug] } }
 
     func card(_ slug: String, key: String) -> String? {
         lock.withLock { cards[slug].flatMap { $0.key == key ? $0.html : nil } }
     }
 
     func store(_ slug: String, key: String, html: String) {
-        lock.withLock { cards[slug] = (key, html) }
+        lock.withLock { cards[slug] = Card(key: key, html: html) }
     }
 
     /// Forgets every card (the theme or the config changed).

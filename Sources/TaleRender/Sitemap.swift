@@ -3,12 +3,12 @@ import TaleCore
 /// `sitemap.xml` (sitemaps.org protocol 0.9): the library and every reader page.
 public enum Sitemap {
     /// The sitemap for `books`; `urls` must be absolute.
-    public static func make(_ books: [BookView], urls: SiteURLs) -> String {
+    public static func make(_ books: [BookListing], urls: SiteURLs) -> String {
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
-        let latest = books.compactMap(\.book.frontMatter.date).max()
+        let latest = books.compactMap(\.date).max()
         xml += entry(urls.library, lastmod: latest)
-        for view in books {
-            xml += entry(urls.book(view.book.slug), lastmod: view.book.frontMatter.date)
+        for book in books {
+            xml += entry(urls.book(book.slug), lastmod: book.date)
         }
         return xml + "</urlset>\n"
     }

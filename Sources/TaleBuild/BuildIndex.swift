@@ -1,0 +1,402 @@
+import Foundation
+import TaleCore
+import TaleRender
+
+/// `.tale-cache/build-index-<output>`: what the last successful `tale build` into an output wrote,
+/// so that the next one renders only the books whose folders changed. It holds every output file's hash and size, and
+/// for each book its folder's fingerprint, what the library, search index, sitemap and feed show
+/// of it (`BookListing`, and its library card), the files it owns, its warnings and its links to
+/// other books. A build uses it only when the tool, theme, config, options and output are as they
+/// were; otherwise it builds in full and writes a new one.
+public struct BuildIndex: Sendable {
+    /// Bump when the format or anything it records changes meaning.
+    static let version = 1
+
+    /// What the build was made with and wrote: the index is used only when all of it is the same now.
+    struct Header: Equatable, Sendable {
+        /// `IncrementalBuild.toolIdentity`: a new build of Tale does not trust an older index.
+        var tool: String
+        /// The theme and config fingerprint.
+        var site: String
+        /// The options that change the output.
+        var options: String
+        /// `tale-manifest.json` as `stat` saw it after the write: a changed or replaced output is not trusted.
+        var manifest: String
+    }
+
+    /// One output file: its SHA-256 (hex) and size.
+    struct OutputFile: Equatable, Sendable {
+        var sha256: String
+        var bytes: Int
+    }
+
+    /// A link from a scene to another book, checked again on every build (the target may be gone).
+    struct BookLink: Equatable, Sendable {
+        var destination: String
+        var location: SourceLocation
+    }
+
+    /// One folder of `content/` as the last build left it.
+    struct Book: Sendable {
+        /// The folder's name (the book's slug).
+        var name: String
+        /// `BuildCache.fingerprint(ofBook:)` of the folder.
+        var fingerprint: String
+        /// A draft the build left out; such an entry has no listing and no files.
+        var isSkippedDraft: Bool
+        var listing: BookListing?
+        var card: CardMemo.Card?
+        /// The output files the book made (not their `.gz` siblings), shared media included.
+        var paths: [String]
+        /// Its warnings (a build with errors writes no index).
+        var diagnostics: [Diagnostic]
+        var links: [BookLink]
+    }
+
+    var header: Header
+    /// Every output file but the manifest, by path.
+    var files: [String: OutputFile]
+    /// Every book folder, by name.
+    var books: [String: Book]
+
+    /// An index from its parts.
+    init(header: Header, files: [String: OutputFile], books: [String: Book]) {
+        self.header = header
+        self.files = files
+        self.books = books
+    }
+
+    /// The index of the build in `context`, just written: `files` is every output but the manifest.
+    init(_ context: BuildContext, files: [String: OutputFile], tool: String) {
+        var warnings: [String: [Diagnostic]] = [:]
+        for diagnostic in context.diagnostics.all {
+            let parts = diagnostic.location.file.split(separator: "/", maxSplits: 2)
+            guard parts.count == 3, parts[0] == "content" else { continue }
+            warnings[String(parts[1]), default: []].append(diagnostic)
+        }
+        var books: [String: Book] = [:]
+        let memo = context.cardMemo
+        for carried in context.carried {
+            var book = carried
+            book.card = memo?.card(book.name)
+            books[book.name] = book
+        }
+        let listings = Dictionary(uniqueKeysWithValues: context.listings.map { ($0.slug, $0) })
+        let contentFolder = context.options.project.appending(path: "content")
+        // A rendered book's folder is fingerprinted again: generation may have written into it.
+        let fingerprints = ParallelMap.map(context.books) { BuildCache.fingerprint(ofBook: contentFolder.appending(path: $0.slug)) }
+        for (book, fingerprint) in zip(context.books, fingerprints) {
+            books[book.slug] = Book(name: book.slug, fingerprint: fingerprint, isSkippedDraft: false, listing: listings[book.slug],
+                                    card: memo?.card(book.slug), paths: (context.bookPaths[book.slug] ?? []).sorted(),
+                                    diagnostics: warnings[book.slug] ?? [], links: CheckStage.bookLinks(book))
+        }
+        for name in context.skippedDrafts where books[name] == nil {
+            guard let fingerprint = context.fingerprints[name] else { continue }
+            books[name] = Book(name: name, fingerprint: fingerprint, isSkippedDraft: true, listing: nil, card: nil, paths: [],
+                               diagnostics: warnings[name] ?? [], links: [])
+        }
+        let manifest = BuildIndex.identity(of: context.options.output.appending(path: OutputManifest.fileName))
+        header = Header(tool: tool, site: context.siteFingerprint, options: BuildIndex.optionsKey(context.options), manifest: manifest)
+        self.files = files
+        self.books = books
+    }
+
+    /// Where the index of builds of `project` into `output` lives: one per output folder, so that
+    /// building into public/ and into another folder in turn does not make each build a full one.
+    static func file(for project: URL, output: URL) -> URL {
+        project.appending(path: ".tale-cache/build-index-\(SHA256.hex(output.standardizedFileURL.path).prefix(16))")
+    }
+
+    /// The index of builds of `project` into `output`, or nil when there is none or it cannot be read (then the build is full).
+    static func read(project: URL, output: URL) -> BuildIndex? {
+        guard let data = FileManager.default.contents(atPath: file(for: project, output: output).path) else { return nil }
+        var reader = IndexReader(Array(data))
+        return decode(&reader)
+    }
+
+    /// Writes the index in one step (a new file renamed over the old).
+    func write(project: URL, output: URL) throws(TaleError) {
+        let target = BuildIndex.file(for: project, output: output)
+        let folder = target.deletingLastPathComponent()
+        let temporary = folder.appending(path: ".build-index-\(getpid())")
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try Data(encoded()).write(to: temporary)
+        } catch {
+            throw .io(path: target.path, reason: "cannot write the build index: \(error.localizedDescription)")
+        }
+        guard rename(temporary.path, target.path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            try? FileManager.default.removeItem(at: temporary)
+            throw .io(path: target.path, reason: "cannot write the build index: \(reason)")
+        }
+    }
+
+    /// Removes the index before the output is changed in place: a build killed halfway must not
+    /// leave an index that describes files it did not finish writing.
+    static func remove(project: URL, output: URL) {
+        unlink(file(for: project, output: output).path)
+    }
+
+    /// The options a build's output depends on, as one string.
+    static func optionsKey(_ options: BuildOptions) -> String {
+        let epoch = options.environment["SOURCE_DATE_EPOCH"] ?? "-"
+        return "drafts=\(options.includeDrafts) approved=\(options.requireApproved) publishing=\(options.forPublishing) "
+            + "epoch=\(epoch) output=\(options.output.path)"
+    }
+
+    /// How `stat` sees a file: device, inode, size, modification and change times. Empty when it is missing.
+    static func identity(of file: URL) -> String {
+        var info = stat()
+        guard stat(file.path, &info) == 0 else { return "" }
+        return "\(info.st_dev) \(info.st_ino) \(info.st_size) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec) "
+            + "\(info.st_ctim.tv_sec).\(info.st_ctim.tv_nsec)"
+    }
+
+    /// The header a build in `context` would write, before its output is written.
+    static func header(_ context: BuildContext, tool: String) -> Header {
+        let output = context.options.output
+        return Header(tool: tool, site: context.siteFingerprint, options: optionsKey(context.options),
+                      manifest: identity(of: output.appending(path: OutputManifest.fileName)))
+    }
+
+    /// Whether a build in `context` may carry books over from this index: the tool, theme, config
+    /// and options are the same, and the output is as the last build left it.
+    func accepts(_ context: BuildContext) -> Bool {
+        guard let tool = context.options.incremental?.tool, !header.manifest.isEmpty,
+              header == BuildIndex.header(context, tool: tool) else { return false }
+        return outputIsWhole(context.options.output)
+    }
+
+    /// The library cards the last build rendered, by book.
+    func cardMemo() -> CardMemo {
+        var cards: [String: CardMemo.Card] = [:]
+        for (name, book) in books { if let card = book.card { cards[name] = card } }
+        return CardMemo(cards)
+    }
+
+    /// Whether every file the index lists is in `output` with its size. Stats run on every core.
+    func outputIsWhole(_ output: URL) -> Bool {
+        let root = output.path + "/"
+        let entries = Array(files)
+        let chunks = max(1, ProcessInfo.processInfo.activeProcessorCount * 4)
+        let whole = Locked(true)
+        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            var info = stat()
+            for index in stride(from: chunk, to: entries.count, by: chunks) {
+                let (path, file) = entries[index]
+                guard stat(root + path, &info) == 0, Int(info.st_size) == file.bytes else {
+                    whole.mutate { $0 = false }
+                    return
+                }
+            }
+        }
+        return whole.value
+    }
+}
+
+// MARK: - Binary form
+
+extension BuildIndex {
+    func encoded() -> [UInt8] {
+        var out = IndexWriter()
+        out.string("tale-build-index")
+        out.int(BuildIndex.version)
+        out.string(header.tool)
+        out.string(header.site)
+        out.string(header.options)
+        out.string(header.manifest)
+        out.int(files.count)
+        for path in files.keys.sorted() {
+            out.string(path)
+            out.string(files[path]!.sha256)
+            out.int(files[path]!.bytes)
+        }
+        out.int(books.count)
+        for name in books.keys.sorted() {
+            let book = books[name]!
+            out.string(book.name)
+            out.string(book.fingerprint)
+            out.bool(book.isSkippedDraft)
+            out.bool(book.listing != nil)
+            if let listing = book.listing { BuildIndex.encode(listing, into: &out) }
+            out.bool(book.card != nil)
+            if let card = book.card {
+                out.string(card.key)
+                out.string(card.html)
+            }
+            out.strings(book.paths)
+            out.int(book.diagnostics.count)
+            for diagnostic in book.diagnostics {
+                out.string(diagnostic.severity.rawValue)
+                BuildIndex.encode(diagnostic.location, into: &out)
+                out.string(diagnostic.message)
+                out.optional(diagnostic.hint)
+            }
+            out.int(book.links.count)
+            for link in book.links {
+                out.string(link.destination)
+                BuildIndex.encode(link.location, into: &out)
+            }
+        }
+        return out.bytes
+    }
+
+    static func decode(_ input: inout IndexReader) -> BuildIndex? {
+        guard input.string() == "tale-build-index", input.int() == version,
+              let tool = input.string(), let site = input.string(), let options = input.string(), let manifest = input.string(),
+              let fileCount = input.count() else { return nil }
+        var files: [String: OutputFile] = [:]
+        files.reserveCapacity(fileCount)
+        for _ in 0..<fileCount {
+            guard let path = input.string(), let sha = input.string(), let bytes = input.int() else { return nil }
+            files[path] = OutputFile(sha256: sha, bytes: bytes)
+        }
+        guard let bookCount = input.count() else { return nil }
+        var books: [String: Book] = [:]
+        for _ in 0..<bookCount {
+            guard let name = input.string(), let fingerprint = input.string(), let isDraft = input.bool(),
+                  let hasListing = input.bool() else { return nil }
+            var listing: BookListing?
+            if hasListing {
+                guard let decoded = decodeListing(&input) else { return nil }
+                listing = decoded
+            }
+            guard let hasCard = input.bool() else { return nil }
+            var card: CardMemo.Card?
+            if hasCard {
+                guard let key = input.string(), let html = input.string() else { return nil }
+                card = CardMemo.Card(key: key, html: html)
+            }
+            guard let paths = input.strings(), let diagnosticCount = input.count() else { return nil }
+            var diagnostics: [Diagnostic] = []
+            for _ in 0..<diagnosticCount {
+                guard let severity = input.string().flatMap(Severity.init(rawValue:)), let location = decodeLocation(&input),
+                      let message = input.string(), let hint = input.optional() else { return nil }
+                diagnostics.append(Diagnostic(severity, at: location, message, hint: hint))
+            }
+            guard let linkCount = input.count() else { return nil }
+            var links: [BookLink] = []
+            for _ in 0..<linkCount {
+                guard let destination = input.string(), let location = decodeLocation(&input) else { return nil }
+                links.append(BookLink(destination: destination, location: location))
+            }
+            books[name] = Book(name: name, fingerprint: fingerprint, isSkippedDraft: isDraft, listing: listing, card: card,
+                               paths: paths, diagnostics: diagnostics, links: links)
+        }
+        guard input.atEnd else { return nil }
+        return BuildIndex(header: Header(tool: tool, site: site, options: options, manifest: manifest), files: files, books: books)
+    }
+
+    private static func encode(_ location: SourceLocation, into out: inout IndexWriter) {
+        out.string(location.file)
+        out.int(location.line)
+        out.int(location.column)
+    }
+
+    private static func decodeLocation(_ input: inout IndexReader) -> SourceLocation? {
+        guard let file = input.string(), let line = input.int(), let column = input.int() else { return nil }
+        return SourceLocation(file: file, line: line, column: column)
+    }
+
+    private static func encode(_ image: ImageView, into out: inout IndexWriter) {
+        out.string(image.path)
+        out.string(image.alt)
+        out.int(image.width ?? -1)
+        out.int(image.height ?? -1)
+        out.int(image.variants.count)
+        for variant in image.variants {
+            out.string(variant.path)
+            out.int(variant.width)
+        }
+    }
+
+    private static func decodeImage(_ input: inout IndexReader) -> ImageView? {
+        guard let path = input.string(), let alt = input.string(), let width = input.int(), let height = input.int(),
+              let variantCount = input.count() else { return nil }
+        var image = ImageView(path: path, alt: alt, width: width < 0 ? nil : width, height: height < 0 ? nil : height)
+        for _ in 0..<variantCount {
+            guard let variant = input.string(), let variantWidth = input.int() else { return nil }
+            image.variants.append((variant, variantWidth))
+        }
+        return image
+    }
+
+    private static func encode(_ listing: BookListing, into out: inout IndexWriter) {
+        out.string(listing.slug)
+        out.string(listing.title)
+        out.optional(listing.author)
+        out.optional(listing.summary)
+        out.optional(listing.premise)
+        out.strings(listing.tags)
+        out.optional(listing.age)
+        out.string(listing.ageTier.rawValue)
+        out.string(listing.language)
+        out.optional(listing.date)
+        encode(listing.cover, into: &out)
+        out.bool(listing.thumbnail != nil)
+        if let thumbnail = listing.thumbnail { encode(thumbnail, into: &out) }
+        out.int(listing.sceneCount)
+        out.optional(listing.stats)
+        out.bool(listing.hasEPUB)
+    }
+
+    private static func decodeListing(_ input: inout IndexReader) -> BookListing? {
+        guard let slug = input.string(), let title = input.string(), let author = input.optional(), let summary = input.optional(),
+              let premise = input.optional(), let tags = input.strings(), let age = input.optional(),
+              let tier = input.string().flatMap(AgeTier.init(rawValue:)), let language = input.string(), let date = input.optional(),
+              let cover = decodeImage(&input), let hasThumbnail = input.bool() else { return nil }
+        var thumbnail: ImageView?
+        if hasThumbnail {
+            guard let decoded = decodeImage(&input) else { return nil }
+            thumbnail = decoded
+        }
+        guard let sceneCount = input.int(), let stats = input.optional(), let hasEPUB = input.bool() else { return nil }
+        return BookListing(slug: slug, title: title, author: author, summary: summary, premise: premise, tags: tags, age: age,
+                           ageTier: tier, language: language, date: date, cover: cover, thumbnail: thumbnail,
+                           sceneCount: sceneCount, stats: stats, hasEPUB: hasEPUB)
+    }
+}
+
+/// What `tale build` hands the stages so that a build can carry unchanged books over from the last
+/// one: the running tool's identity, the last build's index (nil for a full build), and a lock that
+/// makes builds into the same output wait for each other, since each reads the index, changes the
+/// output and writes the index.
+public struct IncrementalBuild: Sendable {
+    /// `toolIdentity(version:)` of the running tool.
+    public var tool: String
+    /// The index the last build left, when there is one and it is to be used.
+    var previous: BuildIndex?
+    /// Held for as long as the build: released when the last copy of this value is gone.
+    private let lock: BuildLock
+
+    /// The identity of the running tool: its version, and the executable's size and time.
+    public static func toolIdentity(version: String) -> String {
+        var info = stat()
+        guard stat("/proc/self/exe", &info) == 0 else { return version }
+        return "\(version) \(info.st_size) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
+    }
+
+    /// Reads `project`'s index unless `force` asks for a full build. Either way, the build writes a new index.
+    public init(project: URL, output: URL, tool: String, force: Bool) {
+        self.tool = tool
+        lock = BuildLock(BuildIndex.file(for: project, output: output).path + ".lock")
+        previous = force ? nil : BuildIndex.read(project: project, output: output)
+    }
+}
+
+/// An exclusive `flock(2)` on a file, taken when made (waiting for another holder) and let go when freed.
+final class BuildLock: Sendable {
+    private let descriptor: Int32
+
+    init(_ path: String) {
+        try? FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        descriptor = open(path, O_CREAT | O_RDWR | O_CLOEXEC, 0o644)
+        // Without a lock file (a read-only project) the build goes on unlocked, as it did before there was one.
+        if descriptor >= 0 { flock(descriptor, LOCK_EX) }
+    }
+
+    deinit {
+        if descriptor >= 0 { close(descriptor) }
+    }
+}

@@ -1,0 +1,159 @@
+import Foundation
+import Testing
+import TaleBuild
+import TaleCore
+
+/// `tale build` carrying unchanged books over from the last build through `.tale-cache/build-index`.
+@Suite("Builds after an edit")
+struct BuildIndexTests {
+    /// A clean build of `project`'s sources, made in a copy of them: the output to compare with.
+    func cleanBuild(of project: URL) -> [String: Data] {
+        let copy = Support.temporaryFolder("clean")
+        for name in ["content", "themes", "tale.yaml"] where FileManager.default.fileExists(atPath: project.appending(path: name).path) {
+            try! FileManager.default.copyItem(at: project.appending(path: name), to: copy.appending(path: name))
+        }
+        let built = Support.tale(["build", "--quiet"], in: copy)
+        #expect(built.status == 0, "\(built.err)")
+        return Support.tree(copy.appending(path: "public"))
+    }
+
+    /// Files a write leaves behind when it fails halfway, anywhere under `folder`.
+    func leftovers(in folder: URL) -> [String] {
+        let names = FileManager.default.enumerator(atPath: folder.path)?.compactMap { $0 as? String } ?? []
+        return names.filter { ($0 as NSString).lastPathComponent.hasPrefix(".tale-new-") || $0.contains("tale-staging") }
+    }
+
+    @Test("after edits, deletes and renames of books, scenes, images, theme files and tale.yaml, tale build equals a clean build")
+    func equalsClean() throws {
+        let project = Support.copyFixture("basic")
+        let steps: [(label: String, carried: Int?, change: (URL) throws -> Void)] = [
+            ("first build", nil, { _ in }),
+            ("edit a scene", 1, { root in
+                let file = root.appending(path: "content/lantern/index.md")
+                try Data(String(contentsOf: file, encoding: .utf8).replacingOccurrences(of: "tired and happy", with: "tired, happy and humming").utf8).write(to: file)
+            }),
+            ("add a scene and an inline image", 1, { root in
+                let file = root.appending(path: "content/two-paths/index.md")
+                try Data((String(contentsOf: file, encoding: .utf8) + "\n## Later {#later .ending}\n\nA ![tiny moth](images/moth.svg) flew by.\n").utf8).write(to: file)
+                try FileManager.default.createDirectory(at: root.appending(path: "content/two-paths/images"), withIntermediateDirectories: true)
+                try FileManager.default.copyItem(at: root.appending(path: "content/lantern/images/moth.svg"), to: root.appending(path: "content/two-paths/images/moth.svg"))
+            }),
+            ("replace an image with other pixels", 1, { root in
+                let image = root.appending(path: "content/lantern/images/lantern.png")
+                try FileManager.default.removeItem(at: image)
+                try FileManager.default.copyItem(at: root.appending(path: "content/lantern/images/cover.png"), to: image)
+            }),
+            ("rename a book", 1, { root in
+                try FileManager.default.moveItem(at: root.appending(path: "content/two-paths"), to: root.appending(path: "content/paths-two"))
+            }),
+            ("add a book, then delete another", 1, { root in
+                Support.write("---\ntitle: New\n---\n\n## Hello\n\nA new book.\n", to: "content/newcomer/index.md", in: root)
+                try FileManager.default.removeItem(at: root.appending(path: "content/paths-two"))
+            }),
+            ("override a theme file", nil, { root in
+                Support.write("<footer>Overridden footer</footer>\n", to: "themes/storybook/templates/footer.mustache", in: root)
+            }),
+            ("change tale.yaml", nil, { root in
+                Support.write("title: Renamed Shelf\nbase_url: https://books.example.org/\n", to: "tale.yaml", in: root)
+            }),
+            ("edit a book with a full base URL (sitemap and feed)", 1, { root in
+                Support.write("---\ntitle: New\ndate: 2026-01-02\n---\n\n## Hello\n\nA newer book.\n", to: "content/newcomer/index.md", in: root)
+            }),
+        ]
+        for step in steps {
+            try step.change(project)
+            let built = Support.tale(["build"], in: project)
+            #expect(built.status == 0, "after \(step.label): \(built.err)")
+            if let carried = step.carried {
+                #expect(built.out.contains("(\(carried) unchanged since the last build)"), "after \(step.label): \(built.out)")
+            } else {
+                #expect(!built.out.contains("unchanged since the last build"), "after \(step.label) every book renders again: \(built.out)")
+            }
+            let output = Support.tree(project.appending(path: "public"))
+            let clean = cleanBuild(of: project)
+            #expect(!output.isEmpty)
+            let presence = Set(output.keys).symmetricDifference(clean.keys).sorted()
+            let content = output.keys.filter { clean[$0] != nil && clean[$0] != output[$0] }.sorted()
+            #expect(output == clean, "after \(step.label): \(presence) differ in presence; \(content) differ in content")
+            #expect(leftovers(in: project.appending(path: "public")).isEmpty)
+        }
+    }
+
+    @Test("an edit rewrites only the files that changed: the other book's files are not touched")
+    func untouchedFilesStay() throws {
+        let project = Support.copyFixture("basic")
+        #expect(Support.tale(["build", "--quiet"], in: project).status == 0)
+        func inode(_ path: String) throws -> Int {
+            try #require(FileManager.default.attributesOfItem(atPath: project.appending(path: "public/\(path)").path)[.systemFileNumber] as? Int)
+        }
+        let other = try inode("books/two-paths/index.html"), edited = try inode("books/lantern/index.html")
+        let file = project.appending(path: "content/lantern/index.md")
+        try Data(String(contentsOf: file, encoding: .utf8).replacingOccurrences(of: "tired and happy", with: "tired and sleepy").utf8).write(to: file)
+        let built = Support.tale(["build"], in: project)
+        #expect(built.out.contains("Built 2 books") && built.out.contains("(1 unchanged since the last build)"), "\(built.out)")
+        #expect(try inode("books/two-paths/index.html") == other)
+        #expect(try inode("books/lantern/index.html") != edited)
+        #expect(try String(contentsOf: project.appending(path: "public/books/lantern/index.html"), encoding: .utf8).contains("tired and sleepy"))
+    }
+
+    @Test("a book carried over keeps its warnings, and its links to other books are checked again")
+    func carriedBooksAreChecked() throws {
+        let project = Support.project([
+            "content/fox/index.md": "---\ntitle: Fox\nauthr: typo\n---\n\n## Den\n\nPip visits [Owl](../owl/).\n",
+            "content/owl/index.md": "---\ntitle: Owl\n---\n\n## Tree\n\nOwl waits.\n",
+        ])
+        let warning = "content/fox/index.md:3:1: warning: unknown front matter key 'authr'; did you mean 'author'?"
+        let first = Support.tale(["build"], in: project)
+        #expect(first.status == 0 && first.err.hasPrefix(warning), "\(first.err)")
+        Support.write("---\ntitle: Owl\n---\n\n## Tree\n\nOwl waits and waits.\n", to: "content/owl/index.md", in: project)
+        let second = Support.tale(["build"], in: project)
+        #expect(second.out.contains("(1 unchanged since the last build)"), "\(second.out)")
+        #expect(second.err.hasPrefix(warning), "the carried book's warning is printed again: \(second.err)")
+        let before = Support.tree(project.appending(path: "public"))
+        try FileManager.default.removeItem(at: project.appending(path: "content/owl"))
+        let third = Support.tale(["build"], in: project)
+        #expect(third.status == 1)
+        #expect(third.err.contains("content/fox/index.md:8:18: error: link to unknown book 'owl'"), "\(third.err)")
+        #expect(Support.tree(project.appending(path: "public")) == before, "a failed build leaves the output as it was")
+    }
+
+    @Test("a damaged index or a changed output is not trusted: the build is full, and right")
+    func distrust() throws {
+        let project = Support.copyFixture("basic")
+        #expect(Support.tale(["build", "--quiet"], in: project).status == 0)
+        let index = try #require(FileManager.default.contentsOfDirectory(at: project.appending(path: ".tale-cache"), includingPropertiesForKeys: nil)
+            .first { $0.lastPathComponent.hasPrefix("build-index-") && $0.pathExtension.isEmpty })
+        var bytes = try Data(contentsOf: index)
+        bytes.removeLast(7)
+        try bytes.write(to: index)
+        let truncated = Support.tale(["build"], in: project)
+        #expect(truncated.status == 0 && truncated.out.contains("Built 2 books") && !truncated.out.contains("unchanged"), "\(truncated.out)")
+        try Data("garbage".utf8).write(to: index)
+        Support.write("---\ntitle: Extra\n---\n\n## One\n\nMore.\n", to: "content/extra/index.md", in: project)
+        let afterGarbage = Support.tale(["build"], in: project)
+        #expect(afterGarbage.status == 0 && !afterGarbage.out.contains("unchanged"), "\(afterGarbage.out)")
+        #expect(Support.tree(project.appending(path: "public")) == cleanBuild(of: project))
+        // A file removed from the output by hand: the next build writes the output whole again.
+        try FileManager.default.removeItem(at: project.appending(path: "public/books/extra/book.json"))
+        Support.write("---\ntitle: Extra\n---\n\n## One\n\nMore still.\n", to: "content/extra/index.md", in: project)
+        let repaired = Support.tale(["build"], in: project)
+        #expect(repaired.status == 0 && !repaired.out.contains("unchanged"), "\(repaired.out)")
+        #expect(Support.tree(project.appending(path: "public")) == cleanBuild(of: project))
+    }
+
+    @Test("the manifest written directly is the text JSONValue would write")
+    func manifestText() {
+        let sizes = ["index.html": 12, "media/0a.png": 3, "books/a<b>&\"c\"/index.html": 0, "assets/x.css": 9]
+        func sha(_ path: String) -> String { SHA256.hex(path) }
+        let files: [JSONValue] = sizes.keys.sorted().map { path in
+            .object([("path", .string(path)), ("sha256", .string(sha(path))), ("bytes", .int(sizes[path]!)),
+                     ("content_type", .string(ContentTypes.of(path) ?? "application/octet-stream")),
+                     ("cache_control", .string(ContentTypes.cacheControl(path)))])
+        }
+        func reference(_ files: [JSONValue]) -> String {
+            JSONValue.object([("generator", .string("tale")), ("version", .int(1)), ("files", .array(files))]).text(indent: 2) + "\n"
+        }
+        #expect(OutputManifest.make(sizes: sizes, sha256: sha) == reference(files))
+        #expect(OutputManifest.make(sizes: [:]) == reference([]))
+    }
+}
