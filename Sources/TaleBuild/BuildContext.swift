@@ -40,8 +40,9 @@ public final class BuildContext {
     public var upToDate = false
     /// The output files each book rendered in this build made, by slug.
     var bookPaths: [String: Set<String>] = [:]
-    /// Output files already in place from the last build, unchanged: path to hash and size.
-    var kept: [String: BuildIndex.OutputFile] = [:]
+    /// Which files of the last build's table stay as they are (those of the books carried over,
+    /// and compressed copies of files that did not change), by position in `previousBuild.files`.
+    var keptFiles: [Bool] = []
     /// The library cards, remembered across builds (`tale serve` in memory, `tale build` in the index).
     var cardMemo: CardMemo?
     /// The page renderer with the theme's templates (set by the render stage).
@@ -74,7 +75,6 @@ public final class BuildContext {
         PathPolicy.checkOutputPath(path)
         outputs[path] = bytes
         copies[path] = nil
-        kept[path] = nil
         outputHashes[path] = nil
     }
 
@@ -83,19 +83,30 @@ public final class BuildContext {
         PathPolicy.checkOutputPath(path)
         copies[path] = copy
         outputs[path] = nil
-        kept[path] = nil
         outputHashes[path] = copy.sha256
     }
 
-    /// Records a file the last build wrote as one of this build's outputs, left where it is.
-    func keep(_ path: String, _ file: BuildIndex.OutputFile) {
-        guard outputs[path] == nil, copies[path] == nil else { return }
-        kept[path] = file
-        outputHashes[path] = file.sha256
+    /// Every output path made by this build, in memory or copied (not the files kept from the last build).
+    public var outputPaths: [String] { Array(outputs.keys) + Array(copies.keys) }
+
+    /// The whole output as a table: the files kept from the last build, and this build's (which win
+    /// over a kept file of the same path); and where each file of the last build's table is now.
+    func outputTable() -> (table: OutputTable, moved: [Int?]) {
+        hashAllOutputs()
+        var made: [OutputTable.Entry] = []
+        made.reserveCapacity(outputs.count + copies.count)
+        for (path, bytes) in outputs {
+            made.append(OutputTable.Entry(path: path, sha256: outputHashes[path]!, bytes: bytes.count, isCompressedCopy: compressedCopies.contains(path)))
+        }
+        for (path, copy) in copies {
+            made.append(OutputTable.Entry(path: path, sha256: copy.sha256, bytes: copy.size, isCompressedCopy: false))
+        }
+        guard let previous = previousBuild?.files else { return (OutputTable(made), []) }
+        return previous.merged(keeping: keptFiles, with: made)
     }
 
-    /// Every output path: in memory, copied, or kept from the last build.
-    public var outputPaths: [String] { Array(outputs.keys) + Array(copies.keys) + Array(kept.keys) }
+    /// The `.gz` siblings this build compressed (set by the site files stage).
+    var compressedCopies: Set<String> = []
 
     /// An output's bytes, read from its source when it is a copy.
     public func bytes(of path: String) -> [UInt8]? { outputs[path] ?? copies[path]?.bytes() }

@@ -3,14 +3,15 @@ import TaleCore
 import TaleRender
 
 /// `.tale-cache/build-index-<output>`: what the last successful `tale build` into an output wrote,
-/// so that the next one renders only the books whose folders changed. It holds every output file's hash and size, and
-/// for each book its folder's fingerprint, what the library, search index, sitemap and feed show
-/// of it (`BookListing`, and its library card), the files it owns, its warnings and its links to
-/// other books. A build uses it only when the tool, theme, config, options and output are as they
-/// were; otherwise it builds in full and writes a new one.
+/// so that the next one renders only the books whose folders changed. It holds every output file's
+/// hash and size (`OutputTable`), the output's folders, and for each book its folder's fingerprint,
+/// what the library, search index, sitemap and feed show of it (`BookListing`, and its library
+/// card), the files it owns, its warnings and its links to other books. A build uses it only when
+/// the tool, theme, config, options and output are as they were; otherwise it builds in full and
+/// writes a new one.
 public struct BuildIndex: Sendable {
     /// Bump when the format or anything it records changes meaning.
-    static let version = 1
+    static let version = 2
 
     /// What the build was made with and wrote: the index is used only when all of it is the same now.
     struct Header: Equatable, Sendable {
@@ -22,12 +23,11 @@ public struct BuildIndex: Sendable {
         var options: String
         /// `tale-manifest.json` as `stat` saw it after the write: a changed or replaced output is not trusted.
         var manifest: String
-    }
-
-    /// One output file: its SHA-256 (hex) and size.
-    struct OutputFile: Equatable, Sendable {
-        var sha256: String
-        var bytes: Int
+        /// A hash of how `stat` saw each of the output's folders after the write: a file added,
+        /// removed or renamed in the output since changes its folder's times.
+        var folders: String
+        /// The same of the output's twin (`OutputWriter.shadow`), which the next build changes and swaps in.
+        var shadow: String
     }
 
     /// A link from a scene to another book, checked again on every build (the target may be gone).
@@ -45,40 +45,47 @@ public struct BuildIndex: Sendable {
         /// A draft the build left out; such an entry has no listing and no files.
         var isSkippedDraft: Bool
         var listing: BookListing?
-        var card: CardMemo.Card?
-        /// The output files the book made (not their `.gz` siblings), shared media included.
-        var paths: [String]
+        /// The library card: the hash of the page it was rendered with, and its HTML.
+        var card: (page: String, html: String)?
+        /// The output files the book made, with their compressed copies and shared media, by position in the table.
+        var files: [Int]
         /// Its warnings (a build with errors writes no index).
         var diagnostics: [Diagnostic]
         var links: [BookLink]
     }
 
     var header: Header
-    /// Every output file but the manifest, by path.
-    var files: [String: OutputFile]
+    /// Every output file but the manifest.
+    var files: OutputTable
+    /// Every folder of the output, the top one as "".
+    var folders: [String]
     /// Every book folder, by name.
     var books: [String: Book]
 
     /// An index from its parts.
-    init(header: Header, files: [String: OutputFile], books: [String: Book]) {
+    init(header: Header, files: OutputTable, folders: [String], books: [String: Book]) {
         self.header = header
         self.files = files
+        self.folders = folders
         self.books = books
     }
 
-    /// The index of the build in `context`, just written: `files` is every output but the manifest.
-    init(_ context: BuildContext, files: [String: OutputFile], tool: String) {
+    /// The index of the build in `context`, just written as `table` (every output but the manifest);
+    /// `moved` says where each file of the last build's table is in it.
+    init(_ context: BuildContext, table: OutputTable, moved: [Int?], tool: String) {
         var warnings: [String: [Diagnostic]] = [:]
         for diagnostic in context.diagnostics.all {
             let parts = diagnostic.location.file.split(separator: "/", maxSplits: 2)
             guard parts.count == 3, parts[0] == "content" else { continue }
             warnings[String(parts[1]), default: []].append(diagnostic)
         }
-        var books: [String: Book] = [:]
         let memo = context.cardMemo
+        func card(_ name: String) -> (page: String, html: String)? { memo?.card(name).map { ($0.page, $0.html) } }
+        var books: [String: Book] = [:]
         for carried in context.carried {
             var book = carried
-            book.card = memo?.card(book.name)
+            book.card = card(book.name)
+            book.files = carried.files.compactMap { moved[$0] }
             books[book.name] = book
         }
         let listings = Dictionary(uniqueKeysWithValues: context.listings.map { ($0.slug, $0) })
@@ -86,19 +93,53 @@ public struct BuildIndex: Sendable {
         // A rendered book's folder is fingerprinted again: generation may have written into it.
         let fingerprints = ParallelMap.map(context.books) { BuildCache.fingerprint(ofBook: contentFolder.appending(path: $0.slug)) }
         for (book, fingerprint) in zip(context.books, fingerprints) {
+            let paths = context.bookPaths[book.slug] ?? []
+            let files = (paths.compactMap(table.position(of:)) + paths.compactMap { table.position(of: $0 + ".gz") }).sorted()
             books[book.slug] = Book(name: book.slug, fingerprint: fingerprint, isSkippedDraft: false, listing: listings[book.slug],
-                                    card: memo?.card(book.slug), paths: (context.bookPaths[book.slug] ?? []).sorted(),
-                                    diagnostics: warnings[book.slug] ?? [], links: CheckStage.bookLinks(book))
+                                    card: card(book.slug), files: files, diagnostics: warnings[book.slug] ?? [], links: CheckStage.bookLinks(book))
         }
         for name in context.skippedDrafts where books[name] == nil {
             guard let fingerprint = context.fingerprints[name] else { continue }
-            books[name] = Book(name: name, fingerprint: fingerprint, isSkippedDraft: true, listing: nil, card: nil, paths: [],
+            books[name] = Book(name: name, fingerprint: fingerprint, isSkippedDraft: true, listing: nil, card: nil, files: [],
                                diagnostics: warnings[name] ?? [], links: [])
         }
-        let manifest = BuildIndex.identity(of: context.options.output.appending(path: OutputManifest.fileName))
-        header = Header(tool: tool, site: context.siteFingerprint, options: BuildIndex.optionsKey(context.options), manifest: manifest)
-        self.files = files
+        let output = context.options.output
+        folders = BuildIndex.folders(of: table)
+        header = Header(tool: tool, site: context.siteFingerprint, options: BuildIndex.optionsKey(context.options),
+                        manifest: BuildIndex.identity(of: output.appending(path: OutputManifest.fileName)),
+                        folders: BuildIndex.identity(ofFolders: folders, in: output),
+                        shadow: BuildIndex.identity(ofFolders: folders, in: OutputWriter.shadow(for: output)))
+        files = table
         self.books = books
+    }
+
+    /// Every folder holding a file of `table`, the top one as "".
+    static func folders(of table: OutputTable) -> [String] {
+        var folders: Set<String> = [""]
+        var last: Substring = ""
+        for entry in table.entries {
+            let path = entry.path
+            guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { continue }
+            let folder = path[..<slash]
+            // Sorted paths keep a folder's files together: most entries repeat the folder before them.
+            if folder == last { continue }
+            last = folder
+            var parent = folder
+            while folders.insert(String(parent)).inserted, let up = parent.utf8.lastIndex(of: UInt8(ascii: "/")) { parent = parent[..<up] }
+        }
+        return folders.sorted()
+    }
+
+    /// A hash of how `stat` sees each of `folders` in `output`: inode, modification and change times.
+    static func identity(ofFolders folders: [String], in output: URL) -> String {
+        var hasher = SHA256()
+        var info = stat()
+        for folder in folders {
+            let path = folder.isEmpty ? output.path : output.path + "/" + folder
+            guard stat(path, &info) == 0 else { return "" }
+            hasher.update("\(folder) \(info.st_ino) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec) \(info.st_ctim.tv_sec).\(info.st_ctim.tv_nsec)\n")
+        }
+        return SHA256.hexString(hasher.finalize())
     }
 
     /// Where the index of builds of `project` into `output` lives: one per output folder, so that
@@ -153,45 +194,27 @@ public struct BuildIndex: Sendable {
             + "\(info.st_ctim.tv_sec).\(info.st_ctim.tv_nsec)"
     }
 
-    /// The header a build in `context` would write, before its output is written.
-    static func header(_ context: BuildContext, tool: String) -> Header {
-        let output = context.options.output
-        return Header(tool: tool, site: context.siteFingerprint, options: optionsKey(context.options),
-                      manifest: identity(of: output.appending(path: OutputManifest.fileName)))
-    }
-
     /// Whether a build in `context` may carry books over from this index: the tool, theme, config
-    /// and options are the same, and the output is as the last build left it.
+    /// and options are the same, and the output and its twin are as the last build left them (the
+    /// manifest, and each folder, as `stat` sees them). A file changed in place by hand, leaving its folder
+    /// alone, is not noticed; `tale build --force` writes everything again.
     func accepts(_ context: BuildContext) -> Bool {
-        guard let tool = context.options.incremental?.tool, !header.manifest.isEmpty,
-              header == BuildIndex.header(context, tool: tool) else { return false }
-        return outputIsWhole(context.options.output)
+        guard let tool = context.options.incremental?.tool, !header.manifest.isEmpty else { return false }
+        let output = context.options.output
+        let now = Header(tool: tool, site: context.siteFingerprint, options: BuildIndex.optionsKey(context.options),
+                         manifest: BuildIndex.identity(of: output.appending(path: OutputManifest.fileName)),
+                         folders: header.folders, shadow: header.shadow)
+        return now == header && BuildIndex.identity(ofFolders: folders, in: output) == header.folders
+            && BuildIndex.identity(ofFolders: folders, in: OutputWriter.shadow(for: output)) == header.shadow
     }
 
     /// The library cards the last build rendered, by book.
     func cardMemo() -> CardMemo {
         var cards: [String: CardMemo.Card] = [:]
-        for (name, book) in books { if let card = book.card { cards[name] = card } }
-        return CardMemo(cards)
-    }
-
-    /// Whether every file the index lists is in `output` with its size. Stats run on every core.
-    func outputIsWhole(_ output: URL) -> Bool {
-        let root = output.path + "/"
-        let entries = Array(files)
-        let chunks = max(1, ProcessInfo.processInfo.activeProcessorCount * 4)
-        let whole = Locked(true)
-        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-            var info = stat()
-            for index in stride(from: chunk, to: entries.count, by: chunks) {
-                let (path, file) = entries[index]
-                guard stat(root + path, &info) == 0, Int(info.st_size) == file.bytes else {
-                    whole.mutate { $0 = false }
-                    return
-                }
-            }
+        for (name, book) in books {
+            if let card = book.card, let listing = book.listing { cards[name] = CardMemo.Card(page: card.page, listing: listing, html: card.html) }
         }
-        return whole.value
+        return CardMemo(cards)
     }
 }
 
@@ -206,11 +229,15 @@ extension BuildIndex {
         out.string(header.site)
         out.string(header.options)
         out.string(header.manifest)
-        out.int(files.count)
-        for path in files.keys.sorted() {
-            out.string(path)
-            out.string(files[path]!.sha256)
-            out.int(files[path]!.bytes)
+        out.string(header.folders)
+        out.string(header.shadow)
+        out.strings(folders)
+        out.int(files.entries.count)
+        for entry in files.entries {
+            out.string(entry.path)
+            out.string(entry.sha256)
+            out.int(entry.bytes)
+            out.bool(entry.isCompressedCopy)
         }
         out.int(books.count)
         for name in books.keys.sorted() {
@@ -222,10 +249,11 @@ extension BuildIndex {
             if let listing = book.listing { BuildIndex.encode(listing, into: &out) }
             out.bool(book.card != nil)
             if let card = book.card {
-                out.string(card.key)
+                out.string(card.page)
                 out.string(card.html)
             }
-            out.strings(book.paths)
+            out.int(book.files.count)
+            for position in book.files { out.int(position) }
             out.int(book.diagnostics.count)
             for diagnostic in book.diagnostics {
                 out.string(diagnostic.severity.rawValue)
@@ -245,12 +273,15 @@ extension BuildIndex {
     static func decode(_ input: inout IndexReader) -> BuildIndex? {
         guard input.string() == "tale-build-index", input.int() == version,
               let tool = input.string(), let site = input.string(), let options = input.string(), let manifest = input.string(),
+              let folderHash = input.string(), let shadowHash = input.string(), let folders = input.strings(),
               let fileCount = input.count() else { return nil }
-        var files: [String: OutputFile] = [:]
-        files.reserveCapacity(fileCount)
+        var entries: [OutputTable.Entry] = []
+        entries.reserveCapacity(fileCount)
         for _ in 0..<fileCount {
-            guard let path = input.string(), let sha = input.string(), let bytes = input.int() else { return nil }
-            files[path] = OutputFile(sha256: sha, bytes: bytes)
+            guard let path = input.string(), let sha = input.string(), let bytes = input.int(), let compressed = input.bool() else { return nil }
+            // The table must come back sorted, as it was written; anything else is a damaged index.
+            guard entries.last.map({ $0.path < path }) ?? true else { return nil }
+            entries.append(OutputTable.Entry(path: path, sha256: sha, bytes: bytes, isCompressedCopy: compressed))
         }
         guard let bookCount = input.count() else { return nil }
         var books: [String: Book] = [:]
@@ -263,12 +294,18 @@ extension BuildIndex {
                 listing = decoded
             }
             guard let hasCard = input.bool() else { return nil }
-            var card: CardMemo.Card?
+            var card: (page: String, html: String)?
             if hasCard {
-                guard let key = input.string(), let html = input.string() else { return nil }
-                card = CardMemo.Card(key: key, html: html)
+                guard let page = input.string(), let html = input.string() else { return nil }
+                card = (page, html)
             }
-            guard let paths = input.strings(), let diagnosticCount = input.count() else { return nil }
+            guard let fileCount = input.count() else { return nil }
+            var files: [Int] = []
+            for _ in 0..<fileCount {
+                guard let position = input.int(), entries.indices.contains(position) else { return nil }
+                files.append(position)
+            }
+            guard let diagnosticCount = input.count() else { return nil }
             var diagnostics: [Diagnostic] = []
             for _ in 0..<diagnosticCount {
                 guard let severity = input.string().flatMap(Severity.init(rawValue:)), let location = decodeLocation(&input),
@@ -282,10 +319,11 @@ extension BuildIndex {
                 links.append(BookLink(destination: destination, location: location))
             }
             books[name] = Book(name: name, fingerprint: fingerprint, isSkippedDraft: isDraft, listing: listing, card: card,
-                               paths: paths, diagnostics: diagnostics, links: links)
+                               files: files, diagnostics: diagnostics, links: links)
         }
         guard input.atEnd else { return nil }
-        return BuildIndex(header: Header(tool: tool, site: site, options: options, manifest: manifest), files: files, books: books)
+        let header = Header(tool: tool, site: site, options: options, manifest: manifest, folders: folderHash, shadow: shadowHash)
+        return BuildIndex(header: header, files: OutputTable(sorted: entries), folders: folders, books: books)
     }
 
     private static func encode(_ location: SourceLocation, into out: inout IndexWriter) {

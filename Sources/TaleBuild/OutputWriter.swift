@@ -60,51 +60,99 @@ public enum OutputWriter {
         try? FileManager.default.removeItem(at: staging)
     }
 
-    /// Brings `output` from the last build's files (`previous`) to this build's in place, for a build
-    /// that carried books over. New and changed files are first written beside their old versions
-    /// (`.tale-new-<pid>-<name>`); only when all are written are they renamed over the old ones, each
-    /// in one step. Files no longer made are removed last, then folders left empty. Unchanged files are
-    /// not touched. A failure before the renames removes what it wrote and leaves the output as it was.
-    static func update(_ files: [String: [UInt8]], copies: [String: SourceCopy], previous: [String: BuildIndex.OutputFile],
-                              current: Set<String>, sha256: (String) -> String, in output: URL) throws(TaleError) {
-        var staged: [(new: String, final: String)] = []
-        func discard() { for file in staged { unlink(file.new) } }
+    /// The output's twin, `.<name>.tale-shadow` beside it: the same files through hard links, so it
+    /// takes no room of its own. A build that carried books over changes the twin, which nobody
+    /// reads, and then swaps it with the output in one step; a build killed at any point leaves the
+    /// output whole, old or new.
+    static func shadow(for output: URL) -> URL {
+        output.deletingLastPathComponent().appending(path: ".\(output.lastPathComponent).tale-shadow")
+    }
+
+    /// Makes the output's twin after a full build: every folder again, every file a hard link.
+    static func makeShadow(of output: URL) throws(TaleError) {
+        let shadow = shadow(for: output)
+        try? FileManager.default.removeItem(at: shadow)
+        guard let walker = FileManager.default.enumerator(atPath: output.path) else {
+            throw .io(path: output.path, reason: "cannot read the folder just written")
+        }
+        guard mkdir(shadow.path, 0o755) == 0 else {
+            throw .io(path: shadow.path, reason: "cannot make the output's twin: \(String(cString: strerror(errno)))")
+        }
+        while let relative = walker.nextObject() as? String {
+            let source = output.path + "/" + relative, target = shadow.path + "/" + relative
+            let made = walker.fileAttributes?[.type] as? FileAttributeType == .typeDirectory ? mkdir(target, 0o755) : link(source, target)
+            guard made == 0 else {
+                let reason = String(cString: strerror(errno))
+                try? FileManager.default.removeItem(at: shadow)
+                throw .io(path: target, reason: "cannot make the output's twin: \(reason)")
+            }
+        }
+    }
+
+    /// Brings `output` from the last build's files (`previous`) to this build's, for a build that
+    /// carried books over. The change is made in the output's twin first: each new or changed file
+    /// is written beside its old one and renamed over it (the old one is shared with the output, so
+    /// it must not be written into), and the `removed` files go. The twin and the output are then
+    /// exchanged in one step, and the old output, now the twin, is brought up to date with hard
+    /// links to the new files. Unchanged files are not touched.
+    static func update(_ files: [String: [UInt8]], copies: [String: SourceCopy], previous: OutputTable, removed: [String],
+                       sha256: (String) -> String, in output: URL) throws(TaleError) {
+        let shadow = shadow(for: output)
+        var changed: [String] = []
         var created: Set<String> = []
         for path in (Array(files.keys) + Array(copies.keys)).sorted() {
             let size = files[path]?.count ?? copies[path]!.size
             if let old = previous[path], old.bytes == size, old.sha256 == sha256(path) { continue }
-            let final = output.appending(path: path)
-            let folder = final.deletingLastPathComponent().path
-            let new = folder + "/.tale-new-\(getpid())-" + final.lastPathComponent
-            do {
-                if !created.contains(folder) {
-                    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-                    created.insert(folder)
-                }
-                unlink(new)
-                try writeFile(files[path], copy: copies[path], to: URL(fileURLWithPath: new))
-            } catch {
-                unlink(new)
-                discard()
-                throw error as? TaleError ?? .io(path: final.path, reason: "cannot write: \(error.localizedDescription)")
+            try replace(path, in: shadow, created: &created) { new in try writeFile(files[path], copy: copies[path], to: URL(fileURLWithPath: new)) }
+            changed.append(path)
+        }
+        removeFiles(removed, from: shadow)
+        guard tale_rename_exchange(shadow.path, output.path) == 0 else {
+            throw .io(path: output.path, reason: "cannot swap in the new output: \(String(cString: strerror(errno)))")
+        }
+        created.removeAll()
+        for path in changed {
+            try replace(path, in: shadow, created: &created) { new in
+                guard link(output.path + "/" + path, new) == 0 else { throw TaleError.io(path: new, reason: String(cString: strerror(errno))) }
             }
-            staged.append((new, final.path))
         }
-        for (index, file) in staged.enumerated() where rename(file.new, file.final) != 0 {
+        removeFiles(removed, from: shadow)
+    }
+
+    /// Puts a new file at `path` in `folder`: `make` writes it beside the old one (`.tale-new-<pid>-<name>`),
+    /// which it then replaces in one step.
+    private static func replace(_ path: String, in folder: URL, created: inout Set<String>, make: (String) throws -> Void) throws(TaleError) {
+        let final = folder.appending(path: path)
+        let parent = final.deletingLastPathComponent().path
+        let new = parent + "/.tale-new-\(getpid())-" + final.lastPathComponent
+        do {
+            if !created.contains(parent) {
+                try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
+                created.insert(parent)
+            }
+            unlink(new)
+            try make(new)
+        } catch {
+            unlink(new)
+            throw error as? TaleError ?? .io(path: final.path, reason: "cannot write: \(error.localizedDescription)")
+        }
+        guard rename(new, final.path) == 0 else {
             let reason = String(cString: strerror(errno))
-            for rest in staged[index...] { unlink(rest.new) }
-            throw .io(path: file.final, reason: "cannot replace the file: \(reason)")
+            unlink(new)
+            throw .io(path: final.path, reason: "cannot replace the file: \(reason)")
         }
+    }
+
+    /// Removes `paths` from `folder`, then the folders that leaves empty (a removed book's).
+    private static func removeFiles(_ paths: [String], from folder: URL) {
         var emptied: Set<String> = []
-        for path in previous.keys where !current.contains(path) {
-            let file = output.appending(path: path)
+        for path in paths {
+            let file = folder.appending(path: path)
             unlink(file.path)
             emptied.insert(file.deletingLastPathComponent().path)
         }
-        // Deepest first, so a folder emptied by removing its last folder goes too; rmdir leaves full ones.
-        for folder in emptied.sorted(by: { $0.count > $1.count }) where folder.hasPrefix(output.path + "/") {
-            rmdir(folder)
-        }
+        // rmdir leaves a folder that still holds files.
+        for parent in emptied.sorted(by: { $0.count > $1.count }) where parent.hasPrefix(folder.path + "/") { rmdir(parent) }
     }
 
     /// Writes one output: bytes from memory, or a source file copied as it is.

@@ -64,9 +64,9 @@ public struct RenderStage: BuildStage {
         }
         // Books carried over from the last build keep their files where they are, and their listings.
         if let previous = context.previousBuild {
-            for book in context.carried {
-                for path in book.paths { if let file = previous.files[path] { context.keep(path, file) } }
-            }
+            var kept = [Bool](repeating: false, count: previous.files.entries.count)
+            for book in context.carried { for position in book.files { kept[position] = true } }
+            context.keptFiles = kept
         }
         var listings = views.map(BookListing.init) + context.carried.compactMap(\.listing)
         listings.sort { $0.slug < $1.slug }

@@ -31,7 +31,7 @@ public struct SiteFilesStage: BuildStage {
             context.emit("feed.xml", text: AtomFeed.make(books, site: context.config, urls: urls, fallbackUpdated: SiteURLs.sourceDate()))
         }
         if let renderer = context.renderer {
-            let version = context.options.forPublishing ? SiteFilesStage.buildVersion(context) : "serve"
+            let version = context.options.forPublishing ? context.outputTable().table.version() : "serve"
             context.emit("sw.js", text: renderer.serviceWorker(version: version))
         }
         guard context.options.forPublishing else {
@@ -39,15 +39,12 @@ public struct SiteFilesStage: BuildStage {
             return
         }
         // A file the last build compressed, unchanged since, keeps its `.gz` where it is.
-        let previous = context.previousBuild
-        for path in Array(context.kept.keys) {
-            if let gzip = previous?.files[path + ".gz"] { context.keep(path + ".gz", gzip) }
-        }
+        let previous = context.previousBuild?.files
         let compressible = context.outputs.keys.sorted().filter { path in
             guard ContentTypes.compressible.contains(ContentTypes.fileExtension(path)),
                   context.outputs[path]!.count >= SiteFilesStage.compressionThreshold else { return false }
-            if let previous, previous.files[path]?.sha256 == context.sha256(of: path), let gzip = previous.files[path + ".gz"] {
-                context.keep(path + ".gz", gzip)
+            if let previous, previous[path]?.sha256 == context.sha256(of: path), let gzip = previous.position(of: path + ".gz") {
+                context.keptFiles[gzip] = true
                 return false
             }
             return true
@@ -57,17 +54,13 @@ public struct SiteFilesStage: BuildStage {
         for (path, bytes) in compressed {
             guard let bytes else { throw .io(path: path + ".gz", reason: "zlib could not compress it") }
             context.emit(path + ".gz", bytes)
+            context.compressedCopies.insert(path + ".gz")
         }
-        context.emit("_headers", text: HeadersFile.make(paths: context.outputPaths))
-    }
-
-    /// A short hash of every output's path and content: the same build, the same version.
-    static func buildVersion(_ context: BuildContext) -> String {
-        context.hashAllOutputs()
-        var hasher = SHA256()
-        for path in context.outputPaths.sorted() {
-            hasher.update(path + "\u{0}" + context.sha256(of: path) + "\n")
+        // `_headers` names the files at the top of the output, kept ones too.
+        var topFiles = context.outputPaths
+        for (position, entry) in (previous?.entries ?? []).enumerated() where context.keptFiles[position] && !entry.path.utf8.contains(UInt8(ascii: "/")) {
+            topFiles.append(entry.path)
         }
-        return String(SHA256.hexString(hasher.finalize()).prefix(16))
+        context.emit("_headers", text: HeadersFile.make(paths: topFiles))
     }
 }

@@ -2,9 +2,11 @@ import Foundation
 import TaleCore
 import TaleRender
 
-/// Adds the manifest and writes the output (nothing in `tale check`): in full into a staging folder
-/// swapped into place, or, when the build carried books over from the last one, only the files that
-/// changed. A `tale build` then records the build index for the next one.
+/// Adds the manifest and writes the output (nothing in `tale check`). A full build writes a staging
+/// folder and swaps it into place. A build that carried books over from the last one writes only
+/// the files that changed, into the output's twin, and swaps that in (`OutputWriter.update`).
+/// Either way the output is whole at every moment, old or new. `tale build` then records the
+/// build index for the next one.
 public struct WriteStage: BuildStage {
     /// `Write output`.
     public let name = "Write output"
@@ -20,28 +22,25 @@ public struct WriteStage: BuildStage {
         guard !context.options.checkOnly else { return }
         let options = context.options
         try PathPolicy.checkOutput(options.output, project: options.project)
-        for path in context.outputPaths.sorted() where ContentTypes.of(path) == nil {
-            throw .io(path: path, reason: "Tale has no content type for this file; rename it with a known extension (\(ContentTypes.byExtension.keys.sorted().joined(separator: ", ")))")
+        if let unknown = context.outputPaths.filter({ ContentTypes.of($0) == nil }).min() {
+            throw .io(path: unknown, reason: "Tale has no content type for this file; rename it with a known extension (\(ContentTypes.byExtension.keys.sorted().joined(separator: ", ")))")
         }
         context.outputs.removeValue(forKey: OutputManifest.fileName)
-        context.hashAllOutputs()
-        var sizes = context.outputs.mapValues(\.count)
-        for (path, copy) in context.copies { sizes[path] = copy.size }
-        for (path, file) in context.kept { sizes[path] = file.bytes }
-        let manifest = OutputManifest.make(sizes: sizes, sha256: context.sha256(of:))
-        var files: [String: BuildIndex.OutputFile] = [:]
-        for (path, size) in sizes { files[path] = BuildIndex.OutputFile(sha256: context.sha256(of: path), bytes: size) }
-        context.emit(OutputManifest.fileName, text: manifest)
+        let (table, moved) = context.outputTable()
+        context.emit(OutputManifest.fileName, text: OutputManifest.make(table))
+        // Nothing in the output may be trusted by a later build until this one has finished writing it.
+        if options.incremental != nil { BuildIndex.remove(project: options.project, output: options.output) }
         if let previous = context.previousBuild {
-            // Nothing in the output may be trusted by a later build until this one has finished writing it.
-            BuildIndex.remove(project: options.project, output: options.output)
-            try OutputWriter.update(context.outputs, copies: context.copies, previous: previous.files,
-                                    current: Set(sizes.keys).union([OutputManifest.fileName]), sha256: context.sha256(of:), in: options.output)
+            let removed = previous.files.entries.indices.filter { moved[$0] == nil }.map { previous.files.entries[$0].path }
+            try OutputWriter.update(context.outputs, copies: context.copies, previous: previous.files, removed: removed,
+                                    sha256: context.sha256(of:), in: options.output)
         } else {
             try OutputWriter.write(context.outputs, copies: context.copies, to: options.output)
+            // The next build changes the twin and swaps it in; without one, it builds in full.
+            if options.incremental != nil, (try? OutputWriter.makeShadow(of: options.output)) == nil { return }
         }
         if let incremental = options.incremental {
-            try BuildIndex(context, files: files, tool: incremental.tool).write(project: options.project, output: options.output)
+            try BuildIndex(context, table: table, moved: moved, tool: incremental.tool).write(project: options.project, output: options.output)
         }
     }
 }

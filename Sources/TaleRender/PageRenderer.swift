@@ -114,26 +114,23 @@ public struct PageRenderer: Sendable {
         context["bookCount"] = books.count
         guard cardsSplit, let entries = context["books"] as? [[String: Any]] else { return render("library", context) }
         // Each card is the section rendered with the book's entry over the page's context, as mustache's
-        // context stack would resolve it; a card whose entry is unchanged is taken from the memo.
+        // context stack would resolve it; a card whose listing and page are unchanged is taken from the memo.
         // The dictionaries hold only strings, numbers, arrays and dictionaries, and are only read: safe to share.
         let page = ReadOnly(context), items = ReadOnly(entries)
-        // Keys are only worth making when there is a memo to look them up in. A card may show anything
-        // of the page around it (the tiers, the book count), so its key holds the page's data too.
-        let keys = memo.map { _ in
+        // A card may show anything of the page around it (the tiers, the book count), so the memo checks the page too.
+        let pageKey = memo.map { _ in
             var around = context
             around["books"] = nil
-            let pageKey = CardMemo.key(around)
-            return entries.map { SHA256.hex(pageKey + CardMemo.key($0)) }
+            return SHA256.hex(CardMemo.key(around))
         }
         let cards = Locked([String?](repeating: nil, count: entries.count))
         DispatchQueue.concurrentPerform(iterations: entries.count) { index in
-            let slug = books[index].slug
-            if let memo, let keys, let kept = memo.card(slug, key: keys[index]) {
+            if let memo, let pageKey, let kept = memo.card(for: books[index], page: pageKey) {
                 cards.mutate { $0[index] = kept }
                 return
             }
             let html = render(PageRenderer.cardName, page.value.merging(items.value[index]) { _, card in card })
-            if let memo, let keys { memo.store(slug, key: keys[index], html: html) }
+            if let memo, let pageKey { memo.store(CardMemo.Card(page: pageKey, listing: books[index], html: html)) }
             cards.mutate { $0[index] = html }
         }
         context["__taleCards"] = cards.value.map { $0 ?? "" }.joined()

@@ -66,21 +66,24 @@ struct SectionSplit {
     }
 }
 
-/// Library cards remembered between builds, by book and by a hash of what the card is rendered
-/// from (its entry and the page around it): an edit that does not change what the card shows does
-/// not render the card again. `tale serve` keeps one in memory, and `tale build` keeps one in
-/// the build index in `.tale-cache/`.
+/// Library cards remembered between builds, by book. A card is rendered from the book's listing
+/// and the page around it (the site, the age tiers and tags on the page, the book count), so a card
+/// is used again while both are the same. `tale serve` keeps one in memory, and `tale build` keeps
+/// one in the build index in `.tale-cache/`.
 public final class CardMemo: @unchecked Sendable {
-    /// One remembered card: the hash of its data, and its HTML.
+    /// One remembered card.
     public struct Card: Sendable, Equatable {
-        /// The SHA-256 of the card's data and the page's.
-        public var key: String
+        /// A hash of the page's data the card was rendered with.
+        public var page: String
+        /// The listing it was rendered from.
+        public var listing: BookListing
         /// The rendered card.
         public var html: String
 
         /// A card from its parts.
-        public init(key: String, html: String) {
-            self.key = key
+        public init(page: String, listing: BookListing, html: String) {
+            self.page = page
+            self.listing = listing
             self.html = html
         }
     }
@@ -94,15 +97,15 @@ public final class CardMemo: @unchecked Sendable {
     /// A memo holding `cards`, by book (read back from the build index).
     public init(_ cards: [String: Card]) { self.cards = cards }
 
-    /// The card remembered for a book, whatever its key.
+    /// The card remembered for a book, whatever it was rendered from.
     public func card(_ slug: String) -> Card? { lock.withLock { cards[slug] } }
 
-    func card(_ slug: String, key: String) -> String? {
-        lock.withLock { cards[slug].flatMap { $0.key == key ? $0.html : nil } }
+    func card(for listing: BookListing, page: String) -> String? {
+        lock.withLock { cards[listing.slug].flatMap { $0.page == page && $0.listing == listing ? $0.html : nil } }
     }
 
-    func store(_ slug: String, key: String, html: String) {
-        lock.withLock { cards[slug] = Card(key: key, html: html) }
+    func store(_ card: Card) {
+        lock.withLock { cards[card.listing.slug] = card }
     }
 
     /// Forgets every card (the theme or the config changed).

@@ -76,6 +76,10 @@ struct BuildIndexTests {
             let content = output.keys.filter { clean[$0] != nil && clean[$0] != output[$0] }.sorted()
             #expect(output == clean, "after \(step.label): \(presence) differ in presence; \(content) differ in content")
             #expect(leftovers(in: project.appending(path: "public")).isEmpty)
+            // The output's twin, which the next build changes and swaps in, holds the same files.
+            let shadow = project.appending(path: ".public.tale-shadow")
+            #expect(Support.tree(shadow) == output, "after \(step.label), the twin differs from the output")
+            #expect(leftovers(in: shadow).isEmpty)
         }
     }
 
