@@ -119,7 +119,7 @@ public final class BuildCache: @unchecked Sendable {
     /// modification time. Each folder is read through its descriptor (`fstatat`, `openat`), so the
     /// kernel does not walk the whole path again for every file: `tale build` fingerprints every book
     /// folder on every run.
-    static func fingerprint(ofBook folder: URL) -> String {
+    static func fingerprint(ofBookAt folder: String) -> String {
         var entries: [[UInt8]] = []
         func walk(_ descriptor: Int32, _ relative: [UInt8]) {
             guard let directory = fdopendir(descriptor) else {
@@ -143,16 +143,19 @@ public final class BuildCache: @unchecked Sendable {
                     }
                     if child >= 0 { walk(child, relative + name + [47]) }
                 } else {
-                    var line = relative + name
+                    var line: [UInt8] = []
+                    line.reserveCapacity(relative.count + name.count + 49)
+                    line.append(contentsOf: relative)
+                    line.append(contentsOf: name)
                     line.append(0)
-                    let numbers = [Int(info.st_size), Int(info.st_mtim.tv_sec), Int(info.st_mtim.tv_nsec), Int(info.st_ctim.tv_sec),
-                                   Int(info.st_ctim.tv_nsec), Int(info.st_ino)]
-                    numbers.withUnsafeBytes { line.append(contentsOf: $0) }
+                    let numbers = (Int(info.st_size), Int(info.st_mtim.tv_sec), Int(info.st_mtim.tv_nsec), Int(info.st_ctim.tv_sec),
+                                   Int(info.st_ctim.tv_nsec), Int(info.st_ino))
+                    withUnsafeBytes(of: numbers) { line.append(contentsOf: $0) }
                     entries.append(line)
                 }
             }
         }
-        let root = open(folder.standardizedFileURL.path, O_RDONLY | O_DIRECTORY)
+        let root = open(folder, O_RDONLY | O_DIRECTORY)
         if root >= 0 { walk(root, []) }
         entries.sort { $0.lexicographicallyPrecedes($1) }
         var hasher = SHA256()

@@ -96,14 +96,27 @@ public final class BuildContext {
         var made: [OutputTable.Entry] = []
         made.reserveCapacity(outputs.count + copies.count)
         for (path, bytes) in outputs {
-            made.append(OutputTable.Entry(path: path, sha256: outputHashes[path]!, bytes: bytes.count, isCompressedCopy: compressedCopies.contains(path)))
+            made.append(OutputTable.Entry(path: path, sha256: Digest(hex: outputHashes[path]!)!, bytes: bytes.count,
+                                          isCompressedCopy: compressedCopies.contains(path)))
         }
         for (path, copy) in copies {
-            made.append(OutputTable.Entry(path: path, sha256: copy.sha256, bytes: copy.size, isCompressedCopy: false))
+            made.append(OutputTable.Entry(path: path, sha256: Digest(hex: copy.sha256)!, bytes: copy.size, isCompressedCopy: false))
         }
         guard let previous = previousBuild?.files else { return (OutputTable(made), []) }
         return previous.merged(keeping: keptFiles, with: made)
     }
+
+    /// Keeps the last build's `path`, and its compressed copy, rather than making it again; false
+    /// when the last build did not make it.
+    func keepFromLastBuild(_ path: String) -> Bool {
+        guard let table = previousBuild?.files, let position = table.position(of: path) else { return false }
+        keptFiles[position] = true
+        if let compressed = table.position(of: path + ".gz") { keptFiles[compressed] = true }
+        return true
+    }
+
+    /// How the pages that list books compare with the last build's (set by the render stage).
+    var listingsSinceLastBuild = ListingChange.changed
 
     /// The `.gz` siblings this build compressed (set by the site files stage).
     var compressedCopies: Set<String> = []
@@ -162,4 +175,27 @@ public protocol BuildStage: Sendable {
 extension BuildStage {
     /// Checking is the default.
     public var needsErrorFreeSources: Bool { false }
+}
+
+/// What changed in the books' listings since the last build, which says which of the pages that
+/// list books must be made again.
+enum ListingChange {
+    /// Nothing: the library, search index, sitemap and feed stay as they are.
+    case unchanged
+    /// Only what the library shows and the others do not (reading time, scene count, thumbnail):
+    /// the search index, sitemap and feed stay.
+    case libraryOnly
+    /// The books or what the catalog shows of them: everything is made again.
+    case changed
+
+    /// The change from `previous` to `now`, both in slug order.
+    init(from previous: [BookListing], to now: [BookListing]) {
+        if previous == now {
+            self = .unchanged
+        } else if previous.count == now.count, zip(previous, now).allSatisfy({ $0.sameCatalogEntry(as: $1) }) {
+            self = .libraryOnly
+        } else {
+            self = .changed
+        }
+    }
 }

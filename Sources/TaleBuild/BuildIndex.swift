@@ -11,7 +11,7 @@ import TaleRender
 /// writes a new one.
 public struct BuildIndex: Sendable {
     /// Bump when the format or anything it records changes meaning.
-    static let version = 2
+    static let version = 4
 
     /// What the build was made with and wrote: the index is used only when all of it is the same now.
     struct Header: Equatable, Sendable {
@@ -40,7 +40,7 @@ public struct BuildIndex: Sendable {
     struct Book: Sendable {
         /// The folder's name (the book's slug).
         var name: String
-        /// `BuildCache.fingerprint(ofBook:)` of the folder.
+        /// `BuildCache.fingerprint(ofBookAt:)` of the folder.
         var fingerprint: String
         /// A draft the build left out; such an entry has no listing and no files.
         var isSkippedDraft: Bool
@@ -59,20 +59,23 @@ public struct BuildIndex: Sendable {
     var files: OutputTable
     /// Every folder of the output, the top one as "".
     var folders: [String]
+    /// Where each file's entry lies in the manifest the build wrote, so the next build can copy it.
+    var manifestEntries: [Range<Int>]
     /// Every book folder, by name.
     var books: [String: Book]
 
     /// An index from its parts.
-    init(header: Header, files: OutputTable, folders: [String], books: [String: Book]) {
+    init(header: Header, files: OutputTable, folders: [String], manifestEntries: [Range<Int>], books: [String: Book]) {
         self.header = header
         self.files = files
         self.folders = folders
+        self.manifestEntries = manifestEntries
         self.books = books
     }
 
     /// The index of the build in `context`, just written as `table` (every output but the manifest);
     /// `moved` says where each file of the last build's table is in it.
-    init(_ context: BuildContext, table: OutputTable, moved: [Int?], tool: String) {
+    init(_ context: BuildContext, table: OutputTable, moved: [Int?], manifest: [Range<Int>], tool: String) {
         var warnings: [String: [Diagnostic]] = [:]
         for diagnostic in context.diagnostics.all {
             let parts = diagnostic.location.file.split(separator: "/", maxSplits: 2)
@@ -91,7 +94,7 @@ public struct BuildIndex: Sendable {
         let listings = Dictionary(uniqueKeysWithValues: context.listings.map { ($0.slug, $0) })
         let contentFolder = context.options.project.appending(path: "content")
         // A rendered book's folder is fingerprinted again: generation may have written into it.
-        let fingerprints = ParallelMap.map(context.books) { BuildCache.fingerprint(ofBook: contentFolder.appending(path: $0.slug)) }
+        let fingerprints = ParallelMap.map(context.books) { BuildCache.fingerprint(ofBookAt: contentFolder.appending(path: $0.slug).path) }
         for (book, fingerprint) in zip(context.books, fingerprints) {
             let paths = context.bookPaths[book.slug] ?? []
             let files = (paths.compactMap(table.position(of:)) + paths.compactMap { table.position(of: $0 + ".gz") }).sorted()
@@ -110,7 +113,23 @@ public struct BuildIndex: Sendable {
                         folders: BuildIndex.identity(ofFolders: folders, in: output),
                         shadow: BuildIndex.identity(ofFolders: folders, in: OutputWriter.shadow(for: output)))
         files = table
+        manifestEntries = manifest
         self.books = books
+    }
+
+    /// The manifest this index's build wrote, read back for the next one to copy unchanged entries
+    /// from; nil when it cannot be read as recorded.
+    func manifest(in output: URL, for table: OutputTable, moved: [Int?]) -> OutputManifest.Previous? {
+        guard manifestEntries.count == files.entries.count,
+              let data = FileManager.default.contents(atPath: output.appending(path: OutputManifest.fileName).path),
+              manifestEntries.allSatisfy({ $0.upperBound <= data.count }) else { return nil }
+        var same = [Int?](repeating: nil, count: table.entries.count)
+        for (old, new) in moved.enumerated() {
+            guard let new else { continue }
+            let before = files.entries[old], now = table.entries[new]
+            if before.path == now.path && before.sha256 == now.sha256 && before.bytes == now.bytes { same[new] = old }
+        }
+        return OutputManifest.Previous(written: OutputManifest.Written(bytes: Array(data), entries: manifestEntries), sameEntry: same)
     }
 
     /// Every folder holding a file of `table`, the top one as "".
@@ -134,9 +153,12 @@ public struct BuildIndex: Sendable {
     static func identity(ofFolders folders: [String], in output: URL) -> String {
         var hasher = SHA256()
         var info = stat()
+        // Relative to the output's own descriptor: the kernel does not walk the whole path for each folder.
+        let root = open(output.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard root >= 0 else { return "" }
+        defer { close(root) }
         for folder in folders {
-            let path = folder.isEmpty ? output.path : output.path + "/" + folder
-            guard stat(path, &info) == 0 else { return "" }
+            guard fstatat(root, folder.isEmpty ? "." : folder, &info, AT_SYMLINK_NOFOLLOW) == 0 else { return "" }
             hasher.update("\(folder) \(info.st_ino) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec) \(info.st_ctim.tv_sec).\(info.st_ctim.tv_nsec)\n")
         }
         return SHA256.hexString(hasher.finalize())
@@ -160,11 +182,15 @@ public struct BuildIndex: Sendable {
         let target = BuildIndex.file(for: project, output: output)
         let folder = target.deletingLastPathComponent()
         let temporary = folder.appending(path: ".build-index-\(getpid())")
-        do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            try Data(encoded()).write(to: temporary)
-        } catch {
-            throw .io(path: target.path, reason: "cannot write the build index: \(error.localizedDescription)")
+        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let bytes = encoded()
+        let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        let written = descriptor < 0 ? -1 : bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
+        if descriptor >= 0 { close(descriptor) }
+        guard written == bytes.count else {
+            let reason = String(cString: strerror(errno))
+            unlink(temporary.path)
+            throw .io(path: target.path, reason: "cannot write the build index: \(reason)")
         }
         guard rename(temporary.path, target.path) == 0 else {
             let reason = String(cString: strerror(errno))
@@ -222,7 +248,7 @@ public struct BuildIndex: Sendable {
 
 extension BuildIndex {
     func encoded() -> [UInt8] {
-        var out = IndexWriter()
+        var out = IndexWriter(capacity: 256 + files.entries.count * 140 + books.count * 2048)
         out.string("tale-build-index")
         out.int(BuildIndex.version)
         out.string(header.tool)
@@ -235,9 +261,14 @@ extension BuildIndex {
         out.int(files.entries.count)
         for entry in files.entries {
             out.string(entry.path)
-            out.string(entry.sha256)
+            out.digest(entry.sha256)
             out.int(entry.bytes)
             out.bool(entry.isCompressedCopy)
+        }
+        out.int(manifestEntries.count)
+        for range in manifestEntries {
+            out.int(range.lowerBound)
+            out.int(range.count)
         }
         out.int(books.count)
         for name in books.keys.sorted() {
@@ -278,10 +309,17 @@ extension BuildIndex {
         var entries: [OutputTable.Entry] = []
         entries.reserveCapacity(fileCount)
         for _ in 0..<fileCount {
-            guard let path = input.string(), let sha = input.string(), let bytes = input.int(), let compressed = input.bool() else { return nil }
+            guard let path = input.string(), let sha = input.digest(), let bytes = input.int(), let compressed = input.bool() else { return nil }
             // The table must come back sorted, as it was written; anything else is a damaged index.
             guard entries.last.map({ $0.path < path }) ?? true else { return nil }
             entries.append(OutputTable.Entry(path: path, sha256: sha, bytes: bytes, isCompressedCopy: compressed))
+        }
+        guard let rangeCount = input.count() else { return nil }
+        var manifestEntries: [Range<Int>] = []
+        manifestEntries.reserveCapacity(rangeCount)
+        for _ in 0..<rangeCount {
+            guard let start = input.int(), let length = input.int(), start <= Int.max - length else { return nil }
+            manifestEntries.append(start..<start + length)
         }
         guard let bookCount = input.count() else { return nil }
         var books: [String: Book] = [:]
@@ -323,7 +361,7 @@ extension BuildIndex {
         }
         guard input.atEnd else { return nil }
         let header = Header(tool: tool, site: site, options: options, manifest: manifest, folders: folderHash, shadow: shadowHash)
-        return BuildIndex(header: header, files: OutputTable(sorted: entries), folders: folders, books: books)
+        return BuildIndex(header: header, files: OutputTable(sorted: entries), folders: folders, manifestEntries: manifestEntries, books: books)
     }
 
     private static func encode(_ location: SourceLocation, into out: inout IndexWriter) {
@@ -340,8 +378,9 @@ extension BuildIndex {
     private static func encode(_ image: ImageView, into out: inout IndexWriter) {
         out.string(image.path)
         out.string(image.alt)
-        out.int(image.width ?? -1)
-        out.int(image.height ?? -1)
+        // Sizes are stored one up, so that 0 can stand for none.
+        out.int(image.width.map { $0 + 1 } ?? 0)
+        out.int(image.height.map { $0 + 1 } ?? 0)
         out.int(image.variants.count)
         for variant in image.variants {
             out.string(variant.path)
@@ -352,7 +391,7 @@ extension BuildIndex {
     private static func decodeImage(_ input: inout IndexReader) -> ImageView? {
         guard let path = input.string(), let alt = input.string(), let width = input.int(), let height = input.int(),
               let variantCount = input.count() else { return nil }
-        var image = ImageView(path: path, alt: alt, width: width < 0 ? nil : width, height: height < 0 ? nil : height)
+        var image = ImageView(path: path, alt: alt, width: width == 0 ? nil : width - 1, height: height == 0 ? nil : height - 1)
         for _ in 0..<variantCount {
             guard let variant = input.string(), let variantWidth = input.int() else { return nil }
             image.variants.append((variant, variantWidth))

@@ -20,7 +20,7 @@ enum GenerationRun {
             report(result, need: need, book: book, context: context)
             // Generation wrote into the book's folder: what later stages cache is keyed by the folder as it is now.
             if result.changedFiles, context.fingerprints[need.slug] != nil {
-                context.fingerprints[need.slug] = BuildCache.fingerprint(ofBook: content.appending(path: need.slug))
+                context.fingerprints[need.slug] = BuildCache.fingerprint(ofBookAt: content.appending(path: need.slug).path)
             }
         }
         return results

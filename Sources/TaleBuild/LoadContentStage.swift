@@ -24,17 +24,23 @@ public struct LoadContentStage: BuildStage {
         } catch {
             throw .io(path: "content", reason: "cannot list the folder: \(error.localizedDescription)")
         }
-        var candidates: [(String, URL)] = []
+        var candidates: [(name: String, folder: String)] = []
+        // Paths as strings: a URL for each of a thousand folders costs more than the checks.
+        let contentPath = contentFolder.path
         for name in names where !name.hasPrefix(".") {
-            let folder = contentFolder.appending(path: name)
+            let folder = contentPath + "/" + name
             let place = SourceLocation(file: "content/\(name)")
-            guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory) else { continue }
-            guard isDirectory.boolValue else {
-                context.diagnostics.warning(place, "'content/\(name)' is left out: each book is a folder with an index.md",
-                                            hint: "move it into a book's folder, or remove it")
+            // One lstat tells a plain folder (the usual case) from a link, which needs resolving.
+            let entry = PathPolicy.kind(of: folder)
+            guard entry == .folder || (entry == .link && PathPolicy.isFolder(folder)) else {
+                // A link to nothing is passed over, as a missing file is.
+                if entry != .missing && (entry != .link || FileManager.default.fileExists(atPath: folder)) {
+                    context.diagnostics.warning(place, "'content/\(name)' is left out: each book is a folder with an index.md",
+                                                hint: "move it into a book's folder, or remove it")
+                }
                 continue
             }
-            let real = PathPolicy.realPath(folder)
+            let real = entry == .folder ? contentRoot + "/" + name : PathPolicy.realPath(URL(fileURLWithPath: folder))
             guard real.hasPrefix(contentRoot + "/") else {
                 context.diagnostics.error(place, "'content/\(name)' is a link to a folder outside content/",
                                           hint: "move the book's folder into content/ instead of linking to it")
@@ -46,18 +52,19 @@ public struct LoadContentStage: BuildStage {
                                           hint: suggestion.isEmpty ? "rename the folder" : "rename the folder to '\(suggestion)'")
                 continue
             }
-            let index = folder.appending(path: "index.md")
-            guard FileManager.default.fileExists(atPath: index.path) else {
+            let index = folder + "/index.md"
+            let indexKind = PathPolicy.kind(of: index)
+            guard indexKind != .missing, indexKind != .link || FileManager.default.fileExists(atPath: index) else {
                 context.diagnostics.warning(place, "'content/\(name)' has no index.md, so it is not a book",
                                             hint: "add content/\(name)/index.md, or run `tale new \(name) --title \"...\"`")
                 continue
             }
-            guard PathPolicy.realPath(index).hasPrefix(real + "/") else {
+            guard indexKind != .link || PathPolicy.realPath(URL(fileURLWithPath: index)).hasPrefix(real + "/") else {
                 context.diagnostics.error(SourceLocation(file: "content/\(name)/index.md"), "index.md is a link to a file outside the book's folder",
                                           hint: "copy the file here instead of linking to it")
                 continue
             }
-            candidates.append((name, index))
+            candidates.append((name, folder))
         }
         // Reading and parsing each book is independent: do it on every core, then merge in order.
         let cache = context.options.cache
@@ -66,13 +73,13 @@ public struct LoadContentStage: BuildStage {
         let previous = context.options.incremental?.previous.flatMap { $0.accepts(context) ? $0 : nil }
         context.previousBuild = previous
         let fingerprinted = cache != nil || context.options.incremental != nil
-        let parsed = ParallelMap.map(candidates) { (name, index) -> ParsedBook in
+        let parsed = ParallelMap.map(candidates) { (name, folder) -> ParsedBook in
             let file = "content/\(name)/index.md"
             var result = ParsedBook(name: name, file: file)
             if fingerprinted {
                 // A folder no file event touched keeps its fingerprint: no walk of its files.
                 let known = touched.flatMap { $0.contains(name) ? nil : cache?.lastFingerprint(name) }
-                let fingerprint = known ?? BuildCache.fingerprint(ofBook: index.deletingLastPathComponent())
+                let fingerprint = known ?? BuildCache.fingerprint(ofBookAt: folder)
                 result.fingerprint = fingerprint
                 // A folder as the last build left it is carried over: its files are in the output already.
                 if let kept = previous?.books[name], kept.fingerprint == fingerprint {
@@ -86,7 +93,7 @@ public struct LoadContentStage: BuildStage {
                 result.diagnostics = hit.diagnostics
                 return result
             }
-            guard let data = try? Data(contentsOf: index) else {
+            guard let data = FileManager.default.contents(atPath: folder + "/index.md") else {
                 result.unreadable = true
                 return result
             }

@@ -102,7 +102,7 @@ public enum OutputWriter {
         var created: Set<String> = []
         for path in (Array(files.keys) + Array(copies.keys)).sorted() {
             let size = files[path]?.count ?? copies[path]!.size
-            if let old = previous[path], old.bytes == size, old.sha256 == sha256(path) { continue }
+            if let old = previous[path], old.bytes == size, old.sha256 == Digest(hex: sha256(path)) { continue }
             try replace(path, in: shadow, created: &created) { new in try writeFile(files[path], copy: copies[path], to: URL(fileURLWithPath: new)) }
             changed.append(path)
         }

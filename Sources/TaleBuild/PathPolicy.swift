@@ -69,6 +69,26 @@ public enum PathPolicy {
         precondition(!path.hasPrefix("/") && !path.split(separator: "/").contains(".."), "output path escapes the output folder: \(path)")
     }
 
+    /// What `lstat` finds at a path.
+    enum Kind { case missing, folder, link, other }
+
+    /// What is at `path`, without following a link.
+    static func kind(of path: String) -> Kind {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return .missing }
+        switch info.st_mode & S_IFMT {
+        case S_IFDIR: return .folder
+        case S_IFLNK: return .link
+        default: return .other
+        }
+    }
+
+    /// Whether `path` is a folder, following links.
+    static func isFolder(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
+    }
+
     /// Checks that `output` can be replaced by a build of `project`.
     public static func checkOutput(_ output: URL, project: URL) throws(TaleError) {
         let out = realPath(output)

@@ -76,7 +76,13 @@ public struct RenderStage: BuildStage {
         } else if context.options.incremental != nil {
             context.cardMemo = context.previousBuild?.cardMemo() ?? CardMemo()
         }
-        context.emit("index.html", text: renderer.libraryPage(listings, cards: context.cardMemo))
+        if let previous = context.previousBuild {
+            let before = previous.books.values.compactMap(\.listing).sorted { $0.slug < $1.slug }
+            context.listingsSinceLastBuild = ListingChange(from: before, to: listings)
+        }
+        if context.listingsSinceLastBuild != .unchanged || !context.keepFromLastBuild("index.html") {
+            context.emit("index.html", text: renderer.libraryPage(listings, cards: context.cardMemo))
+        }
         context.bookViews = views
         context.renderer = renderer
     }

@@ -23,12 +23,16 @@ public struct SiteFilesStage: BuildStage {
     public func run(_ context: BuildContext) throws(TaleError) {
         let urls = SiteURLs(base: context.config.baseURL)
         let books = context.listings
-        context.emit("search.json", text: SearchIndex.make(books))
+        // A page that lists books is kept from the last build when what it shows of them is the same.
+        func make(_ path: String, _ text: () -> String) {
+            if context.listingsSinceLastBuild == .changed || !context.keepFromLastBuild(path) { context.emit(path, text: text()) }
+        }
+        make("search.json") { SearchIndex.make(books) }
         context.emit("robots.txt", text: WebAppFiles.robots(urls: urls))
         context.emit("manifest.webmanifest", text: WebAppFiles.manifest(site: context.config, icon: context.assetPaths["assets/icon.svg"]))
         if urls.isAbsolute {
-            context.emit("sitemap.xml", text: Sitemap.make(books, urls: urls))
-            context.emit("feed.xml", text: AtomFeed.make(books, site: context.config, urls: urls, fallbackUpdated: SiteURLs.sourceDate()))
+            make("sitemap.xml") { Sitemap.make(books, urls: urls) }
+            make("feed.xml") { AtomFeed.make(books, site: context.config, urls: urls, fallbackUpdated: SiteURLs.sourceDate()) }
         }
         if let renderer = context.renderer {
             let version = context.options.forPublishing ? context.outputTable().table.version() : "serve"
@@ -43,7 +47,7 @@ public struct SiteFilesStage: BuildStage {
         let compressible = context.outputs.keys.sorted().filter { path in
             guard ContentTypes.compressible.contains(ContentTypes.fileExtension(path)),
                   context.outputs[path]!.count >= SiteFilesStage.compressionThreshold else { return false }
-            if let previous, previous[path]?.sha256 == context.sha256(of: path), let gzip = previous.position(of: path + ".gz") {
+            if let previous, previous[path]?.sha256 == Digest(hex: context.sha256(of: path)), let gzip = previous.position(of: path + ".gz") {
                 context.keptFiles[gzip] = true
                 return false
             }

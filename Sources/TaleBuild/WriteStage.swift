@@ -27,7 +27,8 @@ public struct WriteStage: BuildStage {
         }
         context.outputs.removeValue(forKey: OutputManifest.fileName)
         let (table, moved) = context.outputTable()
-        context.emit(OutputManifest.fileName, text: OutputManifest.make(table))
+        let manifest = OutputManifest.write(table, reusing: context.previousBuild.flatMap { $0.manifest(in: options.output, for: table, moved: moved) })
+        context.emit(OutputManifest.fileName, manifest.bytes)
         // Nothing in the output may be trusted by a later build until this one has finished writing it.
         if options.incremental != nil { BuildIndex.remove(project: options.project, output: options.output) }
         if let previous = context.previousBuild {
@@ -40,7 +41,8 @@ public struct WriteStage: BuildStage {
             if options.incremental != nil, (try? OutputWriter.makeShadow(of: options.output)) == nil { return }
         }
         if let incremental = options.incremental {
-            try BuildIndex(context, table: table, moved: moved, tool: incremental.tool).write(project: options.project, output: options.output)
+            try BuildIndex(context, table: table, moved: moved, manifest: manifest.entries, tool: incremental.tool)
+                .write(project: options.project, output: options.output)
         }
     }
 }

@@ -107,9 +107,10 @@ public indirect enum JSONValue: Sendable, Equatable {
 
     private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 
-    /// Whether a byte may start something `appendQuoted` escapes (0xE2 may begin U+2028 or U+2029).
-    private static func needsEscape(_ byte: UInt8) -> Bool {
-        byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "<")
-            || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "&") || byte == 0xE2
+    /// Whether a byte may start something `appendQuoted` escapes (0xE2 may begin U+2028 or U+2029), by byte.
+    private static let escapes: [Bool] = (0...255).map { byte in
+        byte < 0x20 || byte == 0xE2 || "\"\\<>&".utf8.contains(UInt8(byte))
     }
+
+    private static func needsEscape(_ byte: UInt8) -> Bool { escapes[Int(byte)] }
 }

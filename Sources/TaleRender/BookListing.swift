@@ -67,6 +67,14 @@ public struct BookListing: Sendable, Equatable {
         self.hasEPUB = hasEPUB
     }
 
+    /// Whether `other` gives the same entry in `search.json`, the sitemap and the feed, which show
+    /// neither the reading time, the scene count, the thumbnail nor the EPUB.
+    public func sameCatalogEntry(as other: BookListing) -> Bool {
+        slug == other.slug && title == other.title && author == other.author && summary == other.summary && premise == other.premise
+            && tags == other.tags && age == other.age && ageTier == other.ageTier && language == other.language && date == other.date
+            && cover.path == other.cover.path
+    }
+
     /// "Ages 4-8", "Teens", ...: the age as the library labels it.
     public var ageLabel: String? { BookListing.ageLabel(age) }
 
