@@ -18,15 +18,23 @@ if [ "${#missing[@]}" -gt 0 ]; then
     $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 .ci/install-deps build
-swift build -c release --product tale >/dev/null
-TALE=$PWD/.build/release/tale
+# Built as a release is shipped: with Swift's standard library and Foundation linked in, which
+# halves the start of every run (about 10 ms) against loading them from shared libraries.
+swift build -c release --product tale --static-swift-stdlib --scratch-path .build-bench >/dev/null
+TALE=$PWD/.build-bench/release/tale
 mkdir -p "$W"
 
-# measure NAME COMMAND...: appends "seconds peak_kb" to $W/NAME
+# measure NAME COMMAND...: appends "seconds peak_kb" to $W/NAME. Earlier writes are flushed first
+# (sync), so a build does not pay for the one before it; the time is taken to the millisecond
+# around /usr/bin/time, which gives the peak memory.
 measure() {
     local name=$1; shift
-    /usr/bin/time -f "%e %M" -o "$W/time.txt" "$@" >/dev/null 2>&1
-    cat "$W/time.txt" >> "$W/$name"
+    sync
+    local start end
+    start=$(date +%s%N)
+    /usr/bin/time -f "%M" -o "$W/time.txt" "$@" >/dev/null 2>&1
+    end=$(date +%s%N)
+    echo "$(awk -v s="$start" -v e="$end" 'BEGIN { printf "%.3f", (e - s) / 1e9 }') $(cat "$W/time.txt")" >> "$W/$name"
 }
 
 median() { sort -n | awk '{ v[NR] = $1 } END { if (NR == 0) { print "-" } else if (NR % 2) { print v[(NR + 1) / 2] } else { print (v[NR / 2] + v[NR / 2 + 1]) / 2 } }'; }
@@ -44,9 +52,10 @@ for n in $SIZES; do
         measure "tale-full-$n.times" "$TALE" build --quiet --source "$W/tale-$n"
         measure "hugo-noop-$n.times" hugo --quiet --source "$W/hugo-$n" --destination "$W/hout-$n"
         measure "tale-noop-$n.times" "$TALE" build --quiet --source "$W/tale-$n"
-        echo "" >> "$edit_hugo"
+        # One edit: a sentence added to one book's last scene, the same in both.
+        echo "The wind changed again, $run." >> "$edit_hugo"
         measure "hugo-edit-$n.times" hugo --quiet --source "$W/hugo-$n" --destination "$W/hout-$n"
-        echo "" >> "$edit_tale"
+        echo "The wind changed again, $run." >> "$edit_tale"
         measure "tale-edit-$n.times" "$TALE" build --quiet --source "$W/tale-$n"
     done
     # tale serve: time from writing a file to the rebuild that sends the reload message.
@@ -57,7 +66,7 @@ for n in $SIZES; do
     for run in $(seq "$RUNS"); do
         before=$(grep -c "^Rebuilt in" "$W/serve-$n.log" || true)
         start=$(date +%s.%N)
-        echo "" >> "$edit_tale"
+        echo "The wind turned, $run." >> "$edit_tale"
         for _ in $(seq 6000); do
             [ "$(grep -c "^Rebuilt in" "$W/serve-$n.log" || true)" -gt "$before" ] && break
             sleep 0.005

@@ -43,15 +43,25 @@ public enum OutputManifest {
         if let previous {
             out.reserveCapacity(previous.written.bytes.count + 4096)
             var writer = EntryWriter()
-            for (index, entry) in entries.enumerated() {
-                if index > 0 { out.append(UInt8(ascii: ",")) }
-                let start = out.count
-                if let same = previous.sameEntry[index] {
-                    out.append(contentsOf: previous.written.bytes[previous.written.entries[same]])
-                } else {
-                    writer.append(entry, to: &out)
+            var index = 0
+            while index < entries.count {
+                guard let same = previous.sameEntry[index] else {
+                    if index > 0 { out.append(UInt8(ascii: ",")) }
+                    let start = out.count
+                    writer.append(entries[index], to: &out)
+                    ranges.append(start..<out.count)
+                    index += 1
+                    continue
                 }
-                ranges.append(start..<out.count)
+                // A run of entries that follow each other in the last manifest too is one copy, commas and all.
+                var last = index
+                while last + 1 < entries.count, previous.sameEntry[last + 1] == same + (last + 1 - index) { last += 1 }
+                if index > 0 { out.append(UInt8(ascii: ",")) }
+                let old = previous.written.entries
+                let shift = out.count - old[same].lowerBound
+                out.append(contentsOf: previous.written.bytes[old[same].lowerBound..<old[same + last - index].upperBound])
+                for copied in same...(same + last - index) { ranges.append((old[copied].lowerBound + shift)..<(old[copied].upperBound + shift)) }
+                index = last + 1
             }
         } else {
             let parts = ProcessInfo.processInfo.activeProcessorCount * 2

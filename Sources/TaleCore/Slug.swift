@@ -4,8 +4,17 @@ import Foundation
 public enum Slug {
     /// Whether `text` is a valid slug: lowercase letters and digits in runs joined by single hyphens.
     public static func isValid(_ text: String) -> Bool {
-        guard !text.isEmpty, !text.hasPrefix("-"), !text.hasSuffix("-"), !text.contains("--") else { return false }
-        return text.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+        // On the bytes: a build checks every folder name, and String.contains(String) goes through Foundation.
+        var previous: UInt8 = UInt8(ascii: "-")
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): break
+            case UInt8(ascii: "-") where previous != UInt8(ascii: "-"): break
+            default: return false
+            }
+            previous = byte
+        }
+        return !text.isEmpty && previous != UInt8(ascii: "-")
     }
 
     /// Makes a slug from free text: letters and digits kept (lowercased, accents dropped), everything else one hyphen.
