@@ -27,4 +27,4 @@ deps-test:
 	@.ci/install-deps test
 
 clean:
-	rm -rf .build public Tests/artifacts
+	rm -rf .build .build-bench public .public.tale-shadow Tests/artifacts

@@ -72,6 +72,7 @@ public struct LoadContentStage: BuildStage {
         cache?.keep(only: Set(candidates.map(\.0)))
         let previous = context.options.incremental?.previous.flatMap { $0.accepts(context) ? $0 : nil }
         context.previousBuild = previous
+        context.keptFiles = [Bool](repeating: false, count: previous?.files.entries.count ?? 0)
         let fingerprinted = cache != nil || context.options.incremental != nil
         let parsed = ParallelMap.map(candidates) { (name, folder) -> ParsedBook in
             let file = "content/\(name)/index.md"

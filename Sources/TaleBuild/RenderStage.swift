@@ -63,11 +63,7 @@ public struct RenderStage: BuildStage {
             context.bookPaths[view.book.slug] = paths
         }
         // Books carried over from the last build keep their files where they are, and their listings.
-        if let previous = context.previousBuild {
-            var kept = [Bool](repeating: false, count: previous.files.entries.count)
-            for book in context.carried { for position in book.files { kept[position] = true } }
-            context.keptFiles = kept
-        }
+        for book in context.carried { for position in book.files { context.keptFiles[position] = true } }
         var listings = views.map(BookListing.init) + context.carried.compactMap(\.listing)
         listings.sort { $0.slug < $1.slug }
         context.listings = listings

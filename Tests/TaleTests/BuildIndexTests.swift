@@ -28,6 +28,14 @@ struct BuildIndexTests {
         let project = Support.copyFixture("basic")
         let steps: [(label: String, carried: Int?, change: (URL) throws -> Void)] = [
             ("first build", nil, { _ in }),
+            ("save a book unchanged but for a blank line (the pages that list books are kept)", 1, { root in
+                let file = root.appending(path: "content/lantern/index.md")
+                try Data((String(contentsOf: file, encoding: .utf8) + "\n").utf8).write(to: file)
+            }),
+            ("rename a book's title (the catalog pages are made again)", 1, { root in
+                let file = root.appending(path: "content/two-paths/index.md")
+                try Data(String(contentsOf: file, encoding: .utf8).replacingOccurrences(of: "title: ", with: "title: The ").utf8).write(to: file)
+            }),
             ("edit a scene", 1, { root in
                 let file = root.appending(path: "content/lantern/index.md")
                 try Data(String(contentsOf: file, encoding: .utf8).replacingOccurrences(of: "tired and happy", with: "tired, happy and humming").utf8).write(to: file)
