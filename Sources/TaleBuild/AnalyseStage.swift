@@ -31,7 +31,10 @@ public struct AnalyseStage: BuildStage {
             if let cache, let fingerprint { cache.store(book.slug, fingerprint) { $0.moderation = found } }
             return found
         }
-        for (book, found) in zip(context.books, findings) { report(Array(zip(book.scenes, found)), book: book, context: context) }
+        // Most books have nothing to report: skip them without copying their scenes.
+        for (book, found) in zip(context.books, findings) where found.contains(where: { !$0.isEmpty }) {
+            report(Array(zip(book.scenes, found)), book: book, context: context)
+        }
     }
 
     /// Warns about words in the writer's own text that are too strong for the book's age tier.

@@ -19,8 +19,10 @@ public final class BuildCache: @unchecked Sendable {
         var diagnostics: DiagnosticList
     }
 
-    struct Entry {
-        var fingerprint: String
+    /// A class, not a struct: every stage looks entries up for every book on every rebuild, and
+    /// copying a struct of this size retained each of its fields each time.
+    final class Entry {
+        let fingerprint: String
         var parsed: Parsed?
         var cues: CueMap?
         var rendered: Rendered?
@@ -29,6 +31,8 @@ public final class BuildCache: @unchecked Sendable {
         var epub: [UInt8]?
         var moderation: [[ModerationFinding]]?
         var afterStage: [String: Book] = [:]
+
+        init(fingerprint: String) { self.fingerprint = fingerprint }
     }
 
     private let lock = NSLock()

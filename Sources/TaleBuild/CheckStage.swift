@@ -51,8 +51,10 @@ public struct CheckStage: BuildStage {
                 for diagnostic in found { context.diagnostics.report(diagnostic) }
                 if let cache = context.options.cache, let fingerprint { cache.store(book.slug, fingerprint) { $0.imageChecks = found } }
             }
-            for link in CheckStage.bookLinks(book) {
-                CheckStage.checkBookLink(link.destination, at: link.location, slugs: slugs, into: &context.diagnostics)
+            for scene in book.scenes {
+                for link in scene.links where link.destination.hasPrefix("../") {
+                    CheckStage.checkBookLink(link.destination, at: link.location, slugs: slugs, into: &context.diagnostics)
+                }
             }
         }
     }

@@ -54,7 +54,7 @@ public struct EPUBStage: BuildStage {
             switch result {
             case .success(let bytes):
                 context.emit(EPUBStage.path(slug), bytes)
-                context.bookPaths[slug, default: []].insert(EPUBStage.path(slug))
+                if context.options.incremental != nil { context.bookPaths[slug, default: []].insert(EPUBStage.path(slug)) }
             case .failure(let failure):
                 context.diagnostics.error(SourceLocation(file: "content/\(slug)/index.md"), "cannot make the EPUB: \(failure)",
                                           hint: "this is a bug in Tale if the web pages built; please report it with the book")

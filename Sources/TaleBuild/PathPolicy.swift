@@ -66,7 +66,23 @@ public enum PathPolicy {
     /// Stops the build if an output path could leave the output folder (a bug, not a writer's error:
     /// slugs and names are checked before they become paths).
     static func checkOutputPath(_ path: String) {
-        precondition(!path.hasPrefix("/") && !path.split(separator: "/").contains(".."), "output path escapes the output folder: \(path)")
+        precondition(!path.hasPrefix("/") && !hasParentStep(path), "output path escapes the output folder: \(path)")
+    }
+
+    /// Whether `path` has a `..` step. On the bytes: every output of a build passes through here.
+    static func hasParentStep(_ path: String) -> Bool {
+        var run = 0
+        for byte in path.utf8 {
+            if byte == UInt8(ascii: "/") {
+                if run == 2 { return true }
+                run = 0
+            } else if byte == UInt8(ascii: "."), run >= 0 {
+                run += 1
+            } else {
+                run = -1
+            }
+        }
+        return run == 2
     }
 
     /// What `lstat` finds at a path.

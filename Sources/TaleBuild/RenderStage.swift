@@ -58,9 +58,12 @@ public struct RenderStage: BuildStage {
             context.diagnostics.append(contentsOf: sink.diagnostics)
             for (path, bytes) in sink.outputs { context.emit(path, bytes) }
             for (path, copy) in sink.copies { context.emit(path, copy: copy) }
-            var paths = Set(sink.outputs.map(\.0) + sink.copies.map(\.0))
-            for scene in view.scenes { if let audio = scene.narration?.audio { paths.insert(audio) } }
-            context.bookPaths[view.book.slug] = paths
+            // The build index records which files each book made (`tale build` only).
+            if context.options.incremental != nil {
+                var paths = Set(sink.outputs.map(\.0) + sink.copies.map(\.0))
+                for scene in view.scenes { if let audio = scene.narration?.audio { paths.insert(audio) } }
+                context.bookPaths[view.book.slug] = paths
+            }
         }
         // Books carried over from the last build keep their files where they are, and their listings.
         for book in context.carried { for position in book.files { context.keptFiles[position] = true } }
