@@ -442,8 +442,10 @@ extension BuildIndex {
 public struct IncrementalBuild: Sendable {
     /// `toolIdentity(version:)` of the running tool.
     public var tool: String
-    /// The index the last build left, when there is one and it is to be used.
-    var previous: BuildIndex?
+    /// The index the last build left, when there is one and it is to be used. It is read on
+    /// another thread while the build loads its config and lists its books; this waits for it.
+    var previous: BuildIndex? { reading.value }
+    private let reading: Pending<BuildIndex?>
     /// Held for as long as the build: released when the last copy of this value is gone.
     private let lock: BuildLock
 
@@ -458,7 +460,30 @@ public struct IncrementalBuild: Sendable {
     public init(project: URL, output: URL, tool: String, force: Bool) {
         self.tool = tool
         lock = BuildLock(BuildIndex.file(for: project, output: output).path + ".lock")
-        previous = force ? nil : BuildIndex.read(project: project, output: output)
+        reading = Pending { force ? nil : BuildIndex.read(project: project, output: output) }
+    }
+}
+
+/// A value made on another thread, waited for when it is first asked for.
+final class Pending<Value: Sendable>: @unchecked Sendable {
+    private let done = DispatchSemaphore(value: 0)
+    private var result: Value?
+    private let lock = NSLock()
+
+    init(_ make: @escaping @Sendable () -> Value) {
+        Thread.detachNewThread { [self] in
+            let made = make()
+            lock.withLock { result = made }
+            done.signal()
+        }
+    }
+
+    /// The value, once made.
+    var value: Value {
+        // Each wait gives the signal back, so every later wait passes at once.
+        done.wait()
+        done.signal()
+        return lock.withLock { result! }
     }
 }
 
