@@ -124,10 +124,13 @@ enum Support {
     /// A screenshot of `url` by Debian's headless Chromium at `width` x `height`, saved to `file`
     /// (kept as an artifact) and decoded; throws when Chromium fails or writes no PNG.
     static func screenshot(_ url: String, to file: URL, width: Int, height: Int) throws -> PNGImage {
+        // Chromium's scratch files go in a folder of their own, removed after, not left in /tmp.
+        let scratch = temporaryFolder("chromium")
+        defer { try? FileManager.default.removeItem(at: scratch) }
         let run = run(URL(fileURLWithPath: "/usr/bin/chromium"), [
             "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--allow-file-access-from-files",
             "--window-size=\(width),\(height)", "--screenshot=\(file.path)", url,
-        ])
+        ], environment: ["TMPDIR": scratch.path])
         guard run.status == 0 else { throw ScreenshotFailure(message: run.err) }
         return try PNGImage(decoding: Array(try Data(contentsOf: file)))
     }

@@ -1,7 +1,11 @@
 """What the browser checks share: a quiet static server on 127.0.0.1 and headless Chromium
 (Debian's chromium with chromium-driver, so selenium never downloads a driver)."""
+import atexit
 import functools
 import http.server
+import os
+import shutil
+import tempfile
 import threading
 
 from selenium import webdriver
@@ -34,7 +38,12 @@ def chrome(width=1280, height=800, javascript=True, phone=False, log_requests=Fa
         options.add_experimental_option("mobileEmulation", {"deviceMetrics": {"width": 390, "height": 844, "pixelRatio": 2}})
     if log_requests:
         options.set_capability("goog:loggingPrefs", {"performance": "ALL"})
-    return webdriver.Chrome(service=Service(executable_path="/usr/bin/chromedriver"), options=options)
+    # Chromium keeps its shared-memory files in TMPDIR (with --disable-dev-shm-usage) and can leave
+    # them behind: give it a folder of its own, removed when the checks end.
+    scratch = tempfile.mkdtemp(prefix="tale-chromium-")
+    atexit.register(shutil.rmtree, scratch, ignore_errors=True)
+    service = Service(executable_path="/usr/bin/chromedriver", env={**os.environ, "TMPDIR": scratch})
+    return webdriver.Chrome(service=service, options=options)
 
 
 class Tally:
