@@ -188,14 +188,20 @@ enum ListingChange {
     /// The books or what the catalog shows of them: everything is made again.
     case changed
 
-    /// The change from `previous` to `now`, both in slug order.
-    init(from previous: [BookListing], to now: [BookListing]) {
-        if previous == now {
-            self = .unchanged
-        } else if previous.count == now.count, zip(previous, now).allSatisfy({ $0.sameCatalogEntry(as: $1) }) {
-            self = .libraryOnly
-        } else {
+    /// The change from the last build's listings, by slug, to this build's.
+    init(from previous: [String: BookListing], to now: [BookListing]) {
+        guard previous.count == now.count else {
             self = .changed
+            return
         }
+        var change = ListingChange.unchanged
+        for listing in now {
+            guard let before = previous[listing.slug], before.sameCatalogEntry(as: listing) else {
+                self = .changed
+                return
+            }
+            if before != listing { change = .libraryOnly }
+        }
+        self = change
     }
 }

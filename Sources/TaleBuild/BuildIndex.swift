@@ -106,15 +106,20 @@ public struct BuildIndex: Sendable {
             books[name] = Book(name: name, fingerprint: fingerprint, isSkippedDraft: true, listing: nil, card: nil, files: [],
                                diagnostics: warnings[name] ?? [], links: [])
         }
-        let output = context.options.output
-        folders = BuildIndex.folders(of: table)
+        folders = BuildIndex.folders(of: table, moved: moved, previous: context.previousBuild)
+        // The output's identities are taken once it is written (`stamp`).
         header = Header(tool: tool, site: context.siteFingerprint, options: BuildIndex.optionsKey(context.options),
-                        manifest: BuildIndex.identity(of: output.appending(path: OutputManifest.fileName)),
-                        folders: BuildIndex.identity(ofFolders: folders, in: output),
-                        shadow: BuildIndex.identity(ofFolders: folders, in: OutputWriter.shadow(for: output)))
+                        manifest: "", folders: "", shadow: "")
         files = table
         manifestEntries = manifest
         self.books = books
+    }
+
+    /// Records how `stat` sees the output just written, its manifest and its twin.
+    mutating func stamp(output: URL) {
+        header.manifest = BuildIndex.identity(of: output.appending(path: OutputManifest.fileName))
+        header.folders = BuildIndex.identity(ofFolders: folders, in: output)
+        header.shadow = BuildIndex.identity(ofFolders: folders, in: OutputWriter.shadow(for: output))
     }
 
     /// The manifest this index's build wrote, read back for the next one to copy unchanged entries
@@ -130,6 +135,22 @@ public struct BuildIndex: Sendable {
             if before.path == now.path && before.sha256 == now.sha256 && before.bytes == now.bytes { same[new] = old }
         }
         return OutputManifest.Previous(written: OutputManifest.Written(bytes: Array(data), entries: manifestEntries), sameEntry: same)
+    }
+
+    /// Every folder holding a file of `table`, the top one as "". After an edit that removed no
+    /// file and whose new files sit in folders the last build had, those are the last build's.
+    static func folders(of table: OutputTable, moved: [Int?], previous: BuildIndex?) -> [String] {
+        if let previous, !moved.contains(nil) {
+            var carried = [Bool](repeating: false, count: table.entries.count)
+            for position in moved { if let position { carried[position] = true } }
+            let known = Set(previous.folders)
+            let newFolders = table.entries.indices.lazy.filter { !carried[$0] }.map { index -> String in
+                let path = table.entries[index].path
+                return path.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(path[..<$0]) } ?? ""
+            }
+            if newFolders.allSatisfy(known.contains) { return previous.folders }
+        }
+        return folders(of: table)
     }
 
     /// Every folder holding a file of `table`, the top one as "".
@@ -186,12 +207,12 @@ public struct BuildIndex: Sendable {
     }
 
     /// Writes the index in one step (a new file renamed over the old).
-    func write(project: URL, output: URL) throws(TaleError) {
+    func write(project: URL, output: URL, body: [UInt8]? = nil) throws(TaleError) {
         let target = BuildIndex.file(for: project, output: output)
         let folder = target.deletingLastPathComponent()
         let temporary = folder.appending(path: ".build-index-\(getpid())")
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let bytes = encoded()
+        let bytes = encodedHeader() + (body ?? encodedBody())
         let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         let written = descriptor < 0 ? -1 : bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
         if descriptor >= 0 { close(descriptor) }
@@ -255,8 +276,12 @@ public struct BuildIndex: Sendable {
 // MARK: - Binary form
 
 extension BuildIndex {
-    func encoded() -> [UInt8] {
-        var out = IndexWriter(capacity: 256 + files.entries.count * 140 + books.count * 2048)
+    /// The index as stored: its header, then its body.
+    func encoded() -> [UInt8] { encodedHeader() + encodedBody() }
+
+    /// What the build was made with and how the output looked after it. Made last, when the output is written.
+    func encodedHeader() -> [UInt8] {
+        var out = IndexWriter(capacity: 1024)
         out.string("tale-build-index")
         out.int(BuildIndex.version)
         out.string(header.tool)
@@ -265,6 +290,12 @@ extension BuildIndex {
         out.string(header.manifest)
         out.string(header.folders)
         out.string(header.shadow)
+        return out.bytes
+    }
+
+    /// The folders, files and books: made while the output is being written.
+    func encodedBody() -> [UInt8] {
+        var out = IndexWriter(capacity: 256 + files.entries.count * 80 + books.count * 2048)
         out.strings(folders)
         out.int(files.entries.count)
         for entry in files.entries {

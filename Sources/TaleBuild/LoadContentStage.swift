@@ -27,11 +27,15 @@ public struct LoadContentStage: BuildStage {
         var candidates: [(name: String, folder: String)] = []
         // Paths as strings: a URL for each of a thousand folders costs more than the checks.
         let contentPath = contentFolder.path
-        for name in names where !name.hasPrefix(".") {
+        // One lstat tells a plain folder (the usual case) from a link, which needs resolving; a
+        // thousand folders and their index.md are looked at on every core.
+        let visible = names.filter { !$0.hasPrefix(".") }
+        let kinds = ParallelMap.map(visible) { name in
+            (PathPolicy.kind(of: contentPath + "/" + name), PathPolicy.kind(of: contentPath + "/" + name + "/index.md"))
+        }
+        for (name, (entry, indexKind)) in zip(visible, kinds) {
             let folder = contentPath + "/" + name
-            let place = SourceLocation(file: "content/\(name)")
-            // One lstat tells a plain folder (the usual case) from a link, which needs resolving.
-            let entry = PathPolicy.kind(of: folder)
+            var place: SourceLocation { SourceLocation(file: "content/\(name)") }
             guard entry == .folder || (entry == .link && PathPolicy.isFolder(folder)) else {
                 // A link to nothing is passed over, as a missing file is.
                 if entry != .missing && (entry != .link || FileManager.default.fileExists(atPath: folder)) {
@@ -53,7 +57,6 @@ public struct LoadContentStage: BuildStage {
                 continue
             }
             let index = folder + "/index.md"
-            let indexKind = PathPolicy.kind(of: index)
             guard indexKind != .missing, indexKind != .link || FileManager.default.fileExists(atPath: index) else {
                 context.diagnostics.warning(place, "'content/\(name)' has no index.md, so it is not a book",
                                             hint: "add content/\(name)/index.md, or run `tale new \(name) --title \"...\"`")

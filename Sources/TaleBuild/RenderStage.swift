@@ -76,7 +76,8 @@ public struct RenderStage: BuildStage {
             context.cardMemo = context.previousBuild?.cardMemo() ?? CardMemo()
         }
         if let previous = context.previousBuild {
-            let before = previous.books.values.compactMap(\.listing).sorted { $0.slug < $1.slug }
+            var before: [String: BookListing] = [:]
+            for (name, book) in previous.books { if let listing = book.listing { before[name] = listing } }
             context.listingsSinceLastBuild = ListingChange(from: before, to: listings)
         }
         if context.listingsSinceLastBuild != .unchanged || !context.keepFromLastBuild("index.html") {

@@ -31,18 +31,33 @@ public struct WriteStage: BuildStage {
         context.emit(OutputManifest.fileName, manifest.bytes)
         // Nothing in the output may be trusted by a later build until this one has finished writing it.
         if options.incremental != nil { BuildIndex.remove(project: options.project, output: options.output) }
+        func index() -> BuildIndex? {
+            options.incremental.map { BuildIndex(context, table: table, moved: moved, manifest: manifest.entries, tool: $0.tool) }
+        }
+        var made: BuildIndex?, body: [UInt8]?
         if let previous = context.previousBuild {
             let removed = previous.files.entries.indices.filter { moved[$0] == nil }.map { previous.files.entries[$0].path }
-            try OutputWriter.update(context.outputs, copies: context.copies, previous: previous.files, removed: removed,
-                                    sha256: context.sha256(of:), in: options.output)
+            // The files are written on another thread while this one makes the index.
+            let outputs = context.outputs, copies = context.copies, files = previous.files, output = options.output
+            var digests: [String: String] = [:]
+            for path in context.outputPaths { digests[path] = context.sha256(of: path) }
+            let writing = Pending { [digests] in
+                Result { () throws(TaleError) in
+                    try OutputWriter.update(outputs, copies: copies, previous: files, removed: removed, sha256: { digests[$0] ?? "" }, in: output)
+                }
+            }
+            made = index()
+            body = made?.encodedBody()
+            try writing.value.get()
         } else {
             try OutputWriter.write(context.outputs, copies: context.copies, to: options.output)
             // The next build changes the twin and swaps it in; without one, it builds in full.
             if options.incremental != nil, (try? OutputWriter.makeShadow(of: options.output)) == nil { return }
+            made = index()
         }
-        if let incremental = options.incremental {
-            try BuildIndex(context, table: table, moved: moved, manifest: manifest.entries, tool: incremental.tool)
-                .write(project: options.project, output: options.output)
+        if var made {
+            made.stamp(output: options.output)
+            try made.write(project: options.project, output: options.output, body: body)
         }
     }
 }
