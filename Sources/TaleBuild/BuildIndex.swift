@@ -276,10 +276,8 @@ public struct BuildIndex: Sendable {
 // MARK: - Binary form
 
 extension BuildIndex {
-    /// The index as stored: its header, then its body.
-    func encoded() -> [UInt8] { encodedHeader() + encodedBody() }
-
-    /// What the build was made with and how the output looked after it. Made last, when the output is written.
+    /// The index is stored as its header, then its body. The header says what the build was made
+    /// with and how the output looked after it: made last, when the output is written.
     func encodedHeader() -> [UInt8] {
         var out = IndexWriter(capacity: 1024)
         out.string("tale-build-index")
