@@ -68,25 +68,34 @@ public enum OutputWriter {
         output.deletingLastPathComponent().appending(path: ".\(output.lastPathComponent).tale-shadow")
     }
 
-    /// Makes the output's twin after a full build: every folder again, every file a hard link.
-    static func makeShadow(of output: URL) throws(TaleError) {
+    /// Makes the output's twin after a full build: every folder again (`folders`, "" for the top),
+    /// and every file (`files`) a hard link, made on every core through the two folders' descriptors.
+    static func makeShadow(of output: URL, files: [String], folders: [String]) throws(TaleError) {
         let shadow = shadow(for: output)
         try? FileManager.default.removeItem(at: shadow)
-        guard let walker = FileManager.default.enumerator(atPath: output.path) else {
-            throw .io(path: output.path, reason: "cannot read the folder just written")
+        func failure(_ path: String, _ code: Int32) -> TaleError {
+            try? FileManager.default.removeItem(at: shadow)
+            return .io(path: path, reason: "cannot make the output's twin: \(String(cString: strerror(code)))")
         }
-        guard mkdir(shadow.path, 0o755) == 0 else {
-            throw .io(path: shadow.path, reason: "cannot make the output's twin: \(String(cString: strerror(errno)))")
+        guard mkdir(shadow.path, 0o755) == 0 else { throw failure(shadow.path, errno) }
+        let from = open(output.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC), to = open(shadow.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        defer {
+            if from >= 0 { close(from) }
+            if to >= 0 { close(to) }
         }
-        while let relative = walker.nextObject() as? String {
-            let source = output.path + "/" + relative, target = shadow.path + "/" + relative
-            let made = walker.fileAttributes?[.type] as? FileAttributeType == .typeDirectory ? mkdir(target, 0o755) : link(source, target)
-            guard made == 0 else {
-                let reason = String(cString: strerror(errno))
-                try? FileManager.default.removeItem(at: shadow)
-                throw .io(path: target, reason: "cannot make the output's twin: \(reason)")
+        guard from >= 0, to >= 0 else { throw failure(shadow.path, errno) }
+        // Sorted, a folder comes before the folders inside it.
+        for folder in folders.sorted() where !folder.isEmpty {
+            guard mkdirat(to, folder, 0o755) == 0 else { throw failure(shadow.path + "/" + folder, errno) }
+        }
+        let parts = ProcessInfo.processInfo.activeProcessorCount * 4
+        let failed = ParallelMap.map(Array(0..<parts)) { part -> (String, Int32)? in
+            for index in stride(from: part, to: files.count, by: parts) where linkat(from, files[index], to, files[index], 0) != 0 {
+                return (files[index], errno)
             }
+            return nil
         }
+        if let (path, code) = failed.compactMap({ $0 }).first { throw failure(shadow.path + "/" + path, code) }
     }
 
     /// Brings `output` from the last build's files (`previous`) to this build's, for a build that

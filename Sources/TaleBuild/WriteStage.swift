@@ -51,9 +51,12 @@ public struct WriteStage: BuildStage {
             try writing.value.get()
         } else {
             try OutputWriter.write(context.outputs, copies: context.copies, to: options.output)
-            // The next build changes the twin and swaps it in; without one, it builds in full.
-            if options.incremental != nil, (try? OutputWriter.makeShadow(of: options.output)) == nil { return }
             made = index()
+            // The next build changes the twin and swaps it in; without one, it builds in full.
+            if let made {
+                let files = table.entries.map(\.path) + [OutputManifest.fileName]
+                guard (try? OutputWriter.makeShadow(of: options.output, files: files, folders: made.folders)) != nil else { return }
+            }
         }
         if var made {
             made.stamp(output: options.output)
