@@ -3,6 +3,7 @@ import TaleAnalyse
 import TaleCore
 import TaleGenerate
 import TaleRender
+import TaleZip
 
 /// Everything the stages share: what they read, what they made, what they found wrong.
 public final class BuildContext {
@@ -117,6 +118,14 @@ public final class BuildContext {
 
     /// How the pages that list books compare with the last build's (set by the render stage).
     var listingsSinceLastBuild = ListingChange.changed
+
+    /// Starts compressing an output on another thread; the site files stage takes the result.
+    func compressEarly(_ path: String, _ bytes: [UInt8]) {
+        earlyCompression[path] = (bytes, Pending { try? Deflate.gzip(bytes, level: SiteFilesStage.compressionLevel) })
+    }
+
+    /// Outputs being compressed ahead of the site files stage, with the bytes being compressed.
+    var earlyCompression: [String: (bytes: [UInt8], gzip: Pending<[UInt8]?>)] = [:]
 
     /// The `.gz` siblings this build compressed (set by the site files stage).
     var compressedCopies: Set<String> = []

@@ -81,7 +81,10 @@ public struct RenderStage: BuildStage {
             context.listingsSinceLastBuild = ListingChange(from: before, to: listings)
         }
         if context.listingsSinceLastBuild != .unchanged || !context.keepFromLastBuild("index.html") {
-            context.emit("index.html", text: renderer.libraryPage(listings, cards: context.cardMemo))
+            let page = Array(renderer.libraryPage(listings, cards: context.cardMemo).utf8)
+            context.emit("index.html", page)
+            // The library is the largest page: it is compressed on another thread while the EPUBs are made.
+            if context.options.forPublishing { context.compressEarly("index.html", page) }
         }
         context.bookViews = views
         context.renderer = renderer

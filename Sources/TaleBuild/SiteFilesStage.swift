@@ -13,6 +13,9 @@ public struct SiteFilesStage: BuildStage {
     /// Text files smaller than this get no `.gz` sibling.
     public static let compressionThreshold = 1024
 
+    /// The zlib level of the `.gz` siblings.
+    static let compressionLevel: Int32 = 6
+
     /// A stage value.
     public init() {}
 
@@ -54,7 +57,12 @@ public struct SiteFilesStage: BuildStage {
             return true
         }
         let outputs = context.outputs
-        let compressed = ParallelMap.map(compressible) { path in (path, try? Deflate.gzip(outputs[path]!, level: 6)) }
+        let early = context.earlyCompression
+        let compressed = ParallelMap.map(compressible) { path -> (String, [UInt8]?) in
+            // Still the bytes it started from (the same storage, so the comparison is immediate).
+            if let started = early[path], started.bytes == outputs[path]! { return (path, started.gzip.value) }
+            return (path, try? Deflate.gzip(outputs[path]!, level: SiteFilesStage.compressionLevel))
+        }
         for (path, bytes) in compressed {
             guard let bytes else { throw .io(path: path + ".gz", reason: "zlib could not compress it") }
             context.emit(path + ".gz", bytes)
