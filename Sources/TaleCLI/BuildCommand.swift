@@ -10,12 +10,13 @@ struct BuildCommand: ParsableCommand {
         abstract: "Build the library into public/ (or --output).",
         discussion: """
         Reads content/, tale.yaml and themes/, checks every book, and writes the site. A failed \
-        build leaves the previous output as it was. The last build is recorded in \
-        .tale-cache/ (one index per output folder): when nothing has changed since, there is nothing to do, and after \
-        an edit only the books whose folders changed are rendered again, and only the files that \
-        changed are replaced, each in one step. A first build, or one after a change to the theme, \
-        tale.yaml or the options, writes the whole site beside the old one and swaps it in. \
-        --force does that always.
+        or killed build leaves the previous output as it was. Each build is recorded in \
+        .tale-cache/. When nothing has changed since, there is nothing to do. After an edit, only \
+        the books whose folders changed are rendered again, and only the files that changed are \
+        written, into .public.tale-shadow/ (a twin of the output that shares its files through \
+        hard links), which then takes the output's place in one step. A first build, or one after \
+        a change to the theme, tale.yaml or the options, writes the whole site beside the old one \
+        and swaps it in; --force does that always.
 
         What a book leaves out (scenes up to `scenes:`, empty scenes, a summary, tags) is \
         generated and kept in content/<slug>/generated/ with a lock; commit that folder. With \
