@@ -124,50 +124,53 @@ public final class BuildCache: @unchecked Sendable {
     /// kernel does not walk the whole path again for every file: `tale build` fingerprints every book
     /// folder on every run.
     static func fingerprint(ofBookAt folder: String) -> String {
-        var entries: [[UInt8]] = []
-        func walk(_ descriptor: Int32, _ relative: [UInt8]) {
+        // Every file's line goes into one buffer (its path in the book, a zero, then the numbers'
+        // bytes); the lines are sorted as ranges and hashed at once: every build walks every folder.
+        var text: [UInt8] = []
+        text.reserveCapacity(2048)
+        var lines: [Range<Int>] = []
+        func walk(_ descriptor: Int32, _ prefix: [UInt8]) {
             guard let directory = fdopendir(descriptor) else {
                 close(descriptor)
                 return
             }
             defer { closedir(directory) }
             while let entry = readdir(directory) {
-                var info = stat()
-                let (name, found) = withUnsafePointer(to: &entry.pointee.d_name) { pointer in
-                    pointer.withMemoryRebound(to: CChar.self, capacity: MemoryLayout.size(ofValue: entry.pointee.d_name)) { cName in
-                        let name = Array(UnsafeRawBufferPointer(start: cName, count: strlen(cName)).bindMemory(to: UInt8.self))
-                        if name == [46] || name == [46, 46] { return (name, false) }
-                        return (name, fstatat(dirfd(directory), cName, &info, AT_SYMLINK_NOFOLLOW) == 0)
+                withUnsafePointer(to: &entry.pointee.d_name) { pointer in
+                    pointer.withMemoryRebound(to: CChar.self, capacity: MemoryLayout.size(ofValue: entry.pointee.d_name)) { name in
+                        if name[0] == 46 && (name[1] == 0 || (name[1] == 46 && name[2] == 0)) { return }
+                        var info = stat()
+                        guard fstatat(dirfd(directory), name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { return }
+                        let bytes = UnsafeRawBufferPointer(start: name, count: strlen(name))
+                        if (info.st_mode & S_IFMT) == S_IFDIR {
+                            let child = openat(dirfd(directory), name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+                            if child >= 0 { walk(child, prefix + bytes + [47]) }
+                            return
+                        }
+                        let start = text.count
+                        text.append(contentsOf: prefix)
+                        text.append(contentsOf: bytes)
+                        text.append(0)
+                        let numbers = (Int(info.st_size), Int(info.st_mtim.tv_sec), Int(info.st_mtim.tv_nsec), Int(info.st_ctim.tv_sec),
+                                       Int(info.st_ctim.tv_nsec), Int(info.st_ino))
+                        withUnsafeBytes(of: numbers) { text.append(contentsOf: $0) }
+                        lines.append(start..<text.count)
                     }
-                }
-                guard found else { continue }
-                if (info.st_mode & S_IFMT) == S_IFDIR {
-                    let child = name.withUnsafeBufferPointer { bytes in
-                        String(decoding: bytes, as: UTF8.self).withCString { openat(dirfd(directory), $0, O_RDONLY | O_DIRECTORY | O_NOFOLLOW) }
-                    }
-                    if child >= 0 { walk(child, relative + name + [47]) }
-                } else {
-                    var line: [UInt8] = []
-                    line.reserveCapacity(relative.count + name.count + 49)
-                    line.append(contentsOf: relative)
-                    line.append(contentsOf: name)
-                    line.append(0)
-                    let numbers = (Int(info.st_size), Int(info.st_mtim.tv_sec), Int(info.st_mtim.tv_nsec), Int(info.st_ctim.tv_sec),
-                                   Int(info.st_ctim.tv_nsec), Int(info.st_ino))
-                    withUnsafeBytes(of: numbers) { line.append(contentsOf: $0) }
-                    entries.append(line)
                 }
             }
         }
-        let root = open(folder, O_RDONLY | O_DIRECTORY)
+        let root = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         if root >= 0 { walk(root, []) }
-        entries.sort { $0.lexicographicallyPrecedes($1) }
-        var hasher = SHA256()
-        for entry in entries {
-            withUnsafeBytes(of: entry.count) { hasher.update(buffer: $0) }
-            hasher.update(entry)
+        var sorted: [UInt8] = []
+        text.withUnsafeBufferPointer { bytes in
+            lines.sort { bytes[$0].lexicographicallyPrecedes(bytes[$1]) }
+            sorted.reserveCapacity(bytes.count + lines.count * 8)
+            for line in lines {
+                withUnsafeBytes(of: line.count) { sorted.append(contentsOf: $0) }
+                sorted.append(contentsOf: bytes[line])
+            }
         }
-        return SHA256.hexString(hasher.finalize())
+        return SHA256.hex(sorted)
     }
 
     /// The theme's files and the config: when they change, every book renders again.
