@@ -98,20 +98,20 @@ public enum OutputWriter {
         if let (path, code) = failed.compactMap({ $0 }).first { throw failure(shadow.path + "/" + path, code) }
     }
 
-    /// Brings `output` from the last build's files (`previous`) to this build's, for a build that
-    /// carried books over. The change is made in the output's twin first: each new or changed file
-    /// is written beside its old one and renamed over it (the old one is shared with the output, so
-    /// it must not be written into), and the `removed` files go. The twin and the output are then
-    /// exchanged in one step, and the old output, now the twin, is brought up to date with hard
-    /// links to the new files. Unchanged files are not touched.
-    static func update(_ files: [String: [UInt8]], copies: [String: SourceCopy], previous: OutputTable, removed: [String],
-                       sha256: (String) -> String, in output: URL) throws(TaleError) {
+    /// Brings `output` from the last build's files (`previous`) to this build's (`current`, which
+    /// `files` and `copies` are part of), for a build that carried books over. The change is made
+    /// in the output's twin first: each new or changed file is written beside its old one and
+    /// renamed over it (the old one is shared with the output, so it must not be written into),
+    /// and the `removed` files go. The twin and the output are then exchanged in one step, and the
+    /// old output, now the twin, is brought up to date with hard links to the new files.
+    /// Unchanged files are not touched.
+    static func update(_ files: [String: [UInt8]], copies: [String: SourceCopy], previous: OutputTable, current: OutputTable,
+                       removed: [String], in output: URL) throws(TaleError) {
         let shadow = shadow(for: output)
         var changed: [String] = []
         var created: Set<String> = []
         for path in (Array(files.keys) + Array(copies.keys)).sorted() {
-            let size = files[path]?.count ?? copies[path]!.size
-            if let old = previous[path], old.bytes == size, old.sha256 == Digest(hex: sha256(path)) { continue }
+            if let old = previous[path], let now = current[path], old.bytes == now.bytes, old.sha256 == now.sha256 { continue }
             try replace(path, in: shadow, created: &created) { new in try writeFile(files[path], copy: copies[path], to: URL(fileURLWithPath: new)) }
             changed.append(path)
         }

@@ -39,11 +39,9 @@ public struct WriteStage: BuildStage {
             let removed = previous.files.entries.indices.filter { moved[$0] == nil }.map { previous.files.entries[$0].path }
             // The files are written on another thread while this one makes the index.
             let outputs = context.outputs, copies = context.copies, files = previous.files, output = options.output
-            var digests: [String: String] = [:]
-            for path in context.outputPaths { digests[path] = context.sha256(of: path) }
-            let writing = Pending { [digests] in
+            let writing = Pending {
                 Result { () throws(TaleError) in
-                    try OutputWriter.update(outputs, copies: copies, previous: files, removed: removed, sha256: { digests[$0] ?? "" }, in: output)
+                    try OutputWriter.update(outputs, copies: copies, previous: files, current: table, removed: removed, in: output)
                 }
             }
             made = index()
