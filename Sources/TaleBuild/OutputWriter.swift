@@ -14,13 +14,17 @@ public enum OutputWriter {
         let prefix = stagingPrefix(for: output)
         let names = (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? []
         for name in names where name.hasPrefix(prefix) {
-            if let pid = Int32(name.dropFirst(prefix.count)), pid != getpid(), kill(pid, 0) == 0 { continue }
-            try? FileManager.default.removeItem(at: parent.appending(path: name))
+            // `<prefix><pid>`, or `<prefix><pid>-twin` for a twin being removed.
+            if let pid = Int32(name.dropFirst(prefix.count).prefix(while: \.isNumber)), pid != getpid(), kill(pid, 0) == 0 { continue }
+            FileTree.remove(parent.appending(path: name).path)
         }
     }
 
-    /// Writes `files`, and the source files `copies` names, as the new content of `output`.
-    public static func write(_ files: [String: [UInt8]], copies: [String: SourceCopy] = [:], to output: URL) throws(TaleError) {
+    /// Writes `files`, and the source files `copies` names, as the new content of `output`, on
+    /// every core. The old output, swapped out, is removed while `finish` runs, and its removal
+    /// waited for before this returns.
+    public static func write(_ files: [String: [UInt8]], copies: [String: SourceCopy] = [:], to output: URL,
+                             finish: () throws(TaleError) -> Void = {}) throws(TaleError) {
         let parent = output.deletingLastPathComponent()
         do {
             try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
@@ -29,35 +33,58 @@ public enum OutputWriter {
         }
         cleanLeftovers(for: output)
         let staging = parent.appending(path: stagingPrefix(for: output) + String(getpid()))
-        try? FileManager.default.removeItem(at: staging)
-        var created: Set<String> = []
-        for path in (Array(files.keys) + Array(copies.keys)).sorted() {
-            let url = staging.appending(path: path)
-            let folder = url.deletingLastPathComponent().path
-            do {
-                if !created.contains(folder) {
-                    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-                    created.insert(folder)
+        FileTree.remove(staging.path)
+        // The twin no longer matches once the output is replaced; it goes while the files are written.
+        let retired = staging.path + "-twin"
+        let twinRemoval = rename(shadow(for: output).path, retired) == 0 ? Pending { FileTree.remove(retired) } : nil
+        defer { _ = twinRemoval?.value }
+        func failure(_ error: FileTree.Failure, in folder: URL) -> TaleError {
+            FileTree.remove(staging.path)
+            return .io(path: error.path.isEmpty ? folder.path : folder.path + "/" + error.path, reason: "cannot write: \(error.reason)")
+        }
+        guard mkdir(staging.path, 0o755) == 0 else { throw failure(FileTree.Failure(path: "", code: errno), in: staging) }
+        let root = open(staging.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard root >= 0 else { throw failure(FileTree.Failure(path: "", code: errno), in: staging) }
+        var changed: String?
+        do throws(FileTree.Failure) {
+            defer { close(root) }
+            let paths = (Array(files.keys) + Array(copies.keys)).sorted()
+            try FileTree.makeFolders(for: paths, in: root)
+            let problem = Locked<String?>(nil)
+            if let failed = FileTree.forEach(paths, { path throws(FileTree.Failure) in
+                if let bytes = files[path] {
+                    try FileTree.create(path, in: root, bytes: bytes)
+                } else if let copy = copies[path], try !copy.copy(to: path, in: root) {
+                    // The output is named for the content read at render; a file saved since then would not match its name.
+                    problem.mutate { $0 = $0 ?? copy.file.path }
                 }
-                try writeFile(files[path], copy: copies[path], to: url)
-            } catch {
-                try? FileManager.default.removeItem(at: staging)
-                throw error as? TaleError ?? .io(path: url.path, reason: "cannot write: \(error.localizedDescription)")
+            }) {
+                throw failed
             }
+            changed = problem.value
+        } catch {
+            throw failure(error, in: staging)
+        }
+        if let changed {
+            FileTree.remove(staging.path)
+            throw .io(path: changed, reason: "the file changed while the site was being built; build again")
         }
         if FileManager.default.fileExists(atPath: output.path) {
             // Exchange the two folders atomically, then remove the old one (now at the staging path).
             guard tale_rename_exchange(staging.path, output.path) == 0 else {
                 let reason = String(cString: strerror(errno))
-                try? FileManager.default.removeItem(at: staging)
+                FileTree.remove(staging.path)
                 throw .io(path: output.path, reason: "cannot swap in the new output: \(reason)")
             }
         } else if rename(staging.path, output.path) != 0 {
             let reason = String(cString: strerror(errno))
-            try? FileManager.default.removeItem(at: staging)
+            FileTree.remove(staging.path)
             throw .io(path: output.path, reason: "cannot move the new output into place: \(reason)")
         }
-        try? FileManager.default.removeItem(at: staging)
+        let old = staging.path
+        let removal = Pending { FileTree.remove(old) }
+        defer { _ = removal.value }
+        try finish()
     }
 
     /// The output's twin, `.<name>.tale-shadow` beside it: the same files through hard links, so it
@@ -72,9 +99,9 @@ public enum OutputWriter {
     /// and every file (`files`) a hard link, made on every core through the two folders' descriptors.
     static func makeShadow(of output: URL, files: [String], folders: [String]) throws(TaleError) {
         let shadow = shadow(for: output)
-        try? FileManager.default.removeItem(at: shadow)
+        FileTree.remove(shadow.path)
         func failure(_ path: String, _ code: Int32) -> TaleError {
-            try? FileManager.default.removeItem(at: shadow)
+            FileTree.remove(shadow.path)
             return .io(path: path, reason: "cannot make the output's twin: \(String(cString: strerror(code)))")
         }
         guard mkdir(shadow.path, 0o755) == 0 else { throw failure(shadow.path, errno) }

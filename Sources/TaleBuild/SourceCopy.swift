@@ -41,6 +41,19 @@ public struct SourceCopy: Sendable, Equatable {
         return true
     }
 
+    /// Writes the content the build read to the new file `path` in the folder `root` (a
+    /// descriptor), as `copy(to:)` does; false when the file no longer holds it.
+    func copy(to path: String, in root: Int32) throws(FileTree.Failure) -> Bool {
+        if untouched {
+            try FileTree.copy(file.path, to: path, in: root)
+            if untouched { return true }
+            unlinkat(root, path, 0)
+        }
+        guard let bytes = bytes() else { return false }
+        try FileTree.create(path, in: root, bytes: bytes)
+        return true
+    }
+
     private var untouched: Bool {
         SourceCopy.state(of: file).map { $0.size == size && $0.modified == modified } ?? false
     }

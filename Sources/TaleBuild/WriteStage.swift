@@ -48,13 +48,17 @@ public struct WriteStage: BuildStage {
             body = made?.encodedBody()
             try writing.value.get()
         } else {
-            try OutputWriter.write(context.outputs, copies: context.copies, to: options.output)
-            made = index()
-            // The next build changes the twin and swaps it in; without one, it builds in full.
-            if let made {
-                let files = table.entries.map(\.path) + [OutputManifest.fileName]
-                guard (try? OutputWriter.makeShadow(of: options.output, files: files, folders: made.folders)) != nil else { return }
+            var hasTwin = true
+            // The index and the twin are made while the old output is removed.
+            try OutputWriter.write(context.outputs, copies: context.copies, to: options.output) { () throws(TaleError) in
+                made = index()
+                // The next build changes the twin and swaps it in; without one, it builds in full.
+                if let made {
+                    let files = table.entries.map(\.path) + [OutputManifest.fileName]
+                    hasTwin = (try? OutputWriter.makeShadow(of: options.output, files: files, folders: made.folders)) != nil
+                }
             }
+            guard hasTwin else { return }
         }
         if var made {
             made.stamp(output: options.output)
