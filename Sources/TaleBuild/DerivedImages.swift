@@ -2,9 +2,9 @@ import Foundation
 import TaleCore
 import TaleImage
 
-/// PNGs the build derives from others (resized variants, social cards, thumbnails), kept in
-/// `.tale-cache/derived/` under a hash of what they are made from, so a rebuild does not resize
-/// or rasterise again. Any entry can be deleted; it is made again when needed.
+/// Images the build derives from others (resized variants, social cards, thumbnails, sanitised
+/// SVGs), kept in `.tale-cache/derived/` under a hash of what they are made from, so a rebuild does
+/// not resize, rasterise or sanitise again. Any entry can be deleted; it is made again when needed.
 struct DerivedImages: Sendable {
     /// Bump when the way images are derived changes, so old entries are not reused.
     static let version = "derived-1"
@@ -14,19 +14,27 @@ struct DerivedImages: Sendable {
     init(project: URL) { folder = project.appending(path: ".tale-cache/derived") }
 
     /// The PNG for `key` (any text that names the inputs and the parameters), made by `make` when not cached.
-    func png(_ key: String, make: () -> PNGImage?) -> DerivedPNG? {
-        let file = folder.appending(path: SHA256.hex(DerivedImages.version + "\u{0}" + key) + ".png")
-        if let data = try? Data(contentsOf: file) { return DerivedPNG(bytes: Array(data), file: file) }
-        guard let image = make(), let bytes = try? image.encoded() else { return nil }
+    func png(_ key: String, make: () -> PNGImage?) -> DerivedFile? {
+        file(key, fileExtension: "png") { make().flatMap { try? $0.encoded() } }
+    }
+
+    /// The file for `key`, with the extension it is published under, made by `make` when not
+    /// cached; nil when `make` gives nothing (which is not cached).
+    func file(_ key: String, fileExtension: String, make: () -> [UInt8]?) -> DerivedFile? {
+        let file = folder.appending(path: SHA256.hex(DerivedImages.version + "\u{0}" + key) + "." + fileExtension)
+        if let data = try? Data(contentsOf: file) { return DerivedFile(bytes: Array(data), file: file, fileExtension: fileExtension) }
+        guard let bytes = make() else { return nil }
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try? Data(bytes).write(to: file, options: .atomic)
-        return DerivedPNG(bytes: bytes, file: file)
+        return DerivedFile(bytes: bytes, file: file, fileExtension: fileExtension)
     }
 }
 
-/// A derived PNG: its bytes (for its content-hashed name) and the cache file that holds them,
+/// A derived image: its bytes (for its content-hashed name) and the cache file that holds them,
 /// which the output copies rather than keeping the bytes in memory.
-struct DerivedPNG {
+struct DerivedFile {
     let bytes: [UInt8]
     let file: URL
+    /// `png` or `svg`: the extension of its published name.
+    let fileExtension: String
 }

@@ -31,17 +31,29 @@ struct MediaStore {
         var width: Int?, height: Int?
         switch ext {
         case "svg":
-            do {
-                let result = try SVGSanitizer.sanitize(String(decoding: bytes, as: UTF8.self))
+            // An SVG that needed nothing removed is kept sanitised in the cache, under its content's hash.
+            var sanitised: Result<HTMLSanitizer.Result, SVGSanitizer.Failure>?
+            let cached = derived.file("sanitised svg \(SVGSanitizer.version) \(SHA256.hex(bytes))", fileExtension: "svg") {
+                let result = Result { () throws(SVGSanitizer.Failure) in try SVGSanitizer.sanitize(String(decoding: bytes, as: UTF8.self)) }
+                sanitised = result
+                guard case .success(let clean) = result, clean.removals.isEmpty else { return nil }
+                return Array(clean.html.utf8)
+            }
+            switch sanitised {
+            case .failure(let failure):
+                sink.diagnostics.error(reference.location, "image '\(reference.path)': \(failure)",
+                                          hint: "export the SVG again from your drawing program as plain SVG")
+                return nil
+            case .success(let result):
                 for removal in result.removals {
                     sink.diagnostics.warning(reference.location, "removed \(removal) from '\(reference.path)'",
                                                 hint: "the published image leaves it out; remove it from the file to silence this")
                 }
                 bytes = Array(result.html.utf8)
-            } catch {
-                sink.diagnostics.error(reference.location, "image '\(reference.path)': \(error)",
-                                          hint: "export the SVG again from your drawing program as plain SVG")
-                return nil
+            case nil:
+                // Without an entry in the cache, the SVG was sanitised above; never publish it unread.
+                guard let cached else { return nil }
+                bytes = cached.bytes
             }
         case "png":
             do {

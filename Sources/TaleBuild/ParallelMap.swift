@@ -32,11 +32,11 @@ final class BookOutputs {
         copies.append((path, copy))
     }
 
-    /// A derived PNG under its content-hashed media path (returned), copied from its cache file
+    /// A derived image under its content-hashed media path (returned), copied from its cache file
     /// when that file holds exactly these bytes.
-    func emit(derived: DerivedPNG) -> String {
+    func emit(derived: DerivedFile) -> String {
         let hash = SHA256.hex(derived.bytes)
-        let path = AssetNames.media(sha256: hash, fileExtension: "png")
+        let path = AssetNames.media(sha256: hash, fileExtension: derived.fileExtension)
         if let copy = SourceCopy(derived.file, bytes: derived.bytes, sha256: hash) { emit(path, copy: copy) } else { emit(path, derived.bytes) }
         return path
     }

@@ -181,7 +181,7 @@ public struct RenderStage: BuildStage {
     private func previews(_ book: Book, folder: URL, alt: String, context: BuildContext, sink: BookOutputs,
                           derived: DerivedImages) -> (ImageView?, ImageView?) {
         let matter = book.frontMatter
-        func emit(_ png: DerivedPNG?, width: Int, height: Int) -> ImageView? {
+        func emit(_ png: DerivedFile?, width: Int, height: Int) -> ImageView? {
             guard let png else { return nil }
             return ImageView(path: sink.emit(derived: png), alt: alt, width: width, height: height)
         }

@@ -23,6 +23,9 @@ public enum SVGSanitizer {
         }
     }
 
+    /// Bump when what the sanitiser keeps or removes changes, so cached results are not reused.
+    public static let version = 1
+
     static let droppedElements: Set<String> = ["script", "foreignObject", "iframe", "embed", "object", "handler", "listener", "set"]
 
     /// The cleaned SVG and what was removed.
@@ -38,31 +41,33 @@ public enum SVGSanitizer {
     }
 
     private static func clean(_ element: XMLNodeHandle, removals: inout [HTMLSanitizer.Removal]) {
+        let elementName = element.name
+        let animates = elementName == "animate" || elementName == "set"
         for attribute in element.attributes {
             let key = attribute.name.lowercased()
-            let value = attribute.value.trimmingCharacters(in: .whitespaces)
             var reason: String?
             if key.hasPrefix("on") {
                 reason = "event handlers run scripts"
-            } else if key == "href" && !value.hasPrefix("#") {
+            } else if key == "href" && !attribute.value.trimmingCharacters(in: .whitespaces).hasPrefix("#") {
                 reason = "references outside the file are not allowed"
-            } else if value.lowercased().contains("url(") && !value.lowercased().replacingOccurrences(of: " ", with: "").contains("url(#") {
+            } else if mentionsURL(attribute.value) && !attribute.value.lowercased().replacingOccurrences(of: " ", with: "").contains("url(#") {
                 reason = "references outside the file are not allowed"
-            } else if (element.name == "animate" || element.name == "set") && ["href", "xlink:href"].contains(value.lowercased()) {
+            } else if animates && ["href", "xlink:href"].contains(attribute.value.trimmingCharacters(in: .whitespaces).lowercased()) {
                 reason = "animating a link can inject a script"
             }
             if let reason {
-                removals.append(HTMLSanitizer.Removal(what: "\(attribute.prefix.map { "\($0):" } ?? "")\(attribute.name) on <\(element.name)>",
+                removals.append(HTMLSanitizer.Removal(what: "\(attribute.prefix.map { "\($0):" } ?? "")\(attribute.name) on <\(elementName)>",
                                                       reason: reason, needle: attribute.name))
                 element.removeAttribute(attribute.name, prefix: attribute.prefix)
             }
         }
         for child in element.children {
             if child.isElement {
-                if droppedElements.contains(child.name) {
-                    removals.append(HTMLSanitizer.Removal(what: "<\(child.name)>", reason: "not allowed in an image", needle: "<\(child.name)"))
+                let name = child.name
+                if droppedElements.contains(name) {
+                    removals.append(HTMLSanitizer.Removal(what: "<\(name)>", reason: "not allowed in an image", needle: "<\(name)"))
                     child.remove()
-                } else if child.name == "style", child.textContent.lowercased().contains("@import") || child.textContent.lowercased().contains("url(") {
+                } else if name == "style", mentionsURL(child.textContent) || child.textContent.lowercased().contains("@import") {
                     removals.append(HTMLSanitizer.Removal(what: "<style>", reason: "styles that load other files are not allowed", needle: "<style"))
                     child.remove()
                 } else {
@@ -71,6 +76,21 @@ public enum SVGSanitizer {
             } else if !child.isText, !child.isComment {
                 child.remove()
             }
+        }
+    }
+
+    /// Whether `text` holds `url(` in any case, looked for in its bytes: most attribute values are
+    /// long path data, which lowercasing and searching as characters made the sanitiser's main cost.
+    public static func mentionsURL(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard bytes.count >= 4 else { return false }
+            for index in 0...(bytes.count - 4) where bytes[index + 3] == UInt8(ascii: "(")
+                && bytes[index] | 0x20 == UInt8(ascii: "u") && bytes[index + 1] | 0x20 == UInt8(ascii: "r")
+                && bytes[index + 2] | 0x20 == UInt8(ascii: "l") {
+                return true
+            }
+            return false
         }
     }
 }

@@ -188,6 +188,34 @@ struct BuildTests {
         #expect(page.contains("Pip <span>sleeps</span>."))
     }
 
+    @Test("a clean SVG is sanitised once and kept in the cache; one that lost something warns on every build")
+    func sanitisedSVGCache() throws {
+        let project = Support.project([
+            "content/fox/index.md": "---\ntitle: Fox\n---\n\n## Den\n\n![A fox](fox.svg)\n\n## Trap\n\n![A trap](trap.svg)\n",
+            "content/fox/fox.svg": "<svg xmlns=\"http://www.w3.org/2000/svg\"><circle r=\"2\"/></svg>",
+            "content/fox/trap.svg": "<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\"><circle r=\"3\"/></svg>",
+        ])
+        let derived = project.appending(path: ".tale-cache/derived")
+        for _ in 1...2 {
+            let result = Support.build(project)
+            #expect(result.error == nil)
+            #expect(result.diagnostics == [
+                "content/fox/index.md:11:11: warning: removed onload on <svg> (event handlers run scripts) from 'trap.svg'\n"
+                    + "  hint: the published image leaves it out; remove it from the file to silence this",
+            ])
+            // fox.svg and the generated cover are cached; trap.svg is not.
+            let cached = try FileManager.default.contentsOfDirectory(atPath: derived.path).filter { $0.hasSuffix(".svg") }
+                .map { try Data(contentsOf: derived.appending(path: $0)) }
+            #expect(cached.count == 2)
+            let clean = try #require(cached.first { String(decoding: $0, as: UTF8.self).contains("<circle r=\"2\"/>") })
+            let media = Support.tree(project.appending(path: "public/media")).filter { $0.key.hasSuffix(".svg") }
+            #expect(media.values.contains(clean))
+            #expect(media.values.contains { String(decoding: $0, as: UTF8.self).contains("<circle r=\"3\"/>") })
+            #expect(!media.values.contains { String(decoding: $0, as: UTF8.self).contains("onload") })
+            #expect(media.count == 3)
+        }
+    }
+
     @Test("drafts are built only with --drafts")
     func drafts() throws {
         let project = Support.project([

@@ -113,6 +113,23 @@ struct SVGSanitizerTests {
         #expect(result.removals.count == 6)
     }
 
+    @Test("outside references are found in any case, and only `url(#` stays")
+    func urlsInAnyCase() throws {
+        #expect(SVGSanitizer.mentionsURL("fill: URL(x)"))
+        #expect(SVGSanitizer.mentionsURL("uRl(#a)"))
+        #expect(!SVGSanitizer.mentionsURL("url (x)"))
+        #expect(!SVGSanitizer.mentionsURL("curl"))
+        #expect(!SVGSanitizer.mentionsURL(""))
+        let svg = """
+        <svg xmlns="http://www.w3.org/2000/svg"><rect fill="URL(https://evil.example/p)"/><rect fill="Url( #g)"/>\
+        <style>circle { fill: uRL(https://evil.example/q) }</style></svg>
+        """
+        let result = try SVGSanitizer.sanitize(svg)
+        #expect(!result.html.contains("evil.example"))
+        #expect(result.html.contains("fill=\"Url( #g)\""))
+        #expect(result.removals.map(\.what) == ["fill on <rect>", "<style>"])
+    }
+
     @Test("a DOCTYPE, a non-SVG root or broken XML is refused")
     func refuses() {
         #expect(throws: SVGSanitizer.Failure.hasDoctype) {
