@@ -96,7 +96,7 @@ public final class MarkdownDocument {
     /// The HTML of block `index`, leaving out its `droppingImage`-th image when given.
     public func html(ofBlock index: Int, droppingImage imageIndex: Int? = nil) -> String {
         let node = blocks[index].node
-        if let imageIndex, let image = MarkdownDocument.nodes(in: node, ofType: "image").dropFirst(imageIndex).first {
+        if let imageIndex, let image = MarkdownDocument.nodes(in: node, ofType: CMARK_NODE_IMAGE).dropFirst(imageIndex).first {
             cmark_node_unlink(image)
             defer { cmark_node_free(image) }
             return render(node)
@@ -111,17 +111,16 @@ public final class MarkdownDocument {
     }
 
     private func makeBlock(_ node: OpaquePointer) -> Block {
-        let typeName = String(cString: cmark_node_get_type_string(node))
         let kind: Kind
-        switch typeName {
-        case "heading": kind = .heading(level: Int(cmark_node_get_heading_level(node)))
-        case "paragraph": kind = .paragraph
-        case "list": kind = .list
-        case "html_block": kind = .htmlBlock
+        switch cmark_node_get_type(node) {
+        case CMARK_NODE_HEADING: kind = .heading(level: Int(cmark_node_get_heading_level(node)))
+        case CMARK_NODE_PARAGRAPH: kind = .paragraph
+        case CMARK_NODE_LIST: kind = .list
+        case CMARK_NODE_HTML_BLOCK: kind = .htmlBlock
         default: kind = .other
         }
-        let images = MarkdownDocument.nodes(in: node, ofType: "image").map(MarkdownDocument.inline)
-        let links = MarkdownDocument.nodes(in: node, ofType: "link").map(MarkdownDocument.inline)
+        let images = MarkdownDocument.nodes(in: node, ofType: CMARK_NODE_IMAGE).map(MarkdownDocument.inline)
+        let links = MarkdownDocument.nodes(in: node, ofType: CMARK_NODE_LINK).map(MarkdownDocument.inline)
         var singleLinkItems: [Inline]?
         if kind == .list {
             singleLinkItems = []
@@ -129,9 +128,9 @@ public final class MarkdownDocument {
             while let current = item {
                 let paragraph = cmark_node_first_child(current)
                 let onlyParagraph = paragraph != nil && cmark_node_next(paragraph) == nil
-                    && String(cString: cmark_node_get_type_string(paragraph)) == "paragraph"
+                    && cmark_node_get_type(paragraph) == CMARK_NODE_PARAGRAPH
                 let meaningful = onlyParagraph ? MarkdownDocument.meaningfulChildren(paragraph!) : []
-                if meaningful.count == 1, String(cString: cmark_node_get_type_string(meaningful[0])) == "link" {
+                if meaningful.count == 1, cmark_node_get_type(meaningful[0]) == CMARK_NODE_LINK {
                     singleLinkItems?.append(MarkdownDocument.inline(meaningful[0]))
                 } else {
                     singleLinkItems = nil
@@ -143,7 +142,7 @@ public final class MarkdownDocument {
         var isLoneImage = false
         if kind == .paragraph {
             let meaningful = MarkdownDocument.meaningfulChildren(node)
-            isLoneImage = meaningful.count == 1 && String(cString: cmark_node_get_type_string(meaningful[0])) == "image"
+            isLoneImage = meaningful.count == 1 && cmark_node_get_type(meaningful[0]) == CMARK_NODE_IMAGE
         }
         return Block(kind: kind,
                      startLine: Int(cmark_node_get_start_line(node)),
@@ -160,9 +159,9 @@ public final class MarkdownDocument {
         var result: [OpaquePointer] = []
         var child = cmark_node_first_child(node)
         while let current = child {
-            let type = String(cString: cmark_node_get_type_string(current))
-            let literal = cmark_node_get_literal(current).map { String(cString: $0) } ?? ""
-            let blank = (type == "text" && literal.allSatisfy(\.isWhitespace)) || type == "softbreak" || type == "linebreak"
+            let type = cmark_node_get_type(current)
+            let blank = type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK
+                || (type == CMARK_NODE_TEXT && (cmark_node_get_literal(current).map { String(cString: $0) } ?? "").allSatisfy(\.isWhitespace))
             if !blank { result.append(current) }
             child = cmark_node_next(current)
         }
@@ -176,15 +175,14 @@ public final class MarkdownDocument {
     }
 
     /// Depth-first nodes of one type under `node`, in document order.
-    private static func nodes(in node: OpaquePointer, ofType type: String) -> [OpaquePointer] {
+    private static func nodes(in node: OpaquePointer, ofType type: cmark_node_type) -> [OpaquePointer] {
         var result: [OpaquePointer] = []
         guard let iterator = cmark_iter_new(node) else { return result }
         defer { cmark_iter_free(iterator) }
         while true {
             let event = cmark_iter_next(iterator)
             if event == CMARK_EVENT_DONE { break }
-            if event == CMARK_EVENT_ENTER, let current = cmark_iter_get_node(iterator),
-               String(cString: cmark_node_get_type_string(current)) == type {
+            if event == CMARK_EVENT_ENTER, let current = cmark_iter_get_node(iterator), cmark_node_get_type(current) == type {
                 result.append(current)
             }
         }
@@ -192,27 +190,43 @@ public final class MarkdownDocument {
     }
 
     /// The text of `node` and its children: literals joined, breaks as spaces, blocks as lines.
+    /// Gathered as bytes and told apart by node type, not by the type's name: this runs for every
+    /// block of every scene.
     private static func plainText(_ node: OpaquePointer) -> String {
-        var text = ""
-        guard let iterator = cmark_iter_new(node) else { return text }
+        var text: [UInt8] = []
+        guard let iterator = cmark_iter_new(node) else { return "" }
         defer { cmark_iter_free(iterator) }
         while true {
             let event = cmark_iter_next(iterator)
             if event == CMARK_EVENT_DONE { break }
             guard let current = cmark_iter_get_node(iterator) else { continue }
-            let type = String(cString: cmark_node_get_type_string(current))
+            let type = cmark_node_get_type(current)
             if event == CMARK_EVENT_ENTER {
                 switch type {
-                case "text", "code", "code_block":
-                    text += cmark_node_get_literal(current).map { String(cString: $0) } ?? ""
-                case "softbreak", "linebreak":
-                    text += " "
+                case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_CODE_BLOCK:
+                    if let literal = cmark_node_get_literal(current) {
+                        text.append(contentsOf: UnsafeRawBufferPointer(start: literal, count: strlen(literal)))
+                    }
+                case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+                    text.append(UInt8(ascii: " "))
                 default: break
                 }
-            } else if event == CMARK_EVENT_EXIT, ["paragraph", "heading", "item", "table_row", "code_block"].contains(type) {
-                if !text.isEmpty, !text.hasSuffix("\n") { text += "\n" }
+            } else if event == CMARK_EVENT_EXIT, endsLine(type, current), let last = text.last, last != UInt8(ascii: "\n") {
+                text.append(UInt8(ascii: "\n"))
             }
         }
-        return text.trimmingCharacters(in: .whitespacesAndNewlines)
+        return String(decoding: text, as: UTF8.self).trimmingWhitespaceAndNewlines()
+    }
+
+    /// Whether a node of `type` ends a line of plain text: paragraphs, headings, list items, code
+    /// blocks and table rows (an extension's node, known only by its name).
+    private static func endsLine(_ type: cmark_node_type, _ node: OpaquePointer) -> Bool {
+        switch type {
+        case CMARK_NODE_PARAGRAPH, CMARK_NODE_HEADING, CMARK_NODE_ITEM, CMARK_NODE_CODE_BLOCK: return true
+        case CMARK_NODE_DOCUMENT, CMARK_NODE_BLOCK_QUOTE, CMARK_NODE_LIST, CMARK_NODE_HTML_BLOCK, CMARK_NODE_CUSTOM_BLOCK,
+             CMARK_NODE_THEMATIC_BREAK, CMARK_NODE_FOOTNOTE_DEFINITION, CMARK_NODE_EMPH, CMARK_NODE_STRONG, CMARK_NODE_LINK,
+             CMARK_NODE_IMAGE: return false
+        default: return String(cString: cmark_node_get_type_string(node)) == "table_row"
+        }
     }
 }

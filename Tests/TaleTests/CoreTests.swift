@@ -31,6 +31,15 @@ struct CoreTests {
         #expect(Suggestion.editDistance("ab", "ba") == 1)
     }
 
+    @Test("trimming on the bytes gives what Foundation gives, Unicode spaces included")
+    func trimming() {
+        let samples = ["", " ", "\n\t \r\n", "Pip", "  Pip sleeps.\n", "\u{00A0}Pip\u{2003}", " \u{0085}Pip ", "Pip\r\n",
+                       " é ", "\u{301}a ", "\u{1F98A} fox \u{1F98A}", "a\u{000B}\u{000C}", " \u{3000}"]
+        for sample in samples {
+            #expect(sample.trimmingWhitespaceAndNewlines() == sample.trimmingCharacters(in: .whitespacesAndNewlines), "\(Array(sample.unicodeScalars))")
+        }
+    }
+
     @Test("JSON text is safe inside a script element")
     func jsonEscaping() {
         #expect(JSONValue.string("</script><b>&\u{2028}").text() == "\"\\u003c/script\\u003e\\u003cb\\u003e\\u0026\\u2028\"")
