@@ -23,7 +23,7 @@ public enum CueAnalyser {
 
     /// One scene's cues.
     public static func analyse(_ scene: Scene, matter: FrontMatter, previousMusic: MusicCue?) -> SceneCues {
-        let words = words(of: scene)
+        let words = Scan(words(of: scene))
         let mood = moodCue(scene, words: words)
         var sounds: [SoundCue] = []
         var effects: [EffectCue] = []
@@ -52,24 +52,48 @@ public enum CueAnalyser {
                          music: music, sounds: sounds, effects: effects)
     }
 
-    /// Whether the word at `index` is negated by one of the three words before it, in the same sentence.
-    static func isNegated(_ index: Int, in words: Words) -> Bool {
-        var look = index - 1
-        while look >= 0, look >= index - 3 {
-            if words.original[look].last.map({ ".!?".contains($0) }) == true { return false }
-            let word = words.normalized[look]
-            if CueLexicon.negators.contains(word) || word.hasSuffix("n't") { return true }
-            look -= 1
+    /// A scene's words with what the lexicon says about each, looked up once: most words are in
+    /// no table, and each kind of cue below reads only the few that are.
+    struct Scan {
+        let words: Words
+        /// The lexicon's entry for each word, nil for most.
+        let entries: [CueLexicon.Entry?]
+        /// Where the words with an entry are, in order.
+        let known: [Int]
+
+        init(_ words: Words) {
+            self.words = words
+            let entries = words.normalized.map { $0.isEmpty ? nil : CueLexicon.entries[$0] }
+            self.entries = entries
+            known = entries.indices.filter { entries[$0] != nil }
         }
-        return false
+
+        var count: Int { words.count }
+
+        /// Whether the word at `index` is negated by one of the three words before it, in the same sentence.
+        func isNegated(_ index: Int) -> Bool {
+            var look = index - 1
+            while look >= 0, look >= index - 3 {
+                if let last = words.original[look].utf8.last, last == UInt8(ascii: ".") || last == UInt8(ascii: "!") || last == UInt8(ascii: "?") {
+                    return false
+                }
+                if entries[look]?.isNegator == true || words.normalized[look].utf8.reversed().starts(with: "t'n".utf8) { return true }
+                look -= 1
+            }
+            return false
+        }
+
+        /// Whether the word before `index` is an intensifier ("very").
+        func isIntensified(_ index: Int) -> Bool { index > 0 && entries[index - 1]?.isIntensifier == true }
     }
 
-    static func moodCue(_ scene: Scene, words: Words) -> MoodCue {
+    static func moodCue(_ scene: Scene, words: Scan) -> MoodCue {
         var scores: [Mood: Double] = [:]
         var evidence: [Mood: [String]] = [:]
-        for (index, word) in words.normalized.enumerated() {
-            guard let (mood, weight) = CueLexicon.moods[word], !isNegated(index, in: words) else { continue }
-            let boost = index > 0 && CueLexicon.intensifiers.contains(words.normalized[index - 1]) ? 1.6 : 1
+        for index in words.known {
+            guard let (mood, weight) = words.entries[index]?.mood, !words.isNegated(index) else { continue }
+            let word = words.words.normalized[index]
+            let boost = words.isIntensified(index) ? 1.6 : 1
             scores[mood, default: 0] += weight * boost
             if !(evidence[mood] ?? []).contains(word) { evidence[mood, default: []].append(word) }
         }
@@ -86,48 +110,43 @@ public enum CueAnalyser {
         return MoodCue(mood: mood, intensity: round2(intensity), source: .analysis, reason: "words: \(shown)")
     }
 
-    static func soundCues(_ words: Words) -> [SoundCue] {
+    static func soundCues(_ words: Scan) -> [SoundCue] {
         var cues: [SoundCue] = []
-        for (index, word) in words.normalized.enumerated() {
-            guard let sound = CueLexicon.sounds[word], !isNegated(index, in: words), !cues.contains(where: { $0.name == sound }) else { continue }
-            cues.append(SoundCue(name: sound, word: index, source: .analysis, reason: "the word '\(words.original[index])'"))
+        for index in words.known {
+            guard let sound = words.entries[index]?.sound, !words.isNegated(index), !cues.contains(where: { $0.name == sound }) else { continue }
+            cues.append(SoundCue(name: sound, word: index, source: .analysis, reason: "the word '\(words.words.original[index])'"))
         }
         return cues
     }
 
-    static func effectCues(_ words: Words) -> [EffectCue] {
+    static func effectCues(_ words: Scan) -> [EffectCue] {
         var cues: [EffectCue] = []
-        for (index, word) in words.normalized.enumerated() {
-            guard let effect = CueLexicon.effects[word], !isNegated(index, in: words), !cues.contains(where: { $0.effect == effect }) else { continue }
-            var end: Int?
-            var look = index + 1
-            while look < words.count {
-                if CueLexicon.effects[words.normalized[look]] == effect,
-                   (look + 1..<min(words.count, look + 3)).contains(where: { CueLexicon.stoppers.contains(words.normalized[$0]) }) {
-                    end = look
-                    break
-                }
-                look += 1
+        for index in words.known {
+            guard let effect = words.entries[index]?.effect, !words.isNegated(index), !cues.contains(where: { $0.effect == effect }) else { continue }
+            // It ends at a later word for the same effect that a stopper follows within two words: "the rain stopped".
+            let end = words.known.first { look in
+                look > index && words.entries[look]?.effect == effect
+                    && (look + 1..<min(words.count, look + 3)).contains { words.entries[$0]?.isStopper == true }
             }
-            let boost = index > 0 && CueLexicon.intensifiers.contains(words.normalized[index - 1]) ? 0.2 : 0
+            let boost = words.isIntensified(index) ? 0.2 : 0
             cues.append(EffectCue(effect: effect, start: index, end: end, intensity: round2(0.6 + boost), source: .analysis,
-                                  reason: "the word '\(words.original[index])'" + (end.map { " until word \($0)" } ?? "")))
+                                  reason: "the word '\(words.words.original[index])'" + (end.map { " until word \($0)" } ?? "")))
         }
         return cues
     }
 
-    static func timeOfDay(_ words: Words) -> String? {
+    static func timeOfDay(_ words: Scan) -> String? {
         var counts: [String: Int] = [:]
-        for (index, word) in words.normalized.enumerated() {
-            if let time = CueLexicon.times[word], !isNegated(index, in: words) { counts[time, default: 0] += 1 }
+        for index in words.known {
+            if let time = words.entries[index]?.time, !words.isNegated(index) { counts[time, default: 0] += 1 }
         }
         return counts.max { a, b in a.value == b.value ? a.key > b.key : a.value < b.value }?.key
     }
 
-    static func weather(_ words: Words) -> [String] {
+    static func weather(_ words: Scan) -> [String] {
         var found: [String] = []
-        for (index, word) in words.normalized.enumerated() {
-            if let kind = CueLexicon.weather[word], !isNegated(index, in: words), !found.contains(kind) { found.append(kind) }
+        for index in words.known {
+            if let kind = words.entries[index]?.weather, !words.isNegated(index), !found.contains(kind) { found.append(kind) }
         }
         return found
     }

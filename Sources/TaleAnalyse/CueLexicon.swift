@@ -86,6 +86,33 @@ enum CueLexicon {
         return table
     }()
 
+    /// Everything the lexicon says about one word, so that a scene's words are looked up once
+    /// rather than once per kind of cue.
+    struct Entry: Sendable {
+        var mood: (Mood, Double)?
+        var sound: String?
+        var effect: Effect?
+        var time: String?
+        var weather: String?
+        var isNegator = false
+        var isIntensifier = false
+        var isStopper = false
+    }
+
+    /// Every word of the tables above, with all they say about it.
+    static let entries: [String: Entry] = {
+        var table: [String: Entry] = [:]
+        for (word, mood) in moods { table[word, default: Entry()].mood = mood }
+        for (word, sound) in sounds { table[word, default: Entry()].sound = sound }
+        for (word, effect) in effects { table[word, default: Entry()].effect = effect }
+        for (word, time) in times { table[word, default: Entry()].time = time }
+        for (word, kind) in weather { table[word, default: Entry()].weather = kind }
+        for word in negators { table[word, default: Entry()].isNegator = true }
+        for word in intensifiers { table[word, default: Entry()].isIntensifier = true }
+        for word in stoppers { table[word, default: Entry()].isStopper = true }
+        return table
+    }()
+
     /// Music per mood: key, mode, tempo and the instruments of its theme.
     static let music: [Mood: (key: String, mode: String, tempo: Int, instruments: [String])] = [
         .calm: ("C", "major", 72, ["pad", "bells"]),

@@ -37,11 +37,20 @@ public enum Moderation {
         .adults: [:],
     ]
 
-    /// A tier's lexicon made quick to look up: whole words in a table, the few stems and pairs in lists.
+    /// A tier's lexicon made quick to look up: whole words in a table, stems in lists by their
+    /// first byte (a word is compared with the two or three that start as it does, not all forty),
+    /// pairs in a list.
     struct Rules: Sendable {
         var words: [String: ModerationCategory] = [:]
-        var stems: [(String, ModerationCategory)] = []
+        var stems: [[(stem: [UInt8], category: ModerationCategory)]] = Array(repeating: [], count: 256)
         var pairs: [(String, String, ModerationCategory)] = []
+        var hasStems = false
+
+        /// The category of the first stem `word` starts with, in the lexicon's order.
+        func stem(of word: String) -> ModerationCategory? {
+            guard let first = word.utf8.first else { return nil }
+            return stems[Int(first)].first { word.utf8.starts(with: $0.stem) }?.category
+        }
     }
 
     static let rules: [AgeTier: Rules] = {
@@ -50,7 +59,11 @@ public enum Moderation {
             var rules = Rules()
             for category in ModerationCategory.allCases {
                 for entry in categories[category] ?? [] {
-                    if entry.hasSuffix("*") { rules.stems.append((String(entry.dropLast()), category)) } else if entry.contains(" ") {
+                    if entry.hasSuffix("*") {
+                        let stem = Array(entry.utf8.dropLast())
+                        rules.stems[Int(stem[0])].append((stem, category))
+                        rules.hasStems = true
+                    } else if entry.contains(" ") {
                         let parts = entry.split(separator: " ")
                         rules.pairs.append((String(parts[0]), String(parts[1]), category))
                     } else { rules.words[entry] = category }
@@ -63,12 +76,12 @@ public enum Moderation {
 
     /// The words in `text` that are too strong for `tier`, in order.
     public static func check(_ text: String, tier: AgeTier) -> [ModerationFinding] {
-        guard let rules = rules[tier], !rules.words.isEmpty || !rules.stems.isEmpty else { return [] }
+        guard let rules = rules[tier], !rules.words.isEmpty || rules.hasStems else { return [] }
         let words = Words(text)
         var findings: [ModerationFinding] = []
         for (index, word) in words.normalized.enumerated() where !word.isEmpty {
             var category = rules.words[word]
-            if category == nil { category = rules.stems.first { word.hasPrefix($0.0) }?.1 }
+            if category == nil { category = rules.stem(of: word) }
             if category == nil, index + 1 < words.count {
                 let next = words.normalized[index + 1]
                 category = rules.pairs.first { $0.0 == word && $0.1 == next }?.2
