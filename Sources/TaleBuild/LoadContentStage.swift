@@ -105,7 +105,10 @@ public struct LoadContentStage: BuildStage {
                 result.diagnostics.error(SourceLocation(file: file), "the file is not UTF-8 text", hint: "save it as UTF-8")
                 return result
             }
-            result.lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+            // Lines cut on the bytes, each without its `\r` when the file was saved with Windows line ends.
+            result.lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { line in
+                Substring(line.last == UInt8(ascii: "\r") ? line.dropLast() : line)
+            }
             result.book = BookParser.parse(text, slug: name, file: file, diagnostics: &result.diagnostics)
             if let cache, let fingerprint = result.fingerprint {
                 let stored = BuildCache.Parsed(book: result.book, lines: result.lines, diagnostics: result.diagnostics)

@@ -28,7 +28,9 @@ struct SceneBuilder {
 
     init(body: String, firstLine: Int, file: String) {
         self.document = MarkdownDocument(body)
-        self.lines = body.split(separator: "\n", omittingEmptySubsequences: false)
+        // Split on the bytes: the body's lines end in `\n` alone, so this cuts where splitting on
+        // characters would, without working out every character first.
+        self.lines = body.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { Substring($0) }
         self.firstLine = firstLine
         self.file = file
     }
@@ -55,10 +57,10 @@ struct SceneBuilder {
     }
 
     private func findSubsequence(_ needle: [Character], in haystack: [Character], from start: Int) -> Int? {
-        guard needle.count <= haystack.count else { return nil }
+        guard !needle.isEmpty, needle.count <= haystack.count, start >= 0 else { return nil }
         var i = start
         while i + needle.count <= haystack.count {
-            if Array(haystack[i..<(i + needle.count)]) == needle { return i }
+            if haystack[i] == needle[0], haystack[i..<(i + needle.count)].elementsEqual(needle) { return i }
             i += 1
         }
         return nil

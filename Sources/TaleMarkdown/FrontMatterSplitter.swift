@@ -12,36 +12,60 @@ public struct SplitSource: Sendable, Equatable {
     public var bodyFirstLine: Int
 }
 
-/// Splits `---` front matter from the body, as Hugo and Jekyll do.
+/// Splits `---` front matter from the body, as Hugo and Jekyll do. Lines may end in `\n` or
+/// `\r\n` (a file saved on Windows); the parts come out with `\n` only.
 public enum FrontMatterSplitter {
     /// Splits `text`, or reports why it cannot and returns nil.
     public static func split(_ text: String, file: String, diagnostics: inout DiagnosticList) -> SplitSource? {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-            line.hasSuffix("\r") ? String(line.dropLast()) : String(line)
+        let bytes = Array(text.utf8)
+        // Each line's bytes without its `\n` and a `\r` before it, up to the closing fence; a
+        // byte-order mark is not part of the first line. The body after the fence is copied whole.
+        var lines: [Range<Int>] = []
+        var position = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        var bodyStart = bytes.count
+        while position <= bytes.count {
+            let newline = bytes[position...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
+            let line = position..<(newline > position && bytes[newline - 1] == UInt8(ascii: "\r") ? newline - 1 : newline)
+            lines.append(line)
+            position = newline + 1
+            if lines.count == 1, !isFence(bytes[line]) { break }
+            if lines.count > 1, isFence(bytes[line]) {
+                bodyStart = min(position, bytes.count)
+                break
+            }
         }
-        if let first = lines.first, first.hasPrefix("\u{FEFF}") { lines[0] = String(first.dropFirst()) }
-        guard lines.first.map({ $0.trimmingTrailingSpaces() == "---" }) == true else {
+        guard isFence(bytes[lines[0]]) else {
             diagnostics.error(SourceLocation(file: file, line: 1, column: 1),
                               "missing front matter: a book starts with a line `---`, its settings, and another `---`",
                               hint: "put these three lines at the top:\n  ---\n  title: \"Your Title\"\n  ---")
             return nil
         }
-        guard let closing = lines.indices.dropFirst().first(where: { lines[$0].trimmingTrailingSpaces() == "---" }) else {
+        guard lines.count > 1, isFence(bytes[lines[lines.count - 1]]) else {
             diagnostics.error(SourceLocation(file: file, line: 1, column: 1),
                               "front matter is never closed",
                               hint: "did you forget the closing `---`? Add a line `---` after the last setting.")
             return nil
         }
-        let yaml = lines[1..<closing].joined(separator: "\n")
-        let body = lines[(closing + 1)...].joined(separator: "\n")
-        return SplitSource(yaml: yaml, body: body, yamlFirstLine: 2, bodyFirstLine: closing + 2)
+        let closing = lines.count - 1
+        let yaml = lines[1..<closing].map { String(decoding: bytes[$0], as: UTF8.self) }.joined(separator: "\n")
+        // The `\r` of every `\r\n`, and a last `\r`, are left out of the body.
+        let rest = bytes[bodyStart...]
+        var body: [UInt8] = []
+        if rest.contains(UInt8(ascii: "\r")) {
+            body.reserveCapacity(rest.count)
+            for index in rest.indices where !(rest[index] == UInt8(ascii: "\r") && (index + 1 == rest.endIndex || rest[index + 1] == UInt8(ascii: "\n"))) {
+                body.append(rest[index])
+            }
+        } else {
+            body.append(contentsOf: rest)
+        }
+        return SplitSource(yaml: yaml, body: String(decoding: body, as: UTF8.self), yamlFirstLine: 2, bodyFirstLine: closing + 2)
     }
-}
 
-extension String {
-    func trimmingTrailingSpaces() -> String {
-        var s = Substring(self)
-        while let last = s.last, last == " " || last == "\t" { s = s.dropLast() }
-        return String(s)
+    /// Whether a line is `---`, spaces and tabs after it allowed.
+    private static func isFence(_ line: ArraySlice<UInt8>) -> Bool {
+        var end = line.endIndex
+        while end > line.startIndex, line[end - 1] == UInt8(ascii: " ") || line[end - 1] == UInt8(ascii: "\t") { end -= 1 }
+        return line[line.startIndex..<end].elementsEqual("---".utf8)
     }
 }

@@ -176,6 +176,19 @@ struct SiteConfigTests {
         ])
     }
 
+    @Test("a file saved with Windows line ends is read the same, a duplicate key located as well")
+    func windowsLineEnds() {
+        for end in ["\n", "\r\n"] {
+            var diagnostics = DiagnosticList()
+            let config = SiteConfigDecoder.decode(["title: My Shelf", "language: en", "title: Other", ""].joined(separator: end),
+                                                  file: "tale.yaml", diagnostics: &diagnostics)
+            #expect(config.language == "en")
+            #expect(diagnostics.all.map(\.description) == [
+                "tale.yaml:3:1: error: duplicate key 'title' (first set on line 1)\n  hint: keep one `title:` line and delete the other",
+            ])
+        }
+    }
+
     @Test("wrong types are located errors")
     func wrongTypes() {
         var diagnostics = DiagnosticList()

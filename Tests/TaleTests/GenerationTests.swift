@@ -209,6 +209,25 @@ struct GenerationTests {
         #expect(html.contains("The wolf wanted to kill the fox, the stupid wolf."))
     }
 
+    @Test("a book saved with Windows line ends builds, and its warnings name the same places")
+    func windowsLineEnds() throws {
+        let source = "---\ntitle: Fen\nage: 3-5\nsummary: A fox.\ntags: [fox]\n---\n\n## Night {colour=red}\n\nThe wolf wanted to kill the fox.\n"
+        let unix = Support.project(["content/fen/index.md": source])
+        let windows = Support.project(["content/fen/index.md": "\u{FEFF}" + source.replacingOccurrences(of: "\n", with: "\r\n")])
+        let expected = [
+            "content/fen/index.md:8:11: warning: unknown scene attribute 'colour'\n"
+                + "  hint: scene attributes are #id, .ending, mood, effects, sounds, music, art, next",
+            "content/fen/index.md:10:20: warning: 'kill' may be too strong for a kids' book (violence, age 3-5)\n"
+                + "  hint: Tale leaves your text as written; reword it, or give the book an older `age:` if that fits",
+        ]
+        for project in [unix, windows] {
+            let result = Support.build(project)
+            #expect(result.error == nil)
+            #expect(result.diagnostics == expected)
+        }
+        #expect(Support.tree(unix.appending(path: "public")) == Support.tree(windows.appending(path: "public")))
+    }
+
     @Test("a broken lock is a located error that says how to recover")
     func brokenLock() {
         let project = gappyProject()
