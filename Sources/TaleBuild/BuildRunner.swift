@@ -33,18 +33,28 @@ public struct BuildRunner: Sendable {
         }
         for (index, stage) in stages.enumerated() {
             if stage.needsErrorFreeSources, context.diagnostics.hasErrors { break }
-            let started = clock.now
+            let started = clock.now, startedCPU = BuildRunner.processorTime()
             reporter.progress("[\(index + 1)/\(stages.count)] \(stage.name)")
             try stage.run(context)
             if reporter.verbose {
-                let elapsed = clock.now - started
-                reporter.progress("      \(stage.name): \(BuildRunner.milliseconds(elapsed)) ms")
+                let elapsed = BuildRunner.milliseconds(clock.now - started)
+                let cpu = BuildRunner.milliseconds(BuildRunner.processorTime() - startedCPU)
+                // Processor time well under cores × elapsed time is work done on one core, or waiting.
+                reporter.progress("      \(stage.name): \(elapsed) ms (\(cpu) ms of processor time)")
             }
             // The last build's output stands: nothing changed since it.
             if context.upToDate { break }
         }
         if context.diagnostics.hasErrors { throw .invalidSources(context.diagnostics.all) }
         return context
+    }
+
+    /// The processor time the process has used so far, on all its threads, user and system.
+    static func processorTime() -> Duration {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        func duration(_ time: timeval) -> Duration { .seconds(Int64(time.tv_sec)) + .microseconds(Int64(time.tv_usec)) }
+        return duration(usage.ru_utime) + duration(usage.ru_stime)
     }
 
     static func milliseconds(_ duration: Duration) -> Int {
