@@ -33,6 +33,9 @@ public final class BuildContext {
     var siteFingerprint = ""
     /// The last build's index, when this build carries books over from it (set by the load stage).
     var previousBuild: BuildIndex?
+    /// The files of the output's twin, for a full build whose twin is as the last build left it:
+    /// the build writes only the files that differ from them (`OutputWriter.update`).
+    var twinFiles: OutputTable?
     /// Books carried over from the last build unchanged: not parsed or rendered, their files left in place.
     var carried: [BuildIndex.Book] = []
     /// How many books were carried over from the last build unchanged.

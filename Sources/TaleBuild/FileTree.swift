@@ -1,4 +1,5 @@
 import Foundation
+import TaleCore
 
 /// Whole folders of files written and removed through folder descriptors, on every core: a full
 /// build writes some 25,000 files, and Foundation's one-file-at-a-time calls spent most of their
@@ -87,6 +88,24 @@ enum FileTree {
             }
             if sent == 0 { break }
             left -= sent
+        }
+    }
+
+    /// The SHA-256 of the file `path` in the folder `root` (a descriptor), read through `buffer`;
+    /// nil when it cannot be read.
+    static func sha256(of path: String, in root: Int32, buffer: inout [UInt8]) -> [UInt8]? {
+        let file = openat(root, path, O_RDONLY | O_CLOEXEC)
+        guard file >= 0 else { return nil }
+        defer { close(file) }
+        var hasher = SHA256()
+        while true {
+            let count = buffer.withUnsafeMutableBytes { read(file, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                return nil
+            }
+            if count == 0 { return hasher.finalize() }
+            buffer.withUnsafeBytes { hasher.update(buffer: UnsafeRawBufferPointer(rebasing: $0[..<count])) }
         }
     }
 

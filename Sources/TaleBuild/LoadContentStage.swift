@@ -73,8 +73,12 @@ public struct LoadContentStage: BuildStage {
         let cache = context.options.cache
         let touched = context.options.touchedBooks
         cache?.keep(only: Set(candidates.map(\.0)))
-        let previous = context.options.incremental?.previous.flatMap { $0.accepts(context) ? $0 : nil }
+        let index = context.options.incremental?.previous
+        let previous = index.flatMap { $0.accepts(context) ? $0 : nil }
         context.previousBuild = previous
+        // A full build (after a change to the theme, say, or with the output deleted) still writes
+        // only what differs from the twin, when the twin is as the last build left it.
+        if previous == nil, let index, index.twinIsIntact(for: context.options.output) { context.twinFiles = index.files }
         context.keptFiles = [Bool](repeating: false, count: previous?.files.entries.count ?? 0)
         let fingerprinted = cache != nil || context.options.incremental != nil
         let parsed = ParallelMap.map(candidates) { (name, folder) -> ParsedBook in

@@ -125,26 +125,50 @@ public enum OutputWriter {
         if let (path, code) = failed.compactMap({ $0 }).first { throw failure(shadow.path + "/" + path, code) }
     }
 
-    /// Brings `output` from the last build's files (`previous`) to this build's (`current`, which
-    /// `files` and `copies` are part of), for a build that carried books over. The change is made
-    /// in the output's twin first: each new or changed file is written beside its old one and
-    /// renamed over it (the old one is shared with the output, so it must not be written into),
-    /// and the `removed` files go. The twin and the output are then exchanged in one step, and the
-    /// old output, now the twin, is brought up to date with hard links to the new files.
-    /// Unchanged files are not touched.
+    /// Brings `output` from the last build's files (`previous`, which its twin holds) to this
+    /// build's (`current`, which `files` and `copies` are part of). The change is made in the
+    /// output's twin first: each new or changed file is written beside its old one and renamed over
+    /// it (the old one is shared with the output, so it must not be written into), and the
+    /// `removed` files go. The twin and the output are then exchanged in one step, and the old
+    /// output, now the twin, is brought up to date with hard links to the new files. Unchanged
+    /// files are not touched.
+    ///
+    /// For a full build, whose output may have been changed by hand (the reason the build is
+    /// full), `trustsOutput` is false: the old output is removed rather than made the twin. This
+    /// returns false when the output is then left without a twin, as it is when it was deleted.
+    @discardableResult
     static func update(_ files: [String: [UInt8]], copies: [String: SourceCopy], previous: OutputTable, current: OutputTable,
-                       removed: [String], in output: URL) throws(TaleError) {
+                       removed: [String], in output: URL, trustsOutput: Bool = true) throws(TaleError) -> Bool {
         let shadow = shadow(for: output)
+        let paths = (Array(files.keys) + Array(copies.keys)).sorted()
+        func unchanged(_ path: String) -> Bool {
+            guard let old = previous[path], let now = current[path] else { return false }
+            return old.bytes == now.bytes && old.sha256 == now.sha256
+        }
+        // The twin shares its files with the output, so a file written into through the output by
+        // hand changed in the twin too. A build that carried books over trusts `stat` about that,
+        // as it does about the output; a full build reads back every file it keeps.
+        let altered = trustsOutput ? [] : alteredFiles(paths.filter(unchanged), in: shadow, expected: current)
         var changed: [String] = []
         var created: Set<String> = []
-        for path in (Array(files.keys) + Array(copies.keys)).sorted() {
-            if let old = previous[path], let now = current[path], old.bytes == now.bytes, old.sha256 == now.sha256 { continue }
+        for path in paths {
+            if unchanged(path), !altered.contains(path) { continue }
             try replace(path, in: shadow, created: &created) { new in try writeFile(files[path], copy: copies[path], to: URL(fileURLWithPath: new)) }
             changed.append(path)
         }
         removeFiles(removed, from: shadow)
+        if !FileManager.default.fileExists(atPath: output.path) {
+            guard rename(shadow.path, output.path) == 0 else {
+                throw .io(path: output.path, reason: "cannot move the new output into place: \(String(cString: strerror(errno)))")
+            }
+            return false
+        }
         guard tale_rename_exchange(shadow.path, output.path) == 0 else {
             throw .io(path: output.path, reason: "cannot swap in the new output: \(String(cString: strerror(errno)))")
+        }
+        guard trustsOutput else {
+            FileTree.remove(shadow.path)
+            return false
         }
         created.removeAll()
         for path in changed {
@@ -153,6 +177,25 @@ public enum OutputWriter {
             }
         }
         removeFiles(removed, from: shadow)
+        return true
+    }
+
+    /// Those of `paths` in `folder` whose content is not what `expected` records, read on every core.
+    private static func alteredFiles(_ paths: [String], in folder: URL, expected: OutputTable) -> Set<String> {
+        let root = open(folder.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard root >= 0 else { return Set(paths) }
+        defer { close(root) }
+        let parts = min(paths.count, ProcessInfo.processInfo.activeProcessorCount * 4)
+        guard parts > 0 else { return [] }
+        let found = ParallelMap.map(Array(0..<parts)) { part -> [String] in
+            var buffer = [UInt8](repeating: 0, count: 1 << 18)
+            return stride(from: part, to: paths.count, by: parts).compactMap { index in
+                let path = paths[index]
+                let digest = FileTree.sha256(of: path, in: root, buffer: &buffer)
+                return digest.map { Digest(bytes: $0[...]) } == expected[path]?.sha256 ? nil : path
+            }
+        }
+        return Set(found.joined())
     }
 
     /// Puts a new file at `path` in `folder`: `make` writes it beside the old one (`.tale-new-<pid>-<name>`),

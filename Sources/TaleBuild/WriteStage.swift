@@ -35,18 +35,27 @@ public struct WriteStage: BuildStage {
             options.incremental.map { BuildIndex(context, table: table, moved: moved, manifest: manifest.entries, tool: $0.tool) }
         }
         var made: BuildIndex?, body: [UInt8]?
-        if let previous = context.previousBuild {
-            let removed = previous.files.entries.indices.filter { moved[$0] == nil }.map { previous.files.entries[$0].path }
+        // What the twin holds: the last build's files, with this build's carried over (`moved`), or
+        // for a full build, all of them (none is carried, and files of the same content are kept).
+        let twin = context.previousBuild.map { previous in (files: previous.files, removed: previous.files.entries.indices.filter { moved[$0] == nil }) }
+            ?? context.twinFiles.map { files in (files: files, removed: files.entries.indices.filter { table.position(of: files.entries[$0].path) == nil }) }
+        if let twin {
+            let removed = twin.removed.map { twin.files.entries[$0].path }
             // The files are written on another thread while this one makes the index.
-            let outputs = context.outputs, copies = context.copies, files = previous.files, output = options.output
+            let outputs = context.outputs, copies = context.copies, output = options.output, trusted = context.previousBuild != nil
             let writing = Pending {
-                Result { () throws(TaleError) in
-                    try OutputWriter.update(outputs, copies: copies, previous: files, current: table, removed: removed, in: output)
+                Result { () throws(TaleError) -> Bool in
+                    try OutputWriter.update(outputs, copies: copies, previous: twin.files, current: table, removed: removed, in: output,
+                                            trustsOutput: trusted)
                 }
             }
             made = index()
             body = made?.encodedBody()
-            try writing.value.get()
+            // After a full build the output has no twin yet: make it.
+            if try !writing.value.get(), let made {
+                let files = table.entries.map(\.path) + [OutputManifest.fileName]
+                guard (try? OutputWriter.makeShadow(of: options.output, files: files, folders: made.folders)) != nil else { return }
+            }
         } else {
             var hasTwin = true
             // The index and the twin are made while the old output is removed.

@@ -14,9 +14,10 @@ struct BuildCommand: ParsableCommand {
         .tale-cache/. When nothing has changed since, there is nothing to do. After an edit, only \
         the books whose folders changed are rendered again, and only the files that changed are \
         written, into .public.tale-shadow/ (a twin of the output that shares its files through \
-        hard links), which then takes the output's place in one step. A first build, or one after \
-        a change to the theme, tale.yaml or the options, writes the whole site beside the old one \
-        and swaps it in; --force does that always.
+        hard links), which then takes the output's place in one step. After a change to the \
+        theme, tale.yaml or the options, every book is rendered again, and still only the files \
+        that changed are written. A first build, and --force, write the whole site beside the old \
+        one and swap it in.
 
         What a book leaves out (scenes up to `scenes:`, empty scenes, a summary, tags) is \
         generated and kept in content/<slug>/generated/ with a lock; commit that folder. With \

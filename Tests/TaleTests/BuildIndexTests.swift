@@ -153,6 +153,43 @@ struct BuildIndexTests {
         #expect(Support.tree(project.appending(path: "public")) == cleanBuild(of: project))
     }
 
+    @Test("a full build writes only what differs from the twin, and keeps nothing changed by hand in the output")
+    func fullBuildOnTheTwin() throws {
+        let project = Support.copyFixture("basic")
+        #expect(Support.tale(["build", "--quiet"], in: project).status == 0)
+        let output = project.appending(path: "public"), shadow = project.appending(path: ".public.tale-shadow")
+        func inode(_ path: String) throws -> Int {
+            try #require(FileManager.default.attributesOfItem(atPath: output.appending(path: path).path)[.systemFileNumber] as? Int)
+        }
+        let picture = try #require(Support.tree(output.appending(path: "media")).keys.first { $0.hasSuffix(".png") }).description
+        let pictureInode = try inode("media/\(picture)"), pageInode = try inode("books/lantern/index.html")
+        // Changed by hand: a file added, a page written into (and so its twin, which shares it); and
+        // tale.yaml, which makes the build full, changes every page and drops the sitemap and feed.
+        Support.write("stray\n", to: "public/stray.txt", in: project)
+        let tampered = try FileHandle(forWritingTo: output.appending(path: "books/two-paths/book.json"))
+        try tampered.write(contentsOf: Data("{}".utf8))
+        try tampered.close()
+        Support.write("title: Renamed Shelf\n", to: "tale.yaml", in: project)
+        let themed = Support.tale(["build"], in: project)
+        #expect(themed.status == 0 && !themed.out.contains("unchanged"), "\(themed.out)")
+        #expect(Support.tree(output) == cleanBuild(of: project))
+        #expect(Support.tree(shadow) == Support.tree(output))
+        #expect(try inode("media/\(picture)") == pictureInode, "a picture the theme does not change is not written again")
+        #expect(try inode("books/lantern/index.html") != pageInode)
+        // The output deleted: the twin takes its place, and a new twin is made.
+        try FileManager.default.removeItem(at: output)
+        let rebuilt = Support.tale(["build"], in: project)
+        #expect(rebuilt.status == 0 && !rebuilt.out.contains("unchanged"), "\(rebuilt.out)")
+        #expect(Support.tree(output) == cleanBuild(of: project))
+        #expect(Support.tree(shadow) == Support.tree(output))
+        #expect(try inode("media/\(picture)") == pictureInode)
+        #expect(leftovers(in: project).isEmpty)
+        // --force writes everything anew.
+        #expect(Support.tale(["build", "--force", "--quiet"], in: project).status == 0)
+        #expect(try inode("media/\(picture)") != pictureInode)
+        #expect(Support.tree(output) == cleanBuild(of: project))
+    }
+
     @Test("the manifest written directly is the text JSONValue would write")
     func manifestText() {
         let sizes = ["index.html": 12, "media/0a.png": 3, "books/a<b>&\"c\"/index.html": 0, "assets/x.css": 9]
