@@ -45,8 +45,11 @@ public final class BuildContext {
     /// The output files each book rendered in this build made, by slug.
     var bookPaths: [String: Set<String>] = [:]
     /// Which files of the last build's table stay as they are (those of the books carried over,
-    /// and compressed copies of files that did not change), by position in `previousBuild.files`.
+    /// and compressed copies of files that did not change), by position in `lastFiles`.
     var keptFiles: [Bool] = []
+    /// The files the last build left, which this one starts from: the index's, when its books
+    /// may be carried over, or the twin's, for a full build.
+    var lastFiles: OutputTable? { previousBuild?.files ?? twinFiles }
     /// The library cards, remembered across builds (`tale serve` in memory, `tale build` in the index).
     var cardMemo: CardMemo?
     /// The page renderer with the theme's templates (set by the render stage).
@@ -106,7 +109,7 @@ public final class BuildContext {
         for (path, copy) in copies {
             made.append(OutputTable.Entry(path: path, sha256: Digest(hex: copy.sha256)!, bytes: copy.size, isCompressedCopy: false))
         }
-        guard let previous = previousBuild?.files else { return (OutputTable(made), []) }
+        guard let previous = lastFiles else { return (OutputTable(made), []) }
         return previous.merged(keeping: keptFiles, with: made)
     }
 

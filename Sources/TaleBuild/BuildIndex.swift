@@ -263,10 +263,12 @@ public struct BuildIndex: Sendable {
             && BuildIndex.identity(ofFolders: folders, in: OutputWriter.shadow(for: output)) == header.shadow
     }
 
-    /// Whether the output's twin looks to `stat` as this index's build left it, so that it holds
-    /// `files`: true even when the output itself was changed or deleted since.
-    func twinIsIntact(for output: URL) -> Bool {
-        !header.shadow.isEmpty && BuildIndex.identity(ofFolders: folders, in: OutputWriter.shadow(for: output)) == header.shadow
+    /// Whether the output's twin looks to `stat` as this index's build, by the same `tool`, left
+    /// it, so that it holds `files`: true even when the output itself was changed or deleted
+    /// since. (Another version of Tale might compress differently: its `.gz` files are not reused.)
+    func twinIsIntact(for output: URL, tool: String) -> Bool {
+        header.tool == tool && !header.shadow.isEmpty
+            && BuildIndex.identity(ofFolders: folders, in: OutputWriter.shadow(for: output)) == header.shadow
     }
 
     /// The library cards the last build rendered, by book.

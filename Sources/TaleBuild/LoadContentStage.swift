@@ -78,8 +78,10 @@ public struct LoadContentStage: BuildStage {
         context.previousBuild = previous
         // A full build (after a change to the theme, say, or with the output deleted) still writes
         // only what differs from the twin, when the twin is as the last build left it.
-        if previous == nil, let index, index.twinIsIntact(for: context.options.output) { context.twinFiles = index.files }
-        context.keptFiles = [Bool](repeating: false, count: previous?.files.entries.count ?? 0)
+        if previous == nil, let index, let tool = context.options.incremental?.tool, index.twinIsIntact(for: context.options.output, tool: tool) {
+            context.twinFiles = index.files
+        }
+        context.keptFiles = [Bool](repeating: false, count: context.lastFiles?.entries.count ?? 0)
         let fingerprinted = cache != nil || context.options.incremental != nil
         let parsed = ParallelMap.map(candidates) { (name, folder) -> ParsedBook in
             let file = "content/\(name)/index.md"

@@ -134,11 +134,14 @@ public enum OutputWriter {
     /// files are not touched.
     ///
     /// For a full build, whose output may have been changed by hand (the reason the build is
-    /// full), `trustsOutput` is false: the old output is removed rather than made the twin. This
-    /// returns false when the output is then left without a twin, as it is when it was deleted.
+    /// full), `trustsOutput` is false: every file kept from the twin is read back, one found
+    /// changed is written again (`remake` gives the bytes of one this build did not make, like a
+    /// kept `.gz`), and the old output is removed rather than made the twin. This returns false
+    /// when the output is then left without a twin, as it is when it was deleted.
     @discardableResult
     static func update(_ files: [String: [UInt8]], copies: [String: SourceCopy], previous: OutputTable, current: OutputTable,
-                       removed: [String], in output: URL, trustsOutput: Bool = true) throws(TaleError) -> Bool {
+                       removed: [String], in output: URL, trustsOutput: Bool = true,
+                       remake: (String) -> [UInt8]? = { _ in nil }) throws(TaleError) -> Bool {
         let shadow = shadow(for: output)
         let paths = (Array(files.keys) + Array(copies.keys)).sorted()
         func unchanged(_ path: String) -> Bool {
@@ -148,12 +151,18 @@ public enum OutputWriter {
         // The twin shares its files with the output, so a file written into through the output by
         // hand changed in the twin too. A build that carried books over trusts `stat` about that,
         // as it does about the output; a full build reads back every file it keeps.
-        let altered = trustsOutput ? [] : alteredFiles(paths.filter(unchanged), in: shadow, expected: current)
+        let kept = trustsOutput ? [] : current.entries.lazy.map(\.path).filter { files[$0] == nil && copies[$0] == nil }
+        let altered = trustsOutput ? [] : alteredFiles(paths.filter(unchanged) + kept, in: shadow, expected: current)
         var changed: [String] = []
         var created: Set<String> = []
         for path in paths {
             if unchanged(path), !altered.contains(path) { continue }
             try replace(path, in: shadow, created: &created) { new in try writeFile(files[path], copy: copies[path], to: URL(fileURLWithPath: new)) }
+            changed.append(path)
+        }
+        for path in kept where altered.contains(path) {
+            guard let bytes = remake(path) else { throw .io(path: shadow.path + "/" + path, reason: "the file changed by hand; build with --force") }
+            try replace(path, in: shadow, created: &created) { new in try writeFile(bytes, copy: nil, to: URL(fileURLWithPath: new)) }
             changed.append(path)
         }
         removeFiles(removed, from: shadow)

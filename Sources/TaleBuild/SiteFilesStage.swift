@@ -46,7 +46,7 @@ public struct SiteFilesStage: BuildStage {
             return
         }
         // A file the last build compressed, unchanged since, keeps its `.gz` where it is.
-        let previous = context.previousBuild?.files
+        let previous = context.lastFiles
         let compressible = context.outputs.keys.sorted().filter { path in
             guard ContentTypes.compressible.contains(ContentTypes.fileExtension(path)),
                   context.outputs[path]!.count >= SiteFilesStage.compressionThreshold else { return false }

@@ -1,6 +1,7 @@
 import Foundation
 import TaleCore
 import TaleRender
+import TaleZip
 
 /// Adds the manifest and writes the output (nothing in `tale check`). A full build writes a staging
 /// folder and swaps it into place. A build that carried books over from the last one writes only
@@ -35,18 +36,19 @@ public struct WriteStage: BuildStage {
             options.incremental.map { BuildIndex(context, table: table, moved: moved, manifest: manifest.entries, tool: $0.tool) }
         }
         var made: BuildIndex?, body: [UInt8]?
-        // What the twin holds: the last build's files, with this build's carried over (`moved`), or
-        // for a full build, all of them (none is carried, and files of the same content are kept).
-        let twin = context.previousBuild.map { previous in (files: previous.files, removed: previous.files.entries.indices.filter { moved[$0] == nil }) }
-            ?? context.twinFiles.map { files in (files: files, removed: files.entries.indices.filter { table.position(of: files.entries[$0].path) == nil }) }
-        if let twin {
-            let removed = twin.removed.map { twin.files.entries[$0].path }
+        // The twin holds the last build's files; `moved` says which of them this build keeps.
+        if let twin = context.lastFiles {
+            let removed = twin.entries.indices.filter { moved[$0] == nil }.map { twin.entries[$0].path }
             // The files are written on another thread while this one makes the index.
             let outputs = context.outputs, copies = context.copies, output = options.output, trusted = context.previousBuild != nil
             let writing = Pending {
                 Result { () throws(TaleError) -> Bool in
-                    try OutputWriter.update(outputs, copies: copies, previous: twin.files, current: table, removed: removed, in: output,
-                                            trustsOutput: trusted)
+                    try OutputWriter.update(outputs, copies: copies, previous: twin, current: table, removed: removed, in: output,
+                                            trustsOutput: trusted) { kept in
+                        // A compressed copy kept from the twin, found written into: compressed again.
+                        guard kept.hasSuffix(".gz"), let plain = outputs[String(kept.dropLast(3))] else { return nil }
+                        return try? Deflate.gzip(plain, level: SiteFilesStage.compressionLevel)
+                    }
                 }
             }
             made = index()

@@ -166,15 +166,19 @@ struct BuildIndexTests {
         // Changed by hand: a file added, a page written into (and so its twin, which shares it); and
         // tale.yaml, which makes the build full, changes every page and drops the sitemap and feed.
         Support.write("stray\n", to: "public/stray.txt", in: project)
-        let tampered = try FileHandle(forWritingTo: output.appending(path: "books/two-paths/book.json"))
-        try tampered.write(contentsOf: Data("{}".utf8))
-        try tampered.close()
+        for path in ["books/two-paths/book.json", "books/lantern/cues.json.gz"] {
+            let tampered = try FileHandle(forWritingTo: output.appending(path: path))
+            try tampered.write(contentsOf: Data("{}".utf8))
+            try tampered.close()
+        }
+        let compressedInode = try inode("books/two-paths/cues.json.gz")
         Support.write("title: Renamed Shelf\n", to: "tale.yaml", in: project)
         let themed = Support.tale(["build"], in: project)
         #expect(themed.status == 0 && !themed.out.contains("unchanged"), "\(themed.out)")
         #expect(Support.tree(output) == cleanBuild(of: project))
         #expect(Support.tree(shadow) == Support.tree(output))
-        #expect(try inode("media/\(picture)") == pictureInode, "a picture the theme does not change is not written again")
+        #expect(try inode("media/\(picture)") == pictureInode, "a picture tale.yaml does not change is not written again")
+        #expect(try inode("books/two-paths/cues.json.gz") == compressedInode, "nor a compressed copy of an unchanged file")
         #expect(try inode("books/lantern/index.html") != pageInode)
         // The output deleted: the twin takes its place, and a new twin is made.
         try FileManager.default.removeItem(at: output)
