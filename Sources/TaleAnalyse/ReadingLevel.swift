@@ -21,13 +21,14 @@ public struct ReadingLevel: Sendable, Equatable {
             guard end > tokenStart else { return }
             let token = bytes[tokenStart..<end]
             if token.allSatisfy({ $0 < 0x80 }) {
-                var letters: [UInt8] = []
+                // The word's letters, lowercased, counted as they come: no array per word.
+                var counter = SyllableCounter()
                 for byte in token {
-                    if byte >= 0x61 && byte <= 0x7A { letters.append(byte) } else if byte >= 0x41 && byte <= 0x5A { letters.append(byte + 32) }
+                    if byte >= 0x61 && byte <= 0x7A { counter.add(byte) } else if byte >= 0x41 && byte <= 0x5A { counter.add(byte + 32) }
                 }
-                if !letters.isEmpty {
+                if counter.letters > 0 {
                     words += 1
-                    syllables += ReadingLevel.syllables(ascii: letters)
+                    syllables += counter.syllables
                     open = true
                 }
                 // The last byte that is not a closing quote or bracket ends a sentence when it is . ! or ?
@@ -101,15 +102,33 @@ public struct ReadingLevel: Sendable, Equatable {
 
     /// Syllables in one lowercased ASCII word (as bytes), by the same rule as `syllables(in:)`.
     static func syllables(ascii word: [UInt8]) -> Int {
-        var count = 0
-        var previousWasVowel = false
-        for byte in word {
+        var counter = SyllableCounter()
+        for byte in word { counter.add(byte) }
+        return counter.syllables
+    }
+
+    /// Counts the syllables of a lowercased ASCII word fed one letter at a time.
+    struct SyllableCounter {
+        private(set) var letters = 0
+        private var groups = 0
+        private var previousWasVowel = false
+        private var last: UInt8 = 0
+        private var beforeLast: UInt8 = 0
+
+        mutating func add(_ byte: UInt8) {
             let isVowel = byte == 0x61 || byte == 0x65 || byte == 0x69 || byte == 0x6F || byte == 0x75 || byte == 0x79
-            if isVowel && !previousWasVowel { count += 1 }
+            if isVowel && !previousWasVowel { groups += 1 }
             previousWasVowel = isVowel
+            beforeLast = last
+            last = byte
+            letters += 1
         }
-        if word.last == 0x65, !(word.count >= 2 && word[word.count - 2] == 0x6C), count > 1 { count -= 1 }
-        return max(1, count)
+
+        /// Vowel groups, less a silent final `e` (not after `l`), at least one.
+        var syllables: Int {
+            let silentE = last == 0x65 && !(letters >= 2 && beforeLast == 0x6C) && groups > 1
+            return max(1, groups - (silentE ? 1 : 0))
+        }
     }
 
     /// Syllables in one lowercased word: vowel groups, less a silent final `e`, at least one.

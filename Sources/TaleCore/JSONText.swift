@@ -79,28 +79,40 @@ public indirect enum JSONValue: Sendable, Equatable {
                 return
             }
             func escape(_ code: UInt32) {
-                out.append(contentsOf: [92, UInt8(ascii: "u")])
+                out.append(92)
+                out.append(UInt8(ascii: "u"))
                 for shift in stride(from: 12, through: 0, by: -4) { out.append(hexDigits[Int((code >> UInt32(shift)) & 0xf)]) }
             }
-            var i = 0
+            func pair(_ second: UInt8) {
+                out.append(92)
+                out.append(second)
+            }
+            // Runs of bytes that need nothing are copied whole; scene HTML has an escape every few words.
+            var i = 0, run = 0
             while i < buffer.count {
                 let byte = buffer[i]
+                guard needsEscape(byte) else {
+                    i += 1
+                    continue
+                }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[run..<i]))
                 switch byte {
-                case UInt8(ascii: "\""): out.append(contentsOf: [92, 34])
-                case UInt8(ascii: "\\"): out.append(contentsOf: [92, 92])
-                case 0x0A: out.append(contentsOf: [92, UInt8(ascii: "n")])
-                case 0x0D: out.append(contentsOf: [92, UInt8(ascii: "r")])
-                case 0x09: out.append(contentsOf: [92, UInt8(ascii: "t")])
-                case UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"): escape(UInt32(byte))
-                case 0..<0x20: escape(UInt32(byte))
+                case UInt8(ascii: "\""): pair(UInt8(ascii: "\""))
+                case UInt8(ascii: "\\"): pair(UInt8(ascii: "\\"))
+                case 0x0A: pair(UInt8(ascii: "n"))
+                case 0x0D: pair(UInt8(ascii: "r"))
+                case 0x09: pair(UInt8(ascii: "t"))
                 case 0xE2 where i + 2 < buffer.count && buffer[i + 1] == 0x80 && (buffer[i + 2] == 0xA8 || buffer[i + 2] == 0xA9):
                     // U+2028 and U+2029 end lines in JavaScript.
                     escape(buffer[i + 2] == 0xA8 ? 0x2028 : 0x2029)
                     i += 2
-                default: out.append(byte)
+                case 0xE2: out.append(byte)
+                default: escape(UInt32(byte))
                 }
                 i += 1
+                run = i
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[run..<buffer.count]))
         }
         out.append(UInt8(ascii: "\""))
     }

@@ -44,6 +44,9 @@ struct CoreTests {
     func jsonEscaping() {
         #expect(JSONValue.string("</script><b>&\u{2028}").text() == "\"\\u003c/script\\u003e\\u003cb\\u003e\\u0026\\u2028\"")
         #expect(JSONValue.object([("a", .int(1)), ("b", .array([.bool(true), .null]))]).text() == "{\"a\":1,\"b\":[true,null]}")
+        // Runs between escapes are copied whole; an 0xE2 that does not begin U+2028 or U+2029 stays.
+        #expect(JSONValue.quote("Pip \"hid\"\\\n\r\t\u{1}in <p>the</p> den \u{2029}, €5 – ok") ==
+                "\"Pip \\\"hid\\\"\\\\\\n\\r\\t\\u0001in \\u003cp\\u003ethe\\u003c/p\\u003e den \\u2029, €5 – ok\"")
     }
 }
 
