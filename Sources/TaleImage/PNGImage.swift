@@ -67,18 +67,17 @@ public struct PNGImage: Sendable, Equatable {
         image.width = png_uint_32(width)
         image.height = png_uint_32(height)
         image.format = TALE_PNG_FORMAT_RGBA
-        var size: Int = 0
-        // First call measures, second writes.
-        let measured = pixels.withUnsafeBytes { png_image_write_to_memory(&image, nil, &size, 0, $0.baseAddress, 0, nil) }
-        guard measured != 0, size > 0 else { throw Failure(message: PNGImage.message(of: image)) }
-        var output = [UInt8](repeating: 0, count: size)
-        let written = output.withUnsafeMutableBytes { buffer in
-            pixels.withUnsafeBytes { png_image_write_to_memory(&image, buffer.baseAddress, &size, 0, $0.baseAddress, 0, nil) }
+        // One pass into a buffer as large as the PNG can be (measuring first compressed it twice).
+        let bound = Int(tale_png_size_max(&image))
+        var size = bound, written: Int32 = 0
+        let output = [UInt8](unsafeUninitializedCapacity: bound) { buffer, count in
+            written = pixels.withUnsafeBytes { png_image_write_to_memory(&image, buffer.baseAddress, &size, 0, $0.baseAddress, 0, nil) }
+            count = written != 0 ? size : 0
         }
         let text = PNGImage.message(of: image)
         png_image_free(&image)
         guard written != 0 else { throw Failure(message: text) }
-        return Array(output.prefix(size))
+        return output
     }
 
     private static func message(of image: png_image) -> String {

@@ -140,11 +140,16 @@ struct Canvas {
         let span = right - left + 1
         var coverage = [Double](repeating: 0, count: span)
         var row = [Double](repeating: 0, count: span)
-        var crossings: [(x: Double, winding: Int)] = []
+        var crossings: [(x: Double, winding: Int, edge: Int)] = []
         crossings.reserveCapacity(64)
+        // Each shape's edges by where they start, and those that the current sub-scanline may
+        // cross (an active edge list): sample lines only go down, so an edge joins once and leaves once.
+        let starts = shapes.map { shape in shape.edges.indices.sorted { shape.edges[$0].y0 < shape.edges[$1].y0 } }
+        var joined = [Int](repeating: 0, count: shapes.count)
+        var active = [[Int]](repeating: [], count: shapes.count)
         for y in top...bottom {
             var touched = false
-            for shape in shapes where shape.top < Double(y + 1) && shape.bottom > Double(y) {
+            for (number, shape) in shapes.enumerated() where shape.top < Double(y + 1) && shape.bottom > Double(y) {
                 if !touched {
                     for index in coverage.indices { coverage[index] = 0 }
                     touched = true
@@ -152,12 +157,19 @@ struct Canvas {
                 for index in row.indices { row[index] = 0 }
                 for sub in 0..<Canvas.rows {
                     let sampleY = Double(y) + (Double(sub) + 0.5) / Double(Canvas.rows)
+                    while joined[number] < starts[number].count, shape.edges[starts[number][joined[number]]].y0 <= sampleY {
+                        active[number].append(starts[number][joined[number]])
+                        joined[number] += 1
+                    }
+                    active[number].removeAll { shape.edges[$0].y1 <= sampleY }
                     crossings.removeAll(keepingCapacity: true)
-                    for edge in shape.edges where edge.y0 <= sampleY && edge.y1 > sampleY {
-                        crossings.append((edge.x0 + (sampleY - edge.y0) / (edge.y1 - edge.y0) * (edge.x1 - edge.x0), edge.winding))
+                    for index in active[number] {
+                        let edge = shape.edges[index]
+                        crossings.append((edge.x0 + (sampleY - edge.y0) / (edge.y1 - edge.y0) * (edge.x1 - edge.x0), edge.winding, index))
                     }
                     guard crossings.count >= 2 else { continue }
-                    crossings.sort { $0.x < $1.x }
+                    // Ties in the order of the polygon's edges, as a stable sort of them in that order gives.
+                    crossings.sort { $0.x < $1.x || ($0.x == $1.x && $0.edge < $1.edge) }
                     var winding = 0
                     var start = 0.0
                     for crossing in crossings {
@@ -190,6 +202,15 @@ struct Canvas {
         if last < row.count { row[last] += end - Double(last) }
     }
 
+    /// A channel value (not negative) rounded half away from zero, as `rounded()` does, and held
+    /// to 255, without a call into the C library for every pixel.
+    @inline(__always)
+    static func channel(_ value: Double) -> UInt8 {
+        let whole = Int(value)
+        let rounded = value - Double(whole) >= 0.5 ? whole + 1 : whole
+        return UInt8(min(255, rounded))
+    }
+
     private mutating func blend(row y: Int, left: Int, coverage: [Double], color: RGBA) {
         let r = Double(color.r), g = Double(color.g), b = Double(color.b)
         pixels.withUnsafeMutableBufferPointer { buffer in
@@ -197,9 +218,9 @@ struct Canvas {
                 let alpha = coverage[offset] * color.a
                 let keep = 1 - alpha
                 let index = (y * width + left + offset) * 4
-                buffer[index] = UInt8(min(255, (Double(buffer[index]) * keep + r * alpha).rounded()))
-                buffer[index + 1] = UInt8(min(255, (Double(buffer[index + 1]) * keep + g * alpha).rounded()))
-                buffer[index + 2] = UInt8(min(255, (Double(buffer[index + 2]) * keep + b * alpha).rounded()))
+                buffer[index] = Canvas.channel(Double(buffer[index]) * keep + r * alpha)
+                buffer[index + 1] = Canvas.channel(Double(buffer[index + 1]) * keep + g * alpha)
+                buffer[index + 2] = Canvas.channel(Double(buffer[index + 2]) * keep + b * alpha)
                 buffer[index + 3] = 255
             }
         }

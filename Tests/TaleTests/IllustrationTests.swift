@@ -103,6 +103,10 @@ struct IllustrationTests {
         // The PNG round trip through libpng is exact.
         let decoded = try PNGImage(decoding: try night.encoded())
         #expect(decoded.pixels == night.pixels && decoded.width == 300 && decoded.height == 200)
+        // The pixels are exactly those the first rasteriser painted (before its active edge list and
+        // rounding without libm): a card cached by an older Tale equals one painted now.
+        #expect(SHA256.hex(night.pixels) == RasterReference.night, "night")
+        #expect(SHA256.hex(day.pixels) == RasterReference.day, "day")
     }
 
     @Test("every style renders well-formed SVG with nothing that runs or reaches out", arguments: IllustrationStyle.allCases)
@@ -183,4 +187,11 @@ struct ResizeTests {
             }
         }
     }
+}
+
+/// SHA-256 of the pixels the rasteriser painted for two of the test scenes, taken with the
+/// rasteriser as it was before it was made faster.
+enum RasterReference {
+    static let night = "29027ff94c284a58f5e381957e931521cea2d6f2370e3630f13feaca8ab32d96"
+    static let day = "30d501d05e3294caccccc8c8ed9665fac98f2107adebf24b5c4477ecd203b151"
 }
