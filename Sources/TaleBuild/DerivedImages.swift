@@ -18,6 +18,12 @@ struct DerivedImages: Sendable {
         file(key, fileExtension: "png") { make().flatMap { try? $0.encoded() } }
     }
 
+    /// The PNG of a drawing Tale paints, for `key`, made by `make` when not cached; encoded for
+    /// flat colours (`encodedDrawing`), and so cached under keys of its own.
+    func drawing(_ key: String, make: () -> PNGImage?) -> DerivedFile? {
+        file("drawing-png-2 " + key, fileExtension: "png") { make().flatMap { try? $0.encodedDrawing() } }
+    }
+
     /// The file for `key`, with the extension it is published under, made by `make` when not
     /// cached; nil when `make` gives nothing (which is not cached).
     func file(_ key: String, fileExtension: String, make: () -> [UInt8]?) -> DerivedFile? {

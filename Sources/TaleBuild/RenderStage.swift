@@ -203,10 +203,10 @@ public struct RenderStage: BuildStage {
         request.author = matter.author
         let illustrator = EmbeddedIllustrator()
         let key = "\(illustrator.model) \(request.canonical)"
-        let card = derived.png("card drawing \(key)") { Rasterizer.render(illustrator.card(request), width: 1200, height: 630) }
+        let card = derived.drawing("card \(key)") { Rasterizer.render(illustrator.card(request), width: 1200, height: 630) }
         var thumbnail: ImageView?
         if matter.coverIsGenerated {
-            let png = derived.png("thumbnail drawing \(key)") {
+            let png = derived.drawing("thumbnail \(key)") {
                 var drawing = illustrator.drawing(request)
                 drawing.marks.removeAll { $0.role == "title" }
                 return Rasterizer.render(drawing, width: 360, height: 480)

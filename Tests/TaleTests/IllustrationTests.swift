@@ -103,6 +103,10 @@ struct IllustrationTests {
         // The PNG round trip through libpng is exact.
         let decoded = try PNGImage(decoding: try night.encoded())
         #expect(decoded.pixels == night.pixels && decoded.width == 300 && decoded.height == 200)
+        // Encoded as a drawing (rows unfiltered), it is exact too, and smaller.
+        let drawn = try night.encodedDrawing()
+        #expect(try PNGImage(decoding: drawn).pixels == night.pixels)
+        #expect(drawn.count < (try night.encoded()).count, "\(drawn.count) bytes")
         // The pixels are exactly those the first rasteriser painted (before its active edge list and
         // rounding without libm): a card cached by an older Tale equals one painted now.
         #expect(SHA256.hex(night.pixels) == RasterReference.night, "night")
