@@ -46,6 +46,12 @@ for n in $SIZES; do
     edit_hugo=$(ls -d "$W/hugo-$n"/content/books/*/ | sort | sed -n "$((n / 2))p")index.md
     edit_tale=$(ls -d "$W/tale-$n"/content/*/ | sort | sed -n "$((n / 2))p")index.md
     for run in $(seq "$RUNS"); do
+        # First build: nothing kept from an earlier one (Hugo's resources/_gen, Tale's .tale-cache and twin).
+        rm -rf "$W/hout-$n" "$W/hugo-$n/resources/_gen"; sync
+        measure "hugo-first-$n.times" hugo --quiet --source "$W/hugo-$n" --destination "$W/hout-$n"
+        rm -rf "$W/tale-$n/public" "$W/tale-$n/.public.tale-shadow" "$W/tale-$n/.tale-cache"; sync
+        measure "tale-first-$n.times" "$TALE" build --quiet --source "$W/tale-$n"
+        # Full build: the output deleted, the caches kept.
         rm -rf "$W/hout-$n"; sync
         measure "hugo-full-$n.times" hugo --quiet --source "$W/hugo-$n" --destination "$W/hout-$n"
         rm -rf "$W/tale-$n/public"; sync
@@ -81,14 +87,19 @@ printf "\nTale against Hugo %s, %s runs each, alternating, on %s cores (%s)\n\n"
     "$(hugo version | awk '{print $2}')" "$RUNS" "$(nproc)" "$(date -u +%Y-%m-%dT%H:%MZ)"
 printf "| books | measurement | Hugo (median) | Tale (median) | Tale / Hugo |\n| ---: | --- | ---: | ---: | ---: |\n"
 for n in $SIZES; do
-    for kind in full noop edit; do
+    for kind in first full noop edit; do
         h=$(awk '{print $1}' "$W/hugo-$kind-$n.times" | median)
         t=$(awk '{print $1}' "$W/tale-$kind-$n.times" | median)
-        label=$([ "$kind" = full ] && echo "full build" || ([ "$kind" = noop ] && echo "rebuild, nothing changed" || echo "rebuild after one edit"))
+        case $kind in
+            first) label="first build, nothing kept" ;;
+            full) label="full build, output deleted, caches kept" ;;
+            noop) label="rebuild, nothing changed" ;;
+            *) label="rebuild after one edit" ;;
+        esac
         printf "| %s | %s | %s s | %s s | %s |\n" "$n" "$label" "$h" "$t" "$(awk -v t="$t" -v h="$h" 'BEGIN { printf "%.2f", t / h }')"
     done
-    h=$(awk '{print $2}' "$W/hugo-full-$n.times" | median)
-    t=$(awk '{print $2}' "$W/tale-full-$n.times" | median)
-    printf "| %s | peak memory, full build | %d MiB | %d MiB | %s |\n" "$n" "$((h / 1024))" "$((t / 1024))" "$(awk -v t="$t" -v h="$h" 'BEGIN { printf "%.2f", t / h }')"
+    h=$(awk '{print $2}' "$W/hugo-first-$n.times" | median)
+    t=$(awk '{print $2}' "$W/tale-first-$n.times" | median)
+    printf "| %s | peak memory, first build | %d MiB | %d MiB | %s |\n" "$n" "$((h / 1024))" "$((t / 1024))" "$(awk -v t="$t" -v h="$h" 'BEGIN { printf "%.2f", t / h }')"
     printf "| %s | tale serve, file write to reload message | – | %s s | – |\n" "$n" "$(median < "$W/serve-$n.times")"
 done
