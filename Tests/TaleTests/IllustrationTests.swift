@@ -113,6 +113,27 @@ struct IllustrationTests {
         #expect(SHA256.hex(day.pixels) == RasterReference.day, "day")
     }
 
+    @Test("shapes past or beyond the canvas's edges are clipped, and a stroke's pieces do not darken where they overlap")
+    func clipping() {
+        var drawing = VectorDrawing(width: 40, height: 20)
+        drawing.marks = [
+            Mark(.rect(x: -30, y: -5, width: 40, height: 10, corner: 0), fill: RGBA(255, 0, 0)),
+            Mark(.rect(x: 45, y: 2, width: 10, height: 10, corner: 0), fill: RGBA(0, 255, 0)),
+            Mark(.ellipse(cx: 38, cy: 18, rx: 6, ry: 6), fill: RGBA(0, 0, 255)),
+            Mark(.polygon([Point(2, 15), Point(20, 15), Point(20, 19)], closed: false), stroke: RGBA(0, 0, 0), strokeWidth: 2),
+            // A stroke whose later pieces lie wholly beyond the right edge.
+            Mark(.polygon([Point(30, 8), Point(50, 8), Point(70, 8), Point(90, 9)], closed: false), stroke: RGBA(0, 0, 0), strokeWidth: 2),
+        ]
+        let image = Rasterizer.render(drawing, width: 40, height: 20)
+        func pixel(_ x: Int, _ y: Int) -> [UInt8] { Array(image.pixels[(y * 40 + x) * 4..<(y * 40 + x) * 4 + 4]) }
+        #expect(pixel(0, 0) == [255, 0, 0, 255] && pixel(9, 4) == [255, 0, 0, 255] && pixel(11, 4) == [255, 255, 255, 255])
+        #expect(!image.pixels.enumerated().contains { $0.offset % 4 == 1 && $0.element == 255 && image.pixels[$0.offset - 1] == 0 },
+                "nothing of the green square beyond the right edge")
+        #expect(pixel(39, 19)[2] == 255 && pixel(39, 19)[0] < 50, "the ellipse past the corner")
+        #expect(pixel(20, 15) == [0, 0, 0, 255], "the stroke's corner, where two pieces overlap, is black, not darker or lighter")
+        #expect(pixel(39, 8) == [0, 0, 0, 255] && pixel(27, 8) == [255, 255, 255, 255])
+    }
+
     @Test("every style renders well-formed SVG with nothing that runs or reaches out", arguments: IllustrationStyle.allCases)
     func styles(style: IllustrationStyle) throws {
         for var request in scenes + [coverRequest()] {
