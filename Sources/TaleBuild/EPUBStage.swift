@@ -37,7 +37,7 @@ public struct EPUBStage: BuildStage {
             func keep(_ bytes: [UInt8]) {
                 if let memory, let fingerprint { memory.store(view.book.slug, fingerprint) { $0.epub = bytes } }
             }
-            if let data = try? Data(contentsOf: file) {
+            if let data = DerivedImages.read(file) {
                 keep(Array(data))
                 return (view.book.slug, .success(Array(data)))
             }

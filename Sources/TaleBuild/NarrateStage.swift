@@ -31,7 +31,7 @@ public struct NarrateStage: BuildStage {
                 let key = SHA256.hex(["narration-2", book.frontMatter.language, title, scene.text].joined(separator: "\u{0}"))
                 let audioFile = folder.appending(path: "\(key).mp3"), timingFile = folder.appending(path: "\(key).json")
                 var narration: Narration?
-                if let mp3 = try? Data(contentsOf: audioFile), let data = try? Data(contentsOf: timingFile),
+                if let mp3 = DerivedImages.read(audioFile), let data = DerivedImages.read(timingFile),
                    let json = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
                    let words = json["words"] as? [String], let timings = json["timings"] as? [Int] {
                     narration = Narration(mp3: Array(mp3), words: words, timings: timings)

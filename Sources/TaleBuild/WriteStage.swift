@@ -75,5 +75,7 @@ public struct WriteStage: BuildStage {
             made.stamp(output: options.output)
             try made.write(project: options.project, output: options.output, body: body)
         }
+        // `tale build` (not `tale serve`) keeps the cache of derived files from growing for ever.
+        if options.incremental != nil { DerivedImages(project: options.project).pruneIfDue() }
     }
 }

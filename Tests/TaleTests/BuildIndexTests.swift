@@ -194,6 +194,32 @@ struct BuildIndexTests {
         #expect(Support.tree(output) == cleanBuild(of: project))
     }
 
+    @Test("derived files no build has used for 30 days are removed, at most once a day; those in use stay")
+    func derivedCachePruned() throws {
+        let project = Support.copyFixture("basic")
+        #expect(Support.tale(["build", "--quiet"], in: project).status == 0)
+        let derived = project.appending(path: ".tale-cache/derived")
+        let old = Date().addingTimeInterval(-40 * 86_400)
+        func files() -> Set<String> { Set(Support.tree(derived).keys) }
+        func age(_ names: some Sequence<String>) throws {
+            for name in names { try FileManager.default.setAttributes([.modificationDate: old], ofItemAtPath: derived.appending(path: name).path) }
+        }
+        let used = files().subtracting([".pruned"])
+        #expect(used.contains { $0.hasPrefix("epub/") } && used.contains { $0.hasSuffix(".png") })
+        Support.write("stale", to: ".tale-cache/derived/stale.png", in: project)
+        Support.write("stale", to: ".tale-cache/derived/epub/stale.epub", in: project)
+        try age(used.union(["stale.png", "epub/stale.epub"]))
+        // Pruned a day ago or more: the build reads (and so touches) what it uses, and removes the rest.
+        try FileManager.default.setAttributes([.modificationDate: old], ofItemAtPath: derived.appending(path: ".pruned").path)
+        #expect(Support.tale(["build", "--force", "--quiet"], in: project).status == 0)
+        #expect(files() == used.union([".pruned"]))
+        // Pruned today: nothing goes.
+        Support.write("stale", to: ".tale-cache/derived/stale.png", in: project)
+        try age(["stale.png"])
+        #expect(Support.tale(["build", "--force", "--quiet"], in: project).status == 0)
+        #expect(files().contains("stale.png"))
+    }
+
     @Test("the manifest written directly is the text JSONValue would write")
     func manifestText() {
         let sizes = ["index.html": 12, "media/0a.png": 3, "books/a<b>&\"c\"/index.html": 0, "assets/x.css": 9]
