@@ -76,8 +76,9 @@ public struct EmbeddedIllustrator: ImageProvider {
         let setting = SceneSetting.read(settingText, fallback: (request.book.setting ?? "") + " " + (request.book.premise ?? ""))
         Scenery.sky(&d, time: time, inside: setting == .home || setting == .cave || setting == .space)
         let ground = Scenery.setting(&d, setting, time: time, random: &random)
-        let words = Set((request.art ?? request.text).lowercased().split { !$0.isLetter }.map(String.init))
-        let prop = Scenery.propWords.first { words.contains($0.key) }?.value
+        // The first prop the text names. (Going through the table instead took whichever its
+        // order, which changes from one run to the next, happened to give.)
+        let prop = (request.art ?? request.text).lowercased().split { !$0.isLetter }.lazy.compactMap { Scenery.propWords[String($0)] }.first
         // Where the characters stand: spread across the page, shifted a little per scene.
         let count = max(1, cast.count)
         let shift = Double(random.next() % 160) - 80

@@ -94,6 +94,15 @@ struct IllustrationTests {
         #expect(!drawings[0].marks.contains { $0.role == "moon" })
     }
 
+    @Test("a scene that names two props shows the one it names first, in every run")
+    func firstProp() {
+        func props(_ text: String) -> Set<String> {
+            Set(illustrator.drawing(scene("props", text)).marks.map(\.role).filter { $0.hasPrefix("prop:") })
+        }
+        #expect(props("Moss carries a basket and a lantern.") == ["prop:basket"])
+        #expect(props("Moss carries a lantern and a basket.") == ["prop:lantern"])
+    }
+
     @Test("night scenes are dark, day scenes are bright, rasterised by Tale's own rasteriser")
     func nightIsDark() throws {
         let night = Rasterizer.render(illustrator.drawing(scenes[3]), width: 300, height: 200)
