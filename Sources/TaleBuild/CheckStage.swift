@@ -19,38 +19,39 @@ public struct CheckStage: BuildStage {
         for carried in context.carried {
             for link in carried.links { CheckStage.checkBookLink(link.destination, at: link.location, slugs: slugs, into: &context.diagnostics) }
         }
+        // Each book's graph and image checks are its own: worked out on every core, reported in book order.
         let contentFolder = context.options.project.appending(path: "content")
-        for book in context.books {
+        let cache = context.options.cache, fingerprints = context.fingerprints
+        let checked = ParallelMap.map(context.books) { book -> (graph: BranchGraph, found: DiagnosticList, images: [Diagnostic]) in
             // The graph depends only on the book's own file, so `tale serve` keeps it while the folder is unchanged.
-            let fingerprint = context.fingerprints[book.slug]
-            if let cache = context.options.cache, let fingerprint, let (graph, found) = cache.graph(book.slug, fingerprint) {
-                context.graphs[book.slug] = graph
-                context.diagnostics.append(contentsOf: found)
+            let fingerprint = fingerprints[book.slug]
+            var graph: BranchGraph, found = DiagnosticList()
+            if let cache, let fingerprint, let (kept, keptFound) = cache.graph(book.slug, fingerprint) {
+                (graph, found) = (kept, keptFound)
             } else {
-                var found = DiagnosticList()
-                let graph = BranchGraph.analyse(book, diagnostics: &found)
-                context.graphs[book.slug] = graph
-                context.diagnostics.append(contentsOf: found)
-                if let cache = context.options.cache, let fingerprint { cache.store(book.slug, fingerprint) { $0.graph = (graph, found) } }
+                graph = BranchGraph.analyse(book, diagnostics: &found)
+                if let cache, let fingerprint { cache.store(book.slug, fingerprint) { [found] in $0.graph = (graph, found) } }
             }
+            // The image checks depend only on the book's folder, so a cache keyed by its fingerprint can keep them.
+            if let cache, let fingerprint, let known = cache.imageChecks(book.slug, fingerprint) { return (graph, found, known) }
+            let folder = contentFolder.appending(path: book.slug)
+            var references = book.scenes.flatMap { scene in (scene.illustration.map { [$0.reference] } ?? []) + scene.inlineImages }
+            if let cover = book.frontMatter.cover { references.insert(cover, at: 0) }
+            var images: [Diagnostic] = []
+            for reference in references {
+                if case .failure(let diagnostic) = PathPolicy.resolveImage(reference, bookFolder: folder) { images.append(diagnostic) }
+            }
+            if let cache, let fingerprint { cache.store(book.slug, fingerprint) { [images] in $0.imageChecks = images } }
+            return (graph, found, images)
+        }
+        for (book, result) in zip(context.books, checked) {
+            context.graphs[book.slug] = result.graph
+            context.diagnostics.append(contentsOf: result.found)
             if book.scenes.isEmpty, book.frontMatter.sceneCount == nil {
                 context.diagnostics.warning(SourceLocation(file: book.sourcePath, line: 1, column: 1), "the book has no scenes yet",
                                             hint: "start a scene with a `## Heading` line and write under it, or set `scenes:` to have them generated")
             }
-            // The image checks depend only on the book's folder, so a cache keyed by its fingerprint can keep them.
-            if let cache = context.options.cache, let fingerprint, let known = cache.imageChecks(book.slug, fingerprint) {
-                for diagnostic in known { context.diagnostics.report(diagnostic) }
-            } else {
-                let folder = contentFolder.appending(path: book.slug)
-                var references = book.scenes.flatMap { scene in (scene.illustration.map { [$0.reference] } ?? []) + scene.inlineImages }
-                if let cover = book.frontMatter.cover { references.insert(cover, at: 0) }
-                var found: [Diagnostic] = []
-                for reference in references {
-                    if case .failure(let diagnostic) = PathPolicy.resolveImage(reference, bookFolder: folder) { found.append(diagnostic) }
-                }
-                for diagnostic in found { context.diagnostics.report(diagnostic) }
-                if let cache = context.options.cache, let fingerprint { cache.store(book.slug, fingerprint) { $0.imageChecks = found } }
-            }
+            for diagnostic in result.images { context.diagnostics.report(diagnostic) }
             for scene in book.scenes {
                 for link in scene.links where link.destination.hasPrefix("../") {
                     CheckStage.checkBookLink(link.destination, at: link.location, slugs: slugs, into: &context.diagnostics)

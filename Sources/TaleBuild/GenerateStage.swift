@@ -22,16 +22,17 @@ public struct GenerateStage: BuildStage {
         let settings = context.config.generation
         let content = context.options.project.appending(path: "content")
         let reused = GeneratedBooks.reuse("generate", context: context)
-        var needs: [BookGeneration] = []
-        for book in context.books where (context.options.onlyBooks?.contains(book.slug) ?? true) && !reused.contains(book.slug) {
+        // Each book's needs are planned on every core.
+        let candidates = context.books.filter { (context.options.onlyBooks?.contains($0.slug) ?? true) && !reused.contains($0.slug) }
+        let seed = settings.seed
+        let needs = ParallelMap.map(candidates) { book -> BookGeneration? in
             let folder = content.appending(path: book.slug).appending(path: "generated")
-            let jobs = GenerationPlanner.jobs(for: book, seed: settings.seed)
+            let jobs = GenerationPlanner.jobs(for: book, seed: seed)
             // A book with nothing to generate still gets its stale artifacts pruned.
-            if !jobs.isEmpty || FileManager.default.fileExists(atPath: folder.path) {
-                needs.append(BookGeneration(slug: book.slug, folder: folder, jobs: jobs))
-            }
-        }
+            return !jobs.isEmpty || FileManager.default.fileExists(atPath: folder.path) ? BookGeneration(slug: book.slug, folder: folder, jobs: jobs) : nil
+        }.compactMap { $0 }
         guard !needs.isEmpty else { return }
+        let needed = Dictionary(uniqueKeysWithValues: needs.map { ($0.slug, $0) })
         let provider = context.options.textProvider ?? GenerateStage.provider(for: settings, environment: context.options.environment)
         let remote = settings.remoteModeration && settings.textProvider == .openai
             ? OpenAIModeration(settings: settings, environment: context.options.environment) : nil
@@ -46,7 +47,7 @@ public struct GenerateStage: BuildStage {
         let results = GenerationRun.perform(needs, generator: generator, context: context)
         for index in context.books.indices {
             let slug = context.books[index].slug
-            guard let result = results[slug], let need = needs.first(where: { $0.slug == slug }) else { continue }
+            guard let result = results[slug], let need = needed[slug] else { continue }
             let before = context.books[index].scenes.count
             apply(result, jobs: need.jobs, to: &context.books[index])
             // Added scenes change where the story goes: the graph the check stage made is redone (its findings were reported then).

@@ -21,17 +21,24 @@ public struct IllustrateStage: BuildStage {
         let content = context.options.project.appending(path: "content")
         let provider = context.options.imageProvider ?? IllustrateStage.provider(for: settings, environment: context.options.environment)
         let reused = GeneratedBooks.reuse("illustrate", context: context)
-        var needs: [BookGeneration] = []
-        for book in context.books where (context.options.onlyBooks?.contains(book.slug) ?? true) && !reused.contains(book.slug) {
+        // Each book's pictures are planned on every core, with the alt text of each scene's picture.
+        let candidates = context.books.filter { (context.options.onlyBooks?.contains($0.slug) ?? true) && !reused.contains($0.slug) }
+        let cueMaps = context.cueMaps, seed = settings.seed, fileExtension = provider.fileExtension
+        let planned = ParallelMap.map(candidates) { book -> (need: BookGeneration, alts: [String: String])? in
             let folder = content.appending(path: book.slug).appending(path: "generated")
             var light: [String: (time: String?, weather: [String])] = [:]
-            for cues in context.cueMaps[book.slug]?.scenes ?? [] { light[cues.scene] = (cues.time, cues.weather) }
-            let jobs = GenerationPlanner.imageJobs(for: book, seed: settings.seed, light: light, fileExtension: provider.fileExtension)
-            if !jobs.isEmpty || FileManager.default.fileExists(atPath: folder.path) {
-                needs.append(BookGeneration(slug: book.slug, folder: folder, jobs: jobs))
+            for cues in cueMaps[book.slug]?.scenes ?? [] { light[cues.scene] = (cues.time, cues.weather) }
+            let jobs = GenerationPlanner.imageJobs(for: book, seed: seed, light: light, fileExtension: fileExtension)
+            guard !jobs.isEmpty || FileManager.default.fileExists(atPath: folder.path) else { return nil }
+            var alts: [String: String] = [:]
+            for job in jobs {
+                if case .image(let request) = job.work, request.kind != .cover { alts[job.id] = EmbeddedIllustrator.alt(request) }
             }
+            return (BookGeneration(slug: book.slug, folder: folder, jobs: jobs), alts)
         }
+        let needs = planned.compactMap { $0?.need }
         guard !needs.isEmpty else { return }
+        let plans = Dictionary(uniqueKeysWithValues: planned.compactMap { $0 }.map { ($0.need.slug, $0) })
         var generator = Generator(provider: EmbeddedStoryteller(), concurrency: settings.concurrency, frozen: context.options.frozen,
                                   moderate: { _, _ in nil }, progress: context.options.generationProgress)
         generator.imageProvider = provider
@@ -39,15 +46,15 @@ public struct IllustrateStage: BuildStage {
         let results = GenerationRun.perform(needs, generator: generator, context: context)
         for index in context.books.indices {
             let book = context.books[index]
-            guard let result = results[book.slug], let need = needs.first(where: { $0.slug == book.slug }) else { continue }
-            for job in need.jobs {
+            guard let result = results[book.slug], let plan = plans[book.slug] else { continue }
+            for job in plan.need.jobs {
                 guard let file = result.images[job.id], case .image(let request) = job.work else { continue }
                 let reference = AssetReference(path: "generated/\(file)", location: job.location)
                 if request.kind == .cover {
                     context.books[index].frontMatter.cover = reference
                     context.books[index].frontMatter.coverIsGenerated = true
                 } else if let scene = context.books[index].scenes.firstIndex(where: { $0.id == request.sceneID }) {
-                    context.books[index].scenes[scene].illustration = Illustration(reference: reference, alt: EmbeddedIllustrator.alt(request))
+                    context.books[index].scenes[scene].illustration = Illustration(reference: reference, alt: plan.alts[job.id] ?? EmbeddedIllustrator.alt(request))
                     context.books[index].scenes[scene].illustrationIsGenerated = true
                 }
             }
