@@ -28,25 +28,29 @@ public struct Words: Sendable, Equatable {
         normalized = original.map(Words.normalize)
     }
 
-    /// Lowercase, letters, digits and inner apostrophes only; ASCII words take a fast path.
+    /// Lowercase, letters, digits and inner apostrophes only; ASCII words take a fast path, in a
+    /// buffer on the stack (an array per word was most of the cost of reading a scene's words).
     static func normalize(_ word: String) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(word.utf8.count)
-        var ascii = true
-        for byte in word.utf8 {
-            switch byte {
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"): bytes.append(byte + 32)
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "'"): bytes.append(byte)
-            case 0x80...: ascii = false
-            default: break
+        var word = word
+        let fast = word.withUTF8 { utf8 -> String? in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(1, utf8.count)) { bytes -> String? in
+                var count = 0
+                for byte in utf8 {
+                    switch byte {
+                    case UInt8(ascii: "A")...UInt8(ascii: "Z"): bytes[count] = byte + 32
+                    case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "'"): bytes[count] = byte
+                    case 0x80...: return nil
+                    default: continue
+                    }
+                    count += 1
+                }
+                var start = 0, end = count
+                while start < end, bytes[start] == UInt8(ascii: "'") { start += 1 }
+                while end > start, bytes[end - 1] == UInt8(ascii: "'") { end -= 1 }
+                return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
             }
         }
-        if ascii {
-            var start = 0, end = bytes.count
-            while start < end, bytes[start] == UInt8(ascii: "'") { start += 1 }
-            while end > start, bytes[end - 1] == UInt8(ascii: "'") { end -= 1 }
-            return String(decoding: bytes[start..<end], as: UTF8.self)
-        }
+        if let fast { return fast }
         let kept = String(word.lowercased().map { $0 == "\u{2019}" ? "'" : $0 }.filter { $0.isLetter || $0.isNumber || $0 == "'" })
         return String(kept.drop { $0 == "'" }.reversed().drop { $0 == "'" }.reversed())
     }
