@@ -98,8 +98,10 @@ for n in $SIZES; do
         esac
         printf "| %s | %s | %s s | %s s | %s |\n" "$n" "$label" "$h" "$t" "$(awk -v t="$t" -v h="$h" 'BEGIN { printf "%.2f", t / h }')"
     done
-    h=$(awk '{print $2}' "$W/hugo-first-$n.times" | median)
-    t=$(awk '{print $2}' "$W/tale-first-$n.times" | median)
-    printf "| %s | peak memory, first build | %d MiB | %d MiB | %s |\n" "$n" "$((h / 1024))" "$((t / 1024))" "$(awk -v t="$t" -v h="$h" 'BEGIN { printf "%.2f", t / h }')"
+    for kind in first full; do
+        h=$(awk '{print $2}' "$W/hugo-$kind-$n.times" | median)
+        t=$(awk '{print $2}' "$W/tale-$kind-$n.times" | median)
+        printf "| %s | peak memory, %s build | %d MiB | %d MiB | %s |\n" "$n" "$kind" "$((h / 1024))" "$((t / 1024))" "$(awk -v t="$t" -v h="$h" 'BEGIN { printf "%.2f", t / h }')"
+    done
     printf "| %s | tale serve, file write to reload message | – | %s s | – |\n" "$n" "$(median < "$W/serve-$n.times")"
 done

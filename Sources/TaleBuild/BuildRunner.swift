@@ -40,7 +40,7 @@ public struct BuildRunner: Sendable {
                 let elapsed = BuildRunner.milliseconds(clock.now - started)
                 let cpu = BuildRunner.milliseconds(BuildRunner.processorTime() - startedCPU)
                 // Processor time well under cores × elapsed time is work done on one core, or waiting.
-                reporter.progress("      \(stage.name): \(elapsed) ms (\(cpu) ms of processor time)")
+                reporter.progress("      \(stage.name): \(elapsed) ms (\(cpu) ms of processor time; peak memory so far \(BuildRunner.peakMemory()) MiB)")
             }
             // The last build's output stands: nothing changed since it.
             if context.upToDate { break }
@@ -55,6 +55,13 @@ public struct BuildRunner: Sendable {
         getrusage(RUSAGE_SELF.rawValue, &usage)
         func duration(_ time: timeval) -> Duration { .seconds(Int64(time.tv_sec)) + .microseconds(Int64(time.tv_usec)) }
         return duration(usage.ru_utime) + duration(usage.ru_stime)
+    }
+
+    /// The most memory the process has held at once so far, in MiB (`ru_maxrss`).
+    static func peakMemory() -> Int {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return usage.ru_maxrss / 1024
     }
 
     static func milliseconds(_ duration: Duration) -> Int {

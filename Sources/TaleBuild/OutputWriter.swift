@@ -161,7 +161,9 @@ public enum OutputWriter {
             changed.append(path)
         }
         for path in kept where altered.contains(path) {
-            guard let bytes = remake(path) else { throw .io(path: shadow.path + "/" + path, reason: "the file changed by hand; build with --force") }
+            guard let bytes = remake(path) else {
+                throw .io(path: output.path + "/" + path, reason: "the file was changed by hand, and Tale cannot make it again here; build with --force")
+            }
             try replace(path, in: shadow, created: &created) { new in try writeFile(bytes, copy: nil, to: URL(fileURLWithPath: new)) }
             changed.append(path)
         }

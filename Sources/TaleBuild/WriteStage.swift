@@ -3,11 +3,12 @@ import TaleCore
 import TaleRender
 import TaleZip
 
-/// Adds the manifest and writes the output (nothing in `tale check`). A full build writes a staging
-/// folder and swaps it into place. A build that carried books over from the last one writes only
-/// the files that changed, into the output's twin, and swaps that in (`OutputWriter.update`).
-/// Either way the output is whole at every moment, old or new. `tale build` then records the
-/// build index for the next one.
+/// Adds the manifest and writes the output (nothing in `tale check`). A build writes only the
+/// files that differ from the output's twin, into the twin, and swaps that in
+/// (`OutputWriter.update`): after carrying books over from the last build, or in full when the
+/// twin is intact. A first build, or one with `--force`, writes a staging folder and swaps it into
+/// place. Either way the output is whole at every moment, old or new. `tale build` then records
+/// the build index for the next one.
 public struct WriteStage: BuildStage {
     /// `Write output`.
     public let name = "Write output"
