@@ -175,8 +175,10 @@ struct CDNOutputTests {
         let project = Support.project(files)
         #expect(Support.tale(["build", "--quiet"], in: project).status == 0)
         let output = project.appending(path: "public")
-        for round in 0..<6 {
+        for round in 0..<8 {
             Support.write("---\ntitle: Edited \(round)\n---\n\nRound \(round).\n", to: "content/book-0/index.md", in: project)
+            // Every other round changes tale.yaml too: a full build, written onto the twin when it is intact.
+            if round % 2 == 1 { Support.write("title: Shelf \(round)\nbase_url: https://x.example/\n", to: "tale.yaml", in: project) }
             let process = Process()
             process.executableURL = Support.taleBinary
             process.arguments = ["build", "--quiet"]
@@ -191,6 +193,7 @@ struct CDNOutputTests {
         }
         #expect(Support.tale(["build", "--quiet"], in: project).status == 0)
         try Self.expectWhole(output)
+        #expect(Support.tree(project.appending(path: ".public.tale-shadow")) == Support.tree(output), "the twin matches the output again")
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: project.path).filter { $0.contains("tale-staging") }
         #expect(leftovers == [])
     }
