@@ -49,6 +49,12 @@ struct CLITests {
                                              options: .regularExpression) != nil, "\(lines)")
         #expect(lines.last == "Open public/index.html in a browser.")
         #expect(Support.tale(["build", "--quiet"], in: project).out == "")
+        // --verbose adds each stage's elapsed and processor time and the peak memory so far.
+        let verbose = Support.tale(["build", "--verbose", "--force"], in: project).out.split(separator: "\n").map(String.init)
+        let timings = verbose.filter { $0.range(of: #"^      [A-Za-z ]+: [0-9]+ ms \([0-9]+ ms of processor time; peak memory so far [0-9]+ MiB\)$"#,
+                                                options: .regularExpression) != nil }
+        #expect(timings.count == 11, "\(verbose)")
+        #expect(timings.first?.hasPrefix("      Load config and theme: ") == true && timings.last?.hasPrefix("      Write output: ") == true)
     }
 
     @Test("a broken book fails with located errors and exit status 1")
