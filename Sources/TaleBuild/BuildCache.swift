@@ -8,7 +8,6 @@ import TaleRender
 public final class BuildCache: @unchecked Sendable {
     struct Parsed {
         var book: Book?
-        var lines: [Substring]?
         var diagnostics: DiagnosticList
     }
 

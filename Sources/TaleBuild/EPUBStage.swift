@@ -60,12 +60,9 @@ public struct EPUBStage: BuildStage {
                                           hint: "this is a bug in Tale if the web pages built; please report it with the book")
             }
         }
-        // In `tale build` nothing reads the rendered books or the source lines after this stage: let
-        // them go before the `.gz` siblings are made, which is when a full build's memory peaks.
-        if context.options.incremental != nil {
-            context.bookViews = []
-            context.sourceLines = [:]
-        }
+        // In `tale build` nothing reads the rendered books after this stage: let them go before the
+        // `.gz` siblings are made, which is when a full build's memory peaks.
+        if context.options.incremental != nil { context.bookViews = [] }
     }
 
     /// Bump when the EPUB a book gives changes, so cached EPUBs are made again.

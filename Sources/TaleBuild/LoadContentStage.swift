@@ -99,7 +99,6 @@ public struct LoadContentStage: BuildStage {
             }
             if let cache, let fingerprint = result.fingerprint, let hit = cache.parsed(name, fingerprint) {
                 result.book = hit.book
-                result.lines = hit.lines
                 result.diagnostics = hit.diagnostics
                 return result
             }
@@ -111,13 +110,9 @@ public struct LoadContentStage: BuildStage {
                 result.diagnostics.error(SourceLocation(file: file), "the file is not UTF-8 text", hint: "save it as UTF-8")
                 return result
             }
-            // Lines cut on the bytes, each without its `\r` when the file was saved with Windows line ends.
-            result.lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { line in
-                Substring(line.last == UInt8(ascii: "\r") ? line.dropLast() : line)
-            }
             result.book = BookParser.parse(text, slug: name, file: file, diagnostics: &result.diagnostics)
             if let cache, let fingerprint = result.fingerprint {
-                let stored = BuildCache.Parsed(book: result.book, lines: result.lines, diagnostics: result.diagnostics)
+                let stored = BuildCache.Parsed(book: result.book, diagnostics: result.diagnostics)
                 cache.store(name, fingerprint) { $0.parsed = stored }
             }
             return result
@@ -135,7 +130,6 @@ public struct LoadContentStage: BuildStage {
                 }
                 continue
             }
-            if let lines = result.lines { context.sourceLines[result.file] = lines }
             guard let book = result.book else { continue }
             if book.frontMatter.draft && !context.options.includeDrafts {
                 context.skippedDrafts.append(result.name)
@@ -157,7 +151,6 @@ private struct ParsedBook {
     var fingerprint: String?
     /// The folder as the last build left it, when it is unchanged.
     var carried: BuildIndex.Book?
-    var lines: [Substring]?
     var book: Book?
     var diagnostics = DiagnosticList()
 
