@@ -245,15 +245,20 @@ public enum OutputWriter {
         for parent in emptied.sorted(by: { $0.count > $1.count }) where parent.hasPrefix(folder.path + "/") { rmdir(parent) }
     }
 
-    /// Writes one output: bytes from memory, or a source file copied as it is.
-    private static func writeFile(_ bytes: [UInt8]?, copy: SourceCopy?, to url: URL) throws {
-        if let bytes {
-            try Data(bytes).write(to: url)
-        } else if let copy {
-            // The output is named for the content read at render; a file saved since then would not match its name.
-            guard try copy.copy(to: url) else {
-                throw TaleError.io(path: copy.file.path, reason: "the file changed while the site was being built; build again")
+    /// Writes one output as the new file `url`: bytes from memory, or a source file copied as it
+    /// is, as a whole-output write does (`FileTree`; an absolute path ignores the folder descriptor).
+    private static func writeFile(_ bytes: [UInt8]?, copy: SourceCopy?, to url: URL) throws(TaleError) {
+        var whole = true
+        do throws(FileTree.Failure) {
+            if let bytes {
+                try FileTree.create(url.path, in: AT_FDCWD, bytes: bytes)
+            } else if let copy {
+                whole = try copy.copy(to: url.path, in: AT_FDCWD)
             }
+        } catch {
+            throw .io(path: url.path, reason: "cannot write: \(error.reason)")
         }
+        // The output is named for the content read at render; a file saved since then would not match its name.
+        if !whole, let copy { throw .io(path: copy.file.path, reason: "the file changed while the site was being built; build again") }
     }
 }

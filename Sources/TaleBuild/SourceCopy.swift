@@ -28,21 +28,9 @@ public struct SourceCopy: Sendable, Equatable {
         modified = state.modified
     }
 
-    /// Writes the content the build read to `destination`; false when the file no longer holds it.
-    /// An untouched file is copied as it is; a touched one is read and its hash checked.
-    public func copy(to destination: URL) throws -> Bool {
-        if untouched {
-            try FileManager.default.copyItem(at: file, to: destination)
-            if untouched { return true }
-            try FileManager.default.removeItem(at: destination)
-        }
-        guard let bytes = bytes() else { return false }
-        try Data(bytes).write(to: destination)
-        return true
-    }
-
     /// Writes the content the build read to the new file `path` in the folder `root` (a
-    /// descriptor), as `copy(to:)` does; false when the file no longer holds it.
+    /// descriptor; an absolute `path` ignores it); false when the file no longer holds it. An
+    /// untouched file is copied by the kernel; a touched one is read and its hash checked.
     func copy(to path: String, in root: Int32) throws(FileTree.Failure) -> Bool {
         if untouched {
             try FileTree.copy(file.path, to: path, in: root)

@@ -37,6 +37,11 @@ public struct WriteStage: BuildStage {
             options.incremental.map { BuildIndex(context, table: table, moved: moved, manifest: manifest.entries, tool: $0.tool) }
         }
         var made: BuildIndex?, body: [UInt8]?
+        // The next build changes the twin and swaps it in; without one, it builds in full.
+        func makeTwin(_ made: BuildIndex) -> Bool {
+            let files = table.entries.map(\.path) + [OutputManifest.fileName]
+            return (try? OutputWriter.makeShadow(of: options.output, files: files, folders: made.folders)) != nil
+        }
         // The twin holds the last build's files; `moved` says which of them this build keeps.
         if let twin = context.lastFiles {
             let removed = twin.entries.indices.filter { moved[$0] == nil }.map { twin.entries[$0].path }
@@ -55,20 +60,13 @@ public struct WriteStage: BuildStage {
             made = index()
             body = made?.encodedBody()
             // After a full build the output has no twin yet: make it.
-            if try !writing.value.get(), let made {
-                let files = table.entries.map(\.path) + [OutputManifest.fileName]
-                guard (try? OutputWriter.makeShadow(of: options.output, files: files, folders: made.folders)) != nil else { return }
-            }
+            if try !writing.value.get(), let made, !makeTwin(made) { return }
         } else {
             var hasTwin = true
             // The index and the twin are made while the old output is removed.
             try OutputWriter.write(context.outputs, copies: context.copies, to: options.output) { () throws(TaleError) in
                 made = index()
-                // The next build changes the twin and swaps it in; without one, it builds in full.
-                if let made {
-                    let files = table.entries.map(\.path) + [OutputManifest.fileName]
-                    hasTwin = (try? OutputWriter.makeShadow(of: options.output, files: files, folders: made.folders)) != nil
-                }
+                if let made { hasTwin = makeTwin(made) }
             }
             guard hasTwin else { return }
         }
