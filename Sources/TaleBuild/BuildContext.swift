@@ -174,13 +174,11 @@ public final class BuildContext {
         return fallback
     }
 
-    /// The lines of the project's `file`, cut on bytes, each without the `\r` of a Windows line end.
+    /// The lines of the project's `file` (`String.lines`).
     private func lines(of file: String) -> [Substring]? {
         if let known = sourceLines.value[file] { return known }
         guard let text = try? String(contentsOf: options.project.appending(path: file), encoding: .utf8) else { return nil }
-        let lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { line in
-            Substring(line.last == UInt8(ascii: "\r") ? line.dropLast() : line)
-        }
+        let lines = text.lines()
         sourceLines.mutate { $0[file] = lines }
         return lines
     }

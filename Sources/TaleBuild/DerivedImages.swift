@@ -34,7 +34,7 @@ struct DerivedImages: Sendable {
         let stamp = folder.appending(path: DerivedImages.prunedStamp)
         let last = (try? FileManager.default.attributesOfItem(atPath: stamp.path)[.modificationDate] as? Date) ?? .distantPast
         guard now.timeIntervalSince(last) >= 86_400, FileManager.default.fileExists(atPath: folder.path) else { return 0 }
-        FileManager.default.createFile(atPath: stamp.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: stamp.path, contents: nil)
         let cutoff = now.addingTimeInterval(-Double(DerivedImages.unusedDays) * 86_400).timeIntervalSince1970
         var removed = 0
         for sub in [folder, folder.appending(path: "epub")] {

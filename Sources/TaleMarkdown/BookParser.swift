@@ -28,9 +28,7 @@ struct SceneBuilder {
 
     init(body: String, firstLine: Int, file: String) {
         self.document = MarkdownDocument(body)
-        // Split on the bytes: the body's lines end in `\n` alone, so this cuts where splitting on
-        // characters would, without working out every character first.
-        self.lines = body.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { Substring($0) }
+        self.lines = body.lines()
         self.firstLine = firstLine
         self.file = file
     }

@@ -132,8 +132,7 @@ public enum StrictYAML {
 
     /// The mark of the second `key:` at the same column as the first, after the first.
     private static func secondOccurrence(of key: String, after mark: Mark, in yaml: String) -> (line: Int, column: Int)? {
-        // Split on the bytes: a `\r\n` is one character, and splitting on characters would miss it.
-        let lines = yaml.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map(Substring.init)
+        let lines = yaml.lines()
         guard mark.line >= 1 else { return nil }
         let prefixes = ["\(key):", "\"\(key)\":", "'\(key)':"]
         for index in mark.line..<lines.count {
