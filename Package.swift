@@ -15,7 +15,6 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
-        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
@@ -42,7 +41,7 @@ let package = Package(
         .target(name: "TaleGenerate", dependencies: ["TaleCore", "TaleHTTP", "TaleImage"], swiftSettings: swiftSettings),
         .target(name: "TaleAnalyse", dependencies: ["TaleCore"], swiftSettings: swiftSettings),
         .target(name: "TaleRender",
-                dependencies: ["TaleCore", "TaleHTML", .product(name: "Mustache", package: "swift-mustache")],
+                dependencies: ["TaleCore", "TaleHTML"],
                 swiftSettings: swiftSettings,
                 plugins: ["EmbedTheme"]),
         .target(name: "TaleSpeech", dependencies: ["CEspeakNG"], swiftSettings: swiftSettings),

@@ -35,7 +35,15 @@ public struct BuildRunner: Sendable {
             if stage.needsErrorFreeSources, context.diagnostics.hasErrors { break }
             let started = clock.now, startedCPU = BuildRunner.processorTime()
             reporter.progress("[\(index + 1)/\(stages.count)] \(stage.name)")
-            try stage.run(context)
+            do {
+                try stage.run(context)
+            } catch {
+                // A stage that stops at once on problems of its own (a broken theme template) has them printed too.
+                if case .invalidSources(let found) = error {
+                    for diagnostic in found where !context.diagnostics.all.contains(diagnostic) { context.diagnostics.report(diagnostic) }
+                }
+                throw error
+            }
             if reporter.verbose {
                 let elapsed = BuildRunner.milliseconds(clock.now - started)
                 let cpu = BuildRunner.milliseconds(BuildRunner.processorTime() - startedCPU)

@@ -1,12 +1,11 @@
 import Foundation
-import Mustache
 import TaleCore
 
-/// Renders pages from the theme's mustache templates: the library, each reader page and the
-/// typographic cover. Templates get plain dictionaries; every value is escaped by mustache
+/// Renders pages from the theme's mustache templates (`TemplateSet`): the library, each reader
+/// page and the typographic cover. Templates get `TemplateValue`s; every value is escaped for HTML
 /// except scene HTML (already sanitised) and JSON (escaped for script elements).
 public struct PageRenderer: Sendable {
-    private let library: MustacheLibrary
+    private let templates: TemplateSet
     /// Whether the library template's `{{#books}}` section could be split out, so that each book's
     /// card renders (and is remembered) on its own.
     private let cardsSplit: Bool
@@ -19,72 +18,78 @@ public struct PageRenderer: Sendable {
     /// Templates every theme provides.
     public static let requiredTemplates = ["library", "book", "cover.svg", "head", "footer", "sw.js"]
 
-    /// Compiles the theme's templates. With `splitLibraryCards` (the default) each book's card on
-    /// the library page renders on its own, in parallel and remembered by a `CardMemo`; false renders
-    /// the page from the whole template, as the reference the split must match.
+    /// Compiles the theme's templates: the required ones and any other `templates/*.mustache`, which
+    /// templates may include as partials. A template that does not parse, or names a partial the
+    /// theme lacks, is an error at its line and column. With `splitLibraryCards` (the default)
+    /// each book's card on the library page renders on its own, in parallel and remembered by a
+    /// `CardMemo`; false renders the page from the whole template, as the reference the split must match.
     public init(theme: Theme, site: SiteConfig, assetPaths: [String: String], splitLibraryCards: Bool = true) throws(TaleError) {
-        var library = MustacheLibrary()
-        for name in PageRenderer.requiredTemplates {
-            let path = "templates/\(name).mustache"
-            do {
-                try library.register(try theme.text(path), named: name)
-            } catch let error as TaleError {
-                throw error
+        var templates = TemplateSet()
+        let suffix = ".mustache"
+        let names = Set(PageRenderer.requiredTemplates + theme.files.keys.filter { $0.hasPrefix("templates/") && $0.hasSuffix(suffix) }
+            .map { String($0.dropFirst("templates/".count).dropLast(suffix.count)) })
+        for name in names.sorted() {
+            let path = "templates/\(name)\(suffix)"
+            let shown = theme.overridden.contains(path) ? "themes/\(theme.name)/\(path)" : "\(path) (in the bundled theme '\(theme.name)')"
+            let source = try theme.text(path)
+            do throws(Diagnostic) {
+                try templates.add(source, named: name, file: shown)
             } catch {
-                throw .theme(name: theme.name, reason: "\(path): \(error)")
+                throw .invalidSources([error])
             }
         }
+        if let missing = templates.missingPartial() { throw .invalidSources([missing]) }
         if splitLibraryCards, let text = try? theme.text("templates/library.mustache"), let split = SectionSplit(text, section: "books"),
-           (try? library.register(split.shell, named: PageRenderer.shellName)) != nil,
-           (try? library.register(split.item, named: PageRenderer.cardName)) != nil {
+           (try? templates.add(split.shell, named: PageRenderer.shellName, file: "templates/library.mustache")) != nil,
+           (try? templates.add(split.item, named: PageRenderer.cardName, file: "templates/library.mustache")) != nil {
             cardsSplit = true
         } else {
             cardsSplit = false
         }
-        self.library = library
+        self.templates = templates
         self.site = site
         self.assetPaths = assetPaths
         self.urls = SiteURLs(base: site.baseURL)
     }
 
-    private func render(_ name: String, _ context: [String: Any]) -> String {
-        library.render(context, withTemplate: name) ?? ""
+    private func render(_ name: String, _ context: TemplateObject) -> String {
+        templates.render(name, context)
     }
 
     /// Asset URLs relative to a page `root` (`""` for the library, `../../` for a book). Templates
     /// name them by file name with dots as underscores: `assets/storybook.css` is `{{assets.storybook_css}}`.
-    private func assets(root: String) -> [String: Any] {
-        var result: [String: Any] = [:]
-        for (logical, hashed) in assetPaths {
+    private func assets(root: String) -> TemplateValue {
+        var result = TemplateObject()
+        for (logical, hashed) in assetPaths.sorted(by: { $0.key < $1.key }) {
             let key = logical.dropFirst("assets/".count).replacingOccurrences(of: ".", with: "_").replacingOccurrences(of: "/", with: "_")
-            result[key] = root + hashed
+            result[key] = .string(root + hashed)
         }
-        return result
+        return .object(result)
     }
 
-    private func common(root: String, title: String, description: String, language: String, canonical: String) -> [String: Any] {
+    private func common(root: String, title: String, description: String, language: String, canonical: String) -> TemplateObject {
         [
-            "root": root, "pageTitle": title, "description": description, "language": language, "canonical": canonical,
-            "csp": ContentSecurityPolicy.meta,
-            "site": ["title": site.title, "description": site.description, "baseURL": site.baseURL],
+            "root": .string(root), "pageTitle": .string(title), "description": .string(description), "language": .string(language),
+            "canonical": .string(canonical), "csp": .string(ContentSecurityPolicy.meta),
+            "site": ["title": .string(site.title), "description": .string(site.description), "baseURL": .string(site.baseURL)],
             "assets": assets(root: root),
         ]
     }
 
-    private func image(_ view: ImageView, root: String, sizes: String = "(min-width: 900px) 50vw, 100vw") -> [String: Any] {
-        var result: [String: Any] = ["src": root + view.path, "alt": view.alt]
+    private func image(_ view: ImageView, root: String, sizes: String = "(min-width: 900px) 50vw, 100vw") -> TemplateValue {
+        var result: TemplateObject = ["src": .string(root + view.path), "alt": .string(view.alt)]
         if !view.variants.isEmpty {
             var candidates = view.variants.map { "\(root)\($0.path) \($0.width)w" }
             if let width = view.width { candidates.append("\(root)\(view.path) \(width)w") }
-            result["srcset"] = candidates.joined(separator: ", ")
-            result["sizes"] = sizes
+            result["srcset"] = .string(candidates.joined(separator: ", "))
+            result["sizes"] = .string(sizes)
         }
         if let width = view.width, let height = view.height {
-            result["width"] = width
-            result["height"] = height
+            result["width"] = .int(width)
+            result["height"] = .int(height)
             result["sized"] = true
         }
-        return result
+        return .object(result)
     }
 
     /// The age line shown on covers: `Ages 3-5`, `Age 8`, `Teens`, `Adults`.
@@ -95,55 +100,49 @@ public struct PageRenderer: Sendable {
         var context = common(root: "", title: site.title, description: site.description, language: site.language,
                              canonical: urls.library)
         let tiers = AgeTier.allCases.filter { tier in books.contains { $0.ageTier == tier } }
-        context["tiers"] = tiers.map { ["tier": $0.rawValue, "label": $0.rawValue.capitalized] }
-        context["tags"] = Array(Set(books.flatMap(\.tags))).sorted().map { ["tag": $0] }
-        context["books"] = books.map { book -> [String: Any] in
-            var entry: [String: Any] = [
-                "slug": book.slug, "title": book.title, "href": "books/\(book.slug)/index.html",
-                "cover": image(book.thumbnail ?? book.cover, root: "", sizes: "(min-width: 900px) 25vw, 50vw"), "tier": book.ageTier.rawValue,
-                "tags": book.tags.map { ["tag": $0] }, "tagList": book.tags.joined(separator: " "), "hasTags": !book.tags.isEmpty,
-                "sceneCount": book.sceneCount,
+        context["tiers"] = .list(tiers.map { ["tier": .string($0.rawValue), "label": .string($0.rawValue.capitalized)] })
+        context["tags"] = .list(Array(Set(books.flatMap(\.tags))).sorted().map { ["tag": .string($0)] })
+        let entries = books.map { book -> TemplateObject in
+            var entry: TemplateObject = [
+                "slug": .string(book.slug), "title": .string(book.title), "href": .string("books/\(book.slug)/index.html"),
+                "cover": image(book.thumbnail ?? book.cover, root: "", sizes: "(min-width: 900px) 25vw, 50vw"),
+                "tier": .string(book.ageTier.rawValue), "tags": .list(book.tags.map { ["tag": .string($0)] }),
+                "tagList": .string(book.tags.joined(separator: " ")), "hasTags": .bool(!book.tags.isEmpty),
+                "sceneCount": .int(book.sceneCount),
             ]
-            if let author = book.author { entry["author"] = author }
-            if let age = book.ageLabel { entry["age"] = age }
-            if let summary = book.summary { entry["summary"] = summary }
-            if let stats = book.stats { entry["stats"] = stats }
-            if book.hasEPUB { entry["epub"] = "books/\(book.slug)/\(book.slug).epub" }
+            if let author = book.author { entry["author"] = .string(author) }
+            if let age = book.ageLabel { entry["age"] = .string(age) }
+            if let summary = book.summary { entry["summary"] = .string(summary) }
+            if let stats = book.stats { entry["stats"] = .string(stats) }
+            if book.hasEPUB { entry["epub"] = .string("books/\(book.slug)/\(book.slug).epub") }
             return entry
         }
-        context["bookCount"] = books.count
-        guard cardsSplit, let entries = context["books"] as? [[String: Any]] else { return render("library", context) }
-        // Each card is the section rendered with the book's entry over the page's context, as mustache's
-        // context stack would resolve it; a card whose listing and page are unchanged is taken from the memo.
-        // The dictionaries hold only strings, numbers, arrays and dictionaries, and are only read: safe to share.
-        let page = ReadOnly(context), items = ReadOnly(entries)
-        // A card may show anything of the page around it (the tiers, the book count), so the memo checks the page too.
-        let pageKey = memo.map { _ in
-            var around = context
-            around["books"] = nil
-            return SHA256.hex(CardMemo.key(around))
+        context["bookCount"] = .int(books.count)
+        guard cardsSplit else {
+            context["books"] = .list(entries.map { .object($0) })
+            return render("library", context)
         }
+        // Each card is the section rendered with the book's entry over the page's context, as mustache's
+        // context stack resolves it; a card whose listing and page are unchanged is taken from the memo.
+        // A card may show anything of the page around it (the tiers, the book count), so the memo checks the page too.
+        let pageKey = memo.map { _ in SHA256.hex(CardMemo.key(.object(context))) }
+        let page = TemplateValue.object(context)
+        context["books"] = .list(entries.map { .object($0) })
         let cards = Locked([String?](repeating: nil, count: entries.count))
         DispatchQueue.concurrentPerform(iterations: entries.count) { index in
             if let memo, let pageKey, let kept = memo.card(for: books[index], page: pageKey) {
                 cards.mutate { $0[index] = kept }
                 return
             }
-            let html = render(PageRenderer.cardName, page.value.merging(items.value[index]) { _, card in card })
+            let html = templates.render(PageRenderer.cardName, stack: [page, .object(entries[index])], capacity: 1024)
             if let memo, let pageKey { memo.store(CardMemo.Card(page: pageKey, listing: books[index], html: html)) }
             cards.mutate { $0[index] = html }
         }
-        context["__taleCards"] = cards.value.map { $0 ?? "" }.joined()
-        return render(PageRenderer.shellName, context)
+        context["__taleCards"] = .string(cards.value.map { $0 ?? "" }.joined())
+        return templates.render(PageRenderer.shellName, context, capacity: 65_536)
     }
 
     static let shellName = "__tale_library_shell", cardName = "__tale_library_card"
-
-    /// Template data shared by the threads that render cards; they only read it.
-    private struct ReadOnly<Value>: @unchecked Sendable {
-        let value: Value
-        init(_ value: Value) { self.value = value }
-    }
 
     /// The reader page, `books/<slug>/index.html`.
     public func bookPage(_ view: BookView) -> String {
@@ -154,51 +153,52 @@ public struct PageRenderer: Sendable {
         var context = common(root: root, title: "\(matter.title) · \(site.title)",
                              description: description, language: matter.language, canonical: canonical)
         let preview = view.socialImage ?? view.cover
-        var social: [String: Any] = [
-            "title": matter.title, "description": description, "url": canonical,
-            "image": urls.file(preview.path), "imageAlt": view.cover.alt,
-            "locale": matter.language.replacingOccurrences(of: "-", with: "_"),
+        var social: TemplateObject = [
+            "title": .string(matter.title), "description": .string(description), "url": .string(canonical),
+            "image": .string(urls.file(preview.path)), "imageAlt": .string(view.cover.alt),
+            "locale": .string(matter.language.replacingOccurrences(of: "-", with: "_")),
         ]
         if let width = preview.width, let height = preview.height {
-            social["imageWidth"] = width
-            social["imageHeight"] = height
+            social["imageWidth"] = .int(width)
+            social["imageHeight"] = .int(height)
         }
-        context["social"] = social
-        context["jsonLD"] = PageRenderer.jsonLD(view, url: canonical, image: urls.file((view.socialImage ?? view.cover).path), description: description)
-        if let cues = view.cues { context["cuesJSON"] = CueJSON.value(cues, files: view.soundFiles).text() }
-        var book: [String: Any] = [
-            "slug": view.book.slug, "title": matter.title, "cover": image(view.cover, root: root),
-            "tags": matter.tags.map { ["tag": $0] }, "first": view.scenes.first?.scene.id ?? "",
-            "style": matter.style.rawValue,
+        context["social"] = .object(social)
+        context["jsonLD"] = .string(PageRenderer.jsonLD(view, url: canonical, image: urls.file((view.socialImage ?? view.cover).path), description: description))
+        if let cues = view.cues { context["cuesJSON"] = .string(CueJSON.value(cues, files: view.soundFiles).text()) }
+        var book: TemplateObject = [
+            "slug": .string(view.book.slug), "title": .string(matter.title), "cover": image(view.cover, root: root),
+            "tags": .list(matter.tags.map { ["tag": .string($0)] }), "first": .string(view.scenes.first?.scene.id ?? ""),
+            "style": .string(matter.style.rawValue),
         ]
-        if let author = matter.author { book["author"] = author }
-        if let age = PageRenderer.ageLabel(matter) { book["age"] = age }
-        if let summary = matter.summary { book["summary"] = summary }
-        if let stats = view.stats { book["stats"] = stats.label }
-        if view.hasEPUB { book["epub"] = "\(view.book.slug).epub" }
-        context["book"] = book
-        context["sceneCount"] = view.scenes.count
-        context["endingCount"] = view.endings.count
-        context["scenes"] = view.scenes.enumerated().map { index, sceneView -> [String: Any] in
+        if let author = matter.author { book["author"] = .string(author) }
+        if let age = PageRenderer.ageLabel(matter) { book["age"] = .string(age) }
+        if let summary = matter.summary { book["summary"] = .string(summary) }
+        if let stats = view.stats { book["stats"] = .string(stats.label) }
+        if view.hasEPUB { book["epub"] = .string("\(view.book.slug).epub") }
+        context["book"] = .object(book)
+        context["sceneCount"] = .int(view.scenes.count)
+        context["endingCount"] = .int(view.endings.count)
+        context["scenes"] = .list(view.scenes.enumerated().map { index, sceneView -> TemplateValue in
             let scene = sceneView.scene
-            var entry: [String: Any] = [
-                "id": scene.id, "number": index + 1, "html": sceneView.html,
-                "title": scene.title ?? matter.title, "untitled": scene.title == nil,
-                "isEnding": view.endings.contains(scene.id),
-                "choices": scene.choices.map { ["label": $0.label, "target": $0.target] },
-                "hasChoices": !scene.choices.isEmpty,
-                "even": index % 2 == 1,
+            var entry: TemplateObject = [
+                "id": .string(scene.id), "number": .int(index + 1), "html": .string(sceneView.html),
+                "title": .string(scene.title ?? matter.title), "untitled": .bool(scene.title == nil),
+                "isEnding": .bool(view.endings.contains(scene.id)),
+                "choices": .list(scene.choices.map { ["label": .string($0.label), "target": .string($0.target)] }),
+                "hasChoices": .bool(!scene.choices.isEmpty),
+                "even": .bool(index % 2 == 1),
             ]
-            if let mood = scene.mood { entry["mood"] = mood.rawValue }
-            if let effects = scene.effects, !effects.isEmpty { entry["effects"] = effects.map(\.rawValue).joined(separator: " ") }
+            if let mood = scene.mood { entry["mood"] = .string(mood.rawValue) }
+            if let effects = scene.effects, !effects.isEmpty { entry["effects"] = .string(effects.map(\.rawValue).joined(separator: " ")) }
             if let illustration = sceneView.illustration { entry["illustration"] = image(illustration, root: root) }
-            if let next = sceneView.next { entry["next"] = next }
+            if let next = sceneView.next { entry["next"] = .string(next) }
             if let narration = sceneView.narration {
-                entry["narration"] = ["audio": root + narration.audio, "timings": narration.timings.map(String.init).joined(separator: " ")]
+                entry["narration"] = ["audio": .string(root + narration.audio),
+                                      "timings": .string(narration.timings.map(String.init).joined(separator: " "))]
             }
-            return entry
-        }
-        return render("book", context)
+            return .object(entry)
+        })
+        return templates.render("book", context, capacity: 131_072)
     }
 
     /// schema.org `Book` metadata for a reader page, as JSON safe inside `<script>`.
@@ -225,7 +225,7 @@ public struct PageRenderer: Sendable {
 
     /// The service worker, `sw.js`, whose cache is named after `version` (a hash of the build).
     public func serviceWorker(version: String) -> String {
-        render("sw.js", ["version": version])
+        render("sw.js", ["version": .string(version)])
     }
 
     /// The typographic cover drawn by the theme for a book without `cover:`.
@@ -240,12 +240,12 @@ public struct PageRenderer: Sendable {
         let (paper, ink, accent) = palettes[index]
         let lines = PageRenderer.wrap(matter.title, width: 14).prefix(4)
         let firstY = 330 - (lines.count - 1) * 36
-        var context: [String: Any] = [
-            "paper": paper, "ink": ink, "accent": accent, "title": matter.title,
-            "lines": lines.enumerated().map { ["text": $0.element, "y": firstY + $0.offset * 72] },
+        var context: TemplateObject = [
+            "paper": .string(paper), "ink": .string(ink), "accent": .string(accent), "title": .string(matter.title),
+            "lines": .list(lines.enumerated().map { ["text": .string($0.element), "y": .int(firstY + $0.offset * 72)] }),
         ]
-        if let author = matter.author { context["author"] = author }
-        if let age = PageRenderer.ageLabel(matter) { context["age"] = age }
+        if let author = matter.author { context["author"] = .string(author) }
+        if let age = PageRenderer.ageLabel(matter) { context["age"] = .string(age) }
         return render("cover.svg", context)
     }
 

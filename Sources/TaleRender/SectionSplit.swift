@@ -113,40 +113,38 @@ public final class CardMemo: @unchecked Sendable {
         lock.withLock { cards.removeAll() }
     }
 
-    /// A stable text of a card's data: keys sorted, nested values spelled out.
-    static func key(_ value: Any) -> String {
+    /// A stable text of a card's data: names in order, nested values spelled out.
+    static func key(_ value: TemplateValue) -> String {
         var out = ""
         append(value, to: &out)
         return out
     }
 
-    private static func append(_ value: Any, to out: inout String) {
+    private static func append(_ value: TemplateValue, to out: inout String) {
         switch value {
-        case let text as String:
+        case .string(let text):
             out += "\"\(text.utf8.count):"
             out += text
-        case let number as Int:
+        case .int(let number):
             out += "#\(number)"
-        case let flag as Bool:
+        case .bool(let flag):
             out += flag ? "+" : "-"
-        case let dictionary as [String: Any]:
+        case .object(let object):
             out += "{"
-            for name in dictionary.keys.sorted() {
+            for (name, value) in object.entries.sorted(by: { $0.name < $1.name }) {
                 out += name
                 out += "="
-                append(dictionary[name]!, to: &out)
+                append(value, to: &out)
                 out += ","
             }
             out += "}"
-        case let array as [Any]:
+        case .list(let items):
             out += "["
-            for item in array {
+            for item in items {
                 append(item, to: &out)
                 out += ","
             }
             out += "]"
-        default:
-            out += "?\(type(of: value))=\(value)"
         }
     }
 }

@@ -1,0 +1,75 @@
+import TaleCore
+
+/// A theme's templates by name, each parsed once, rendered over a stack of `TemplateValue`s.
+/// A partial standing alone on an indented line is the partial's text with that indentation put
+/// before each of its lines (the spec's rule, so the data it shows is not indented); such a
+/// variant is parsed the first time it is rendered and kept.
+public struct TemplateSet: Sendable {
+    /// How many partials deep a render goes before it stops entering more: a partial may include
+    /// itself (to draw a tree, say), but not forever.
+    static let partialDepthLimit = 64
+
+    private var templates: [String: Template] = [:]
+    private var sources: [String: (text: String, file: String)] = [:]
+    /// Indented variants of partials, by name and indentation.
+    private let indented = Locked<[String: Template]>([:])
+
+    /// An empty set.
+    public init() {}
+
+    /// Parses `source` as the template `name`; `file` names it in errors.
+    public mutating func add(_ source: String, named name: String, file: String) throws(Diagnostic) {
+        templates[name] = try TemplateParser.parse(source, file: file)
+        sources[name] = (source, file)
+    }
+
+    /// Whether a template of this name is in the set.
+    public func contains(_ name: String) -> Bool { templates[name] != nil }
+
+    /// An error for the first partial that names no template in the set, if any.
+    public func missingPartial() -> Diagnostic? {
+        for name in templates.keys.sorted() {
+            for partial in templates[name]!.partials where templates[partial.name] == nil {
+                let file = sources[name]!.file
+                let known = templates.keys.filter { !$0.hasPrefix("__") }.sorted().joined(separator: ", ")
+                return Diagnostic(.error, at: SourceLocation(file: file, line: partial.line, column: partial.column),
+                                  "no template named '\(partial.name)' for this partial",
+                                  hint: "the theme's templates are \(known); add templates/\(partial.name).mustache or correct the name")
+            }
+        }
+        return nil
+    }
+
+    /// The template `name` as rendered at `indentation`; nil when there is none.
+    func template(_ name: String, indentation: String) -> Template? {
+        guard !indentation.isEmpty else { return templates[name] }
+        let key = name + "\u{0}" + indentation
+        if let kept = indented.value[key] { return kept }
+        guard let source = sources[name] else { return nil }
+        var text: [UInt8] = []
+        var lineStart = true
+        for byte in source.text.utf8 {
+            if lineStart { text.append(contentsOf: indentation.utf8) }
+            text.append(byte)
+            lineStart = byte == 0x0A
+        }
+        guard let parsed = try? TemplateParser.parse(String(decoding: text, as: UTF8.self), file: source.file) else { return nil }
+        indented.mutate { $0[key] = parsed }
+        return parsed
+    }
+
+    /// The template `name` rendered over `stack` (its last value on top); empty when there is no such template.
+    public func render(_ name: String, stack: [TemplateValue], capacity: Int = 16_384) -> String {
+        guard let template = templates[name] else { return "" }
+        var out: [UInt8] = []
+        out.reserveCapacity(capacity)
+        var stack = stack
+        template.render(into: &out, stack: &stack, set: self, depth: 0)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The template `name` rendered over one object.
+    public func render(_ name: String, _ context: TemplateObject, capacity: Int = 16_384) -> String {
+        render(name, stack: [.object(context)], capacity: capacity)
+    }
+}
