@@ -37,19 +37,54 @@ public enum Moderation {
         .adults: [:],
     ]
 
-    /// A tier's lexicon made quick to look up: whole words in a table, stems in lists by their
-    /// first byte (a word is compared with the two or three that start as it does, not all forty),
-    /// pairs in a list.
+    /// A tier's lexicon made quick to look up: whole words in a table; stems as runs of one byte
+    /// buffer, grouped by their first byte (a word is compared with the two or three that start as it
+    /// does, not all forty) and held in plain values, so a lookup retains nothing; pairs in a list.
     struct Rules: Sendable {
+        /// A stem: where its bytes lie in `stemBytes`, and its category.
+        struct Stem: Sendable {
+            var start: Int
+            var count: Int
+            var category: ModerationCategory
+        }
+
         var words: [String: ModerationCategory] = [:]
-        var stems: [[(stem: [UInt8], category: ModerationCategory)]] = Array(repeating: [], count: 256)
+        var stemBytes: [UInt8] = []
+        /// The stems, sorted by first byte and otherwise in the lexicon's order.
+        var stems: [Stem] = []
+        /// For each first byte, the range of `stems` that start with it.
+        var stemRanges: [Range<Int>] = Array(repeating: 0..<0, count: 256)
         var pairs: [(String, String, ModerationCategory)] = []
-        var hasStems = false
+        var hasStems: Bool { !stems.isEmpty }
+
+        /// Adds stems in the lexicon's order; call once, with all of them.
+        mutating func setStems(_ list: [(stem: [UInt8], category: ModerationCategory)]) {
+            for first in 0..<256 {
+                let start = stems.count
+                for (stem, category) in list where Int(stem[0]) == first {
+                    stems.append(Stem(start: stemBytes.count, count: stem.count, category: category))
+                    stemBytes += stem
+                }
+                stemRanges[first] = start..<stems.count
+            }
+        }
 
         /// The category of the first stem `word` starts with, in the lexicon's order.
         func stem(of word: String) -> ModerationCategory? {
-            guard let first = word.utf8.first else { return nil }
-            return stems[Int(first)].first { word.utf8.starts(with: $0.stem) }?.category
+            var word = word
+            return word.withUTF8 { utf8 -> ModerationCategory? in
+                guard let first = utf8.first else { return nil }
+                return stemBytes.withUnsafeBufferPointer { bytes in
+                    stems.withUnsafeBufferPointer { stems in
+                        for index in stemRanges[Int(first)] {
+                            let stem = stems[index]
+                            guard stem.count <= utf8.count else { continue }
+                            if memcmp(utf8.baseAddress!, bytes.baseAddress! + stem.start, stem.count) == 0 { return stem.category }
+                        }
+                        return nil
+                    }
+                }
+            }
         }
     }
 
@@ -57,18 +92,18 @@ public enum Moderation {
         var result: [AgeTier: Rules] = [:]
         for (tier, categories) in lexicon {
             var rules = Rules()
+            var stems: [(stem: [UInt8], category: ModerationCategory)] = []
             for category in ModerationCategory.allCases {
                 for entry in categories[category] ?? [] {
                     if entry.hasSuffix("*") {
-                        let stem = Array(entry.utf8.dropLast())
-                        rules.stems[Int(stem[0])].append((stem, category))
-                        rules.hasStems = true
+                        stems.append((Array(entry.utf8.dropLast()), category))
                     } else if entry.contains(" ") {
                         let parts = entry.split(separator: " ")
                         rules.pairs.append((String(parts[0]), String(parts[1]), category))
                     } else { rules.words[entry] = category }
                 }
             }
+            rules.setStems(stems)
             result[tier] = rules
         }
         return result
@@ -79,12 +114,15 @@ public enum Moderation {
         guard let rules = rules[tier], !rules.words.isEmpty || rules.hasStems else { return [] }
         let words = Words(text)
         var findings: [ModerationFinding] = []
-        for (index, word) in words.normalized.enumerated() where !word.isEmpty {
+        for index in words.normalized.indices where !words.normalized[index].isEmpty {
+            let word = words.normalized[index]
             var category = rules.words[word]
             if category == nil { category = rules.stem(of: word) }
             if category == nil, index + 1 < words.count {
-                let next = words.normalized[index + 1]
-                category = rules.pairs.first { $0.0 == word && $0.1 == next }?.2
+                for pair in rules.pairs where pair.0 == word && pair.1 == words.normalized[index + 1] {
+                    category = pair.2
+                    break
+                }
             }
             guard let category else { continue }
             let written = words.original[index].trimmingCharacters(in: .punctuationCharacters.union(.symbols))

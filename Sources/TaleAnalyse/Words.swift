@@ -9,19 +9,25 @@ public struct Words: Sendable, Equatable {
     public init(_ text: String) {
         // Split on white space as the reader's /\s+/ does (ASCII white space and no-break spaces).
         var words: [String] = []
-        var utf8 = Array(text.utf8)
-        utf8.append(0x20)
-        var start = 0, i = 0
-        while i < utf8.count {
-            let byte = utf8[i]
-            var width = 0
-            if byte == 0x20 || (0x09...0x0D).contains(byte) { width = 1 } else if byte == 0xC2, i + 1 < utf8.count, utf8[i + 1] == 0xA0 { width = 2 }
-            if width > 0 {
-                if i > start { words.append(String(decoding: utf8[start..<i], as: UTF8.self)) }
-                i += width
-                start = i
-            } else {
-                i += 1
+        var text = text
+        // Through a buffer pointer: a slice of an array per word retained and released the array each time.
+        text.withUTF8 { utf8 in
+            var start = 0, i = 0
+            while i <= utf8.count {
+                var width = 0
+                if i == utf8.count {
+                    width = 1
+                } else {
+                    let byte = utf8[i]
+                    if byte == 0x20 || (0x09...0x0D).contains(byte) { width = 1 } else if byte == 0xC2, i + 1 < utf8.count, utf8[i + 1] == 0xA0 { width = 2 }
+                }
+                if width > 0 {
+                    if i > start { words.append(String(decoding: UnsafeBufferPointer(rebasing: utf8[start..<i]), as: UTF8.self)) }
+                    i += width
+                    start = i
+                } else {
+                    i += 1
+                }
             }
         }
         original = words
