@@ -1,6 +1,6 @@
 # Tale: the two commands of the README's quick start, and a few helpers.
 #   make demo   build the sample library in content/ into public/
-#   make test   run every test (unit, CLI, real browser)
+#   make test   run every test (unit, CLI, real browser, and the release build against the debug one)
 SWIFT ?= swift
 
 .PHONY: demo test build bench deps-build deps-test clean
@@ -11,6 +11,7 @@ demo: deps-build build
 
 test: deps-test
 	$(SWIFT) build --build-tests
+	$(SWIFT) build -c release --product tale
 	$(SWIFT) test
 
 build:

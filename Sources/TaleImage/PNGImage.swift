@@ -36,27 +36,33 @@ public struct PNGImage: Sendable, Equatable {
         return (Int(image.width), Int(image.height))
     }
 
-    /// Decodes PNG bytes to RGBA.
+    /// Decodes PNG bytes to RGBA. libpng reads `data` until the pixels are finished, so the whole
+    /// decode runs inside one `withUnsafeBytes`: an optimised build may free an array right after
+    /// its last use, and a pointer kept from an earlier closure then reads freed memory (every
+    /// PNG cover failed to decode, "unknown compression method", in release builds only).
     public init(decoding data: [UInt8]) throws(Failure) {
-        var image = png_image()
-        image.version = png_uint_32(PNG_IMAGE_VERSION)
-        let began = data.withUnsafeBytes { png_image_begin_read_from_memory(&image, $0.baseAddress, data.count) }
-        guard began != 0 else {
+        let decoded = data.withUnsafeBytes { bytes -> Result<(Int, Int, [UInt8]), Failure> in
+            var image = png_image()
+            image.version = png_uint_32(PNG_IMAGE_VERSION)
+            guard png_image_begin_read_from_memory(&image, bytes.baseAddress, bytes.count) != 0 else {
+                let text = PNGImage.message(of: image)
+                png_image_free(&image)
+                return .failure(Failure(message: text))
+            }
+            image.format = TALE_PNG_FORMAT_RGBA
+            let width = Int(image.width), height = Int(image.height)
+            guard width > 0, height > 0, width * height <= 100_000_000 else {
+                png_image_free(&image)
+                return .failure(Failure(message: "the image is \(width)x\(height) pixels, too large to read"))
+            }
+            var pixels = [UInt8](repeating: 0, count: width * height * 4)
+            let finished = pixels.withUnsafeMutableBytes { png_image_finish_read(&image, nil, $0.baseAddress, 0, nil) }
             let text = PNGImage.message(of: image)
             png_image_free(&image)
-            throw Failure(message: text)
+            guard finished != 0 else { return .failure(Failure(message: text)) }
+            return .success((width, height, pixels))
         }
-        image.format = TALE_PNG_FORMAT_RGBA
-        let width = Int(image.width), height = Int(image.height)
-        guard width > 0, height > 0, width * height <= 100_000_000 else {
-            png_image_free(&image)
-            throw Failure(message: "the image is \(width)x\(height) pixels, too large to read")
-        }
-        var pixels = [UInt8](repeating: 0, count: width * height * 4)
-        let finished = pixels.withUnsafeMutableBytes { png_image_finish_read(&image, nil, $0.baseAddress, 0, nil) }
-        let text = PNGImage.message(of: image)
-        png_image_free(&image)
-        guard finished != 0 else { throw Failure(message: text) }
+        let (width, height, pixels) = try decoded.get()
         self.init(width: width, height: height, pixels: pixels)
     }
 
