@@ -73,7 +73,12 @@ public struct PNGImage: Sendable, Equatable {
         var data: UnsafeMutablePointer<UInt8>?
         var size = 0
         let done = pixels.withUnsafeBufferPointer { buffer in
-            tale_png_encode_rgba(buffer.baseAddress, png_uint_32(width), png_uint_32(height), PNG_FILTER_NONE, 6, &data, &size)
+            var opaque: Int32 = 1
+            for index in stride(from: 3, to: buffer.count, by: 4) where buffer[index] != 255 {
+                opaque = 0
+                break
+            }
+            return tale_png_encode_rgba(buffer.baseAddress, png_uint_32(width), png_uint_32(height), PNG_FILTER_NONE, 6, opaque, &data, &size)
         }
         guard done != 0, let data else { throw Failure(message: "libpng could not encode the drawing") }
         defer { free(data) }

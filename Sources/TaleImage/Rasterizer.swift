@@ -147,14 +147,12 @@ struct Canvas {
         let starts = shapes.map { shape in shape.edges.indices.sorted { shape.edges[$0].y0 < shape.edges[$1].y0 } }
         var joined = [Int](repeating: 0, count: shapes.count)
         var active = [[Int]](repeating: [], count: shapes.count)
+        // Only the columns a row's spans touch are read and cleared: a stroke is many small pieces
+        // inside a wide box, and going over the whole box for each piece was most of the painting.
+        var coveredFirst = Int.max, coveredLast = -1
         for y in top...bottom {
-            var touched = false
             for (number, shape) in shapes.enumerated() where shape.top < Double(y + 1) && shape.bottom > Double(y) {
-                if !touched {
-                    for index in coverage.indices { coverage[index] = 0 }
-                    touched = true
-                }
-                for index in row.indices { row[index] = 0 }
+                var first = Int.max, last = -1
                 for sub in 0..<Canvas.rows {
                     let sampleY = Double(y) + (Double(sub) + 0.5) / Double(Canvas.rows)
                     while joined[number] < starts[number].count, shape.edges[starts[number][joined[number]]].y0 <= sampleY {
@@ -176,23 +174,37 @@ struct Canvas {
                         let before = winding
                         winding += crossing.winding
                         if before == 0, winding != 0 { start = crossing.x }
-                        if before != 0, winding == 0 { addSpan(&row, from: start - Double(left), to: crossing.x - Double(left)) }
+                        if before != 0, winding == 0 {
+                            addSpan(&row, from: start - Double(left), to: crossing.x - Double(left), first: &first, last: &last)
+                        }
                     }
                 }
-                for index in row.indices where row[index] > 0 {
-                    let value = min(1, row[index] / Double(Canvas.rows))
-                    coverage[index] = union ? max(coverage[index], value) : min(1, coverage[index] + value)
+                guard first <= last else { continue }
+                for index in first...last {
+                    if row[index] > 0 {
+                        let value = min(1, row[index] / Double(Canvas.rows))
+                        coverage[index] = union ? max(coverage[index], value) : min(1, coverage[index] + value)
+                    }
+                    row[index] = 0
                 }
+                coveredFirst = min(coveredFirst, first)
+                coveredLast = max(coveredLast, last)
             }
-            if touched { blend(row: y, left: left, coverage: coverage, color: color) }
+            if coveredFirst <= coveredLast {
+                blend(row: y, left: left, coverage: &coverage, from: coveredFirst, through: coveredLast, color: color)
+                coveredFirst = Int.max
+                coveredLast = -1
+            }
         }
     }
 
-    /// Adds the exact coverage of [from, to) to the cells of `row`.
-    private func addSpan(_ row: inout [Double], from: Double, to: Double) {
+    /// Adds the exact coverage of [from, to) to the cells of `row`, widening `first...last` to the cells it touched.
+    private func addSpan(_ row: inout [Double], from: Double, to: Double, first lowest: inout Int, last highest: inout Int) {
         let start = max(0, from), end = min(Double(row.count), to)
         guard end > start else { return }
         let first = Int(start), last = min(row.count - 1, Int(end))
+        lowest = min(lowest, first)
+        highest = max(highest, last)
         if first == last {
             row[first] += end - start
             return
@@ -211,13 +223,23 @@ struct Canvas {
         return UInt8(min(255, rounded))
     }
 
-    private mutating func blend(row y: Int, left: Int, coverage: [Double], color: RGBA) {
+    /// Paints row `y` from `coverage[first...last]` (offsets from `left`), and clears those cells.
+    private mutating func blend(row y: Int, left: Int, coverage: inout [Double], from first: Int, through last: Int, color: RGBA) {
         let r = Double(color.r), g = Double(color.g), b = Double(color.b)
         pixels.withUnsafeMutableBufferPointer { buffer in
-            for offset in coverage.indices where coverage[offset] > 0 {
+            for offset in first...last where coverage[offset] > 0 {
                 let alpha = coverage[offset] * color.a
-                let keep = 1 - alpha
+                coverage[offset] = 0
                 let index = (y * width + left + offset) * 4
+                if alpha == 1 {
+                    // Inside an opaque shape: the blend below gives the colour itself, exactly.
+                    buffer[index] = color.r
+                    buffer[index + 1] = color.g
+                    buffer[index + 2] = color.b
+                    buffer[index + 3] = 255
+                    continue
+                }
+                let keep = 1 - alpha
                 buffer[index] = Canvas.channel(Double(buffer[index]) * keep + r * alpha)
                 buffer[index + 1] = Canvas.channel(Double(buffer[index + 1]) * keep + g * alpha)
                 buffer[index + 2] = Canvas.channel(Double(buffer[index + 2]) * keep + b * alpha)

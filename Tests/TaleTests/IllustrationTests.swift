@@ -116,6 +116,13 @@ struct IllustrationTests {
         let drawn = try night.encodedDrawing()
         #expect(try PNGImage(decoding: drawn).pixels == night.pixels)
         #expect(drawn.count < (try night.encoded()).count, "\(drawn.count) bytes")
+        // Opaque, it is RGB (colour type 2 in the header); with any transparency, RGBA (6), exact as well.
+        #expect(drawn[25] == 2)
+        var clear = night
+        clear.pixels[3] = 128
+        let translucent = try clear.encodedDrawing()
+        #expect(translucent[25] == 6)
+        #expect(try PNGImage(decoding: translucent).pixels == clear.pixels)
         // The pixels are exactly those the first rasteriser painted (before its active edge list and
         // rounding without libm): a card cached by an older Tale equals one painted now.
         #expect(SHA256.hex(night.pixels) == RasterReference.night, "night")
