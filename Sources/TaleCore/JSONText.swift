@@ -1,6 +1,6 @@
 /// Deterministic JSON text: keys in the order given, strings escaped so the result is also
 /// safe inside an HTML `<script>` element (`<`, `>`, `&` and line separators as \u escapes).
-public indirect enum JSONValue: Sendable, Equatable {
+public enum JSONValue: Sendable, Equatable {
     case string(String)
     case int(Int)
     case double(Double)
