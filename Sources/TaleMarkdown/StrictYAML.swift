@@ -2,7 +2,7 @@ import TaleCore
 import Yams
 
 /// A YAML value as written, with where it was written. Scalars keep their text; nothing is coerced.
-public indirect enum YAMLValue: Sendable {
+public enum YAMLValue: Sendable {
     /// A scalar: its text exactly as written, whether it was quoted, and where.
     case scalar(String, quoted: Bool, SourceLocation)
     /// A list.

@@ -6,7 +6,7 @@ import TaleCore
 /// `TemplateSet` for rendering.
 struct Template: Sendable {
     /// One piece of a template.
-    indirect enum Node: Sendable {
+    enum Node: Sendable {
         /// Text copied as it is.
         case text([UInt8])
         /// `{{name}}` (escaped for HTML) or `{{{name}}}` / `{{&name}}` (as it is). An empty path is `.`.
