@@ -63,7 +63,7 @@ public enum CueAnalyser {
 
         init(_ words: Words) {
             self.words = words
-            let entries = words.normalized.map { $0.isEmpty ? nil : CueLexicon.entries[$0] }
+            let entries = words.normalized.map(CueLexicon.entry)
             self.entries = entries
             known = entries.indices.filter { entries[$0] != nil }
         }

@@ -113,6 +113,14 @@ enum CueLexicon {
         return table
     }()
 
+    /// A quick "no" for words `entries` does not hold.
+    static let filter = WordFilter(entries.keys)
+
+    /// The lexicon's entry for a (normalised) word, if it has one.
+    static func entry(_ word: String) -> Entry? {
+        word.isEmpty || !filter.mayContain(word) ? nil : entries[word]
+    }
+
     /// Music per mood: key, mode, tempo and the instruments of its theme.
     static let music: [Mood: (key: String, mode: String, tempo: Int, instruments: [String])] = [
         .calm: ("C", "major", 72, ["pad", "bells"]),

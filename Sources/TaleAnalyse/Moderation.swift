@@ -49,6 +49,8 @@ public enum Moderation {
         }
 
         var words: [String: ModerationCategory] = [:]
+        /// A quick "no" for words `words` does not hold; set once the words are in.
+        var wordFilter = WordFilter([])
         var stemBytes: [UInt8] = []
         /// The stems, sorted by first byte and otherwise in the lexicon's order.
         var stems: [Stem] = []
@@ -104,6 +106,7 @@ public enum Moderation {
                 }
             }
             rules.setStems(stems)
+            rules.wordFilter = WordFilter(rules.words.keys)
             result[tier] = rules
         }
         return result
@@ -116,7 +119,7 @@ public enum Moderation {
         var findings: [ModerationFinding] = []
         for index in words.normalized.indices where !words.normalized[index].isEmpty {
             let word = words.normalized[index]
-            var category = rules.words[word]
+            var category = rules.wordFilter.mayContain(word) ? rules.words[word] : nil
             if category == nil { category = rules.stem(of: word) }
             if category == nil, index + 1 < words.count {
                 for pair in rules.pairs where pair.0 == word && pair.1 == words.normalized[index + 1] {

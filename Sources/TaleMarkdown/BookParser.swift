@@ -41,9 +41,20 @@ struct SceneBuilder {
     func locate(_ needle: String, in block: MarkdownDocument.Block, from cursor: inout (line: Int, column: Int)) -> SourceLocation {
         if !needle.isEmpty {
             var line = max(cursor.line, block.startLine)
+            let asciiNeedle = needle.utf8.allSatisfy { $0 < 0x80 }
             while line <= min(block.endLine, lines.count) {
-                let text = Array(lines[line - 1])
                 let startColumn = line == cursor.line ? cursor.column : 0
+                // Columns count characters; on an ASCII line a character is a byte, and the search
+                // needs no array of characters (making one per line was most of reading a book's images).
+                if asciiNeedle, lines[line - 1].utf8.allSatisfy({ $0 < 0x80 }) {
+                    if let range = findBytes(needle.utf8, in: lines[line - 1].utf8, from: startColumn) {
+                        cursor = (line, range + needle.utf8.count)
+                        return location(bodyLine: line, column: range + 1)
+                    }
+                    line += 1
+                    continue
+                }
+                let text = Array(lines[line - 1])
                 if let range = findSubsequence(Array(needle), in: text, from: startColumn) {
                     cursor = (line, range + needle.count)
                     return location(bodyLine: line, column: range + 1)
@@ -52,6 +63,18 @@ struct SceneBuilder {
             }
         }
         return location(bodyLine: block.startLine, column: block.startColumn)
+    }
+
+    /// The offset of the first `needle` in `haystack` at or after `start`.
+    private func findBytes(_ needle: String.UTF8View, in haystack: Substring.UTF8View, from start: Int) -> Int? {
+        let needle = Array(needle), haystack = Array(haystack)
+        guard let first = needle.first, needle.count <= haystack.count, start >= 0 else { return nil }
+        var i = start
+        while i + needle.count <= haystack.count {
+            if haystack[i] == first, haystack[i..<(i + needle.count)].elementsEqual(needle) { return i }
+            i += 1
+        }
+        return nil
     }
 
     private func findSubsequence(_ needle: [Character], in haystack: [Character], from start: Int) -> Int? {
