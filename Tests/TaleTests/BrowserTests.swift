@@ -10,7 +10,7 @@ struct BrowserTests {
         try #require(FileManager.default.isExecutableFile(atPath: chromium) && FileManager.default.isExecutableFile(atPath: driver),
                      "Debian's chromium and chromium-driver are needed; `make test` installs them")
         let site = Support.temporaryFolder(folder).appending(path: "public")
-        let build = Support.tale(["build", "--quiet", "--source", Support.packageRoot.path, "--output", site.path])
+        let build = Support.tale(["build", "--quiet", "--frozen", "--source", Support.packageRoot.path, "--output", site.path])
         #expect(build.status == 0, "\(build.err)")
         let artifacts = Support.artifacts.appending(path: folder)
         let path = Support.fixtures.deletingLastPathComponent().appending(path: "browser/\(script)")

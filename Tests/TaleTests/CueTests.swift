@@ -123,7 +123,7 @@ struct CueTests {
     @Test("every sample book's cues.json validates against docs/cues.schema.json, and a broken one does not")
     func schema() throws {
         let site = Support.temporaryFolder("cues").appending(path: "public")
-        #expect(Support.tale(["build", "--quiet", "--source", Support.packageRoot.path, "--output", site.path]).status == 0)
+        #expect(Support.tale(["build", "--quiet", "--frozen", "--source", Support.packageRoot.path, "--output", site.path]).status == 0)
         let files = try FileManager.default.contentsOfDirectory(atPath: site.appending(path: "books").path).sorted()
             .map { site.appending(path: "books/\($0)/cues.json").path }
         #expect(files.count >= 3)

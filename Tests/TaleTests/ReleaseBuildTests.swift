@@ -18,7 +18,7 @@ struct ReleaseBuildTests {
             for item in ["content", "tale.yaml"] {
                 try FileManager.default.copyItem(at: Support.packageRoot.appending(path: item), to: project.appending(path: item))
             }
-            let result = Support.run(binary, ["build", "--quiet"], in: project)
+            let result = Support.run(binary, ["build", "--quiet", "--frozen"], in: project)
             #expect(result.status == 0, "\(binary.path) failed: \(result.err)")
             trees.append(Support.tree(project.appending(path: "public")))
         }
