@@ -63,6 +63,10 @@ public struct BuildIndex: Sendable {
     var manifestEntries: [Range<Int>]
     /// Every book folder, by name.
     var books: [String: Book]
+    /// When the index file was written, which is after every file of its build: a file of the
+    /// twin last changed before then is as that build wrote it, unless its time was set back by
+    /// hand. Nil for an index not read from a file.
+    var writtenAt: timespec?
 
     /// An index from its parts.
     init(header: Header, files: OutputTable, folders: [String], manifestEntries: [Range<Int>], books: [String: Book]) {
@@ -201,9 +205,13 @@ public struct BuildIndex: Sendable {
 
     /// The index of builds of `project` into `output`, or nil when there is none or it cannot be read (then the build is full).
     static func read(project: URL, output: URL) -> BuildIndex? {
-        guard let data = FileManager.default.contents(atPath: file(for: project, output: output).path) else { return nil }
+        let path = file(for: project, output: output).path
+        guard let data = FileManager.default.contents(atPath: path) else { return nil }
         var reader = IndexReader(Array(data))
-        return decode(&reader)
+        var index = decode(&reader)
+        var info = stat()
+        if stat(path, &info) == 0 { index?.writtenAt = info.st_mtim }
+        return index
     }
 
     /// Writes the index in one step (a new file renamed over the old).

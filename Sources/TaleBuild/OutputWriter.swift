@@ -134,13 +134,16 @@ public enum OutputWriter {
     /// files are not touched.
     ///
     /// For a full build, whose output may have been changed by hand (the reason the build is
-    /// full), `trustsOutput` is false: every file kept from the twin is read back, one found
+    /// full), `trustsOutput` is false: every file kept from the twin is checked, one found
     /// changed is written again (`remake` gives the bytes of one this build did not make, like a
-    /// kept `.gz`), and the old output is removed rather than made the twin. This returns false
-    /// when the output is then left without a twin, as it is when it was deleted.
+    /// kept `.gz`), and the old output is removed rather than made the twin. A kept file of the
+    /// size the table records whose modification time is before `unchangedBefore` (when the last
+    /// build's index was written) is taken as that build left it; any other is read back and its
+    /// SHA-256 compared. This returns false when the output is then left without a twin, as it is
+    /// when it was deleted.
     @discardableResult
     static func update(_ files: [String: [UInt8]], copies: [String: SourceCopy], previous: OutputTable, current: OutputTable,
-                       removed: [String], in output: URL, trustsOutput: Bool = true,
+                       removed: [String], in output: URL, trustsOutput: Bool = true, unchangedBefore: timespec? = nil,
                        remake: (String) -> [UInt8]? = { _ in nil }) throws(TaleError) -> Bool {
         let shadow = shadow(for: output)
         let paths = (Array(files.keys) + Array(copies.keys)).sorted()
@@ -150,9 +153,11 @@ public enum OutputWriter {
         }
         // The twin shares its files with the output, so a file written into through the output by
         // hand changed in the twin too. A build that carried books over trusts `stat` about that,
-        // as it does about the output; a full build reads back every file it keeps.
+        // as it does about the output; a full build checks every file it keeps: by its time when
+        // that is before the last build ended, else by reading it back.
         let kept = trustsOutput ? [] : current.entries.lazy.map(\.path).filter { files[$0] == nil && copies[$0] == nil }
-        let altered = trustsOutput ? [] : alteredFiles(paths.filter(unchanged) + kept, in: shadow, expected: current)
+        let altered = trustsOutput ? [] : alteredFiles(paths.filter(unchanged) + kept, in: shadow, expected: current,
+                                                       unchangedBefore: unchangedBefore)
         var changed: [String] = []
         var created: Set<String> = []
         for path in paths {
@@ -191,8 +196,11 @@ public enum OutputWriter {
         return true
     }
 
-    /// Those of `paths` in `folder` whose content is not what `expected` records, read on every core.
-    private static func alteredFiles(_ paths: [String], in folder: URL, expected: OutputTable) -> Set<String> {
+    /// Those of `paths` in `folder` whose content is not what `expected` records, on every core:
+    /// a file of the recorded size last modified before `unchangedBefore` is taken as unchanged
+    /// (a write into it would have moved its time on); any other is read back and hashed.
+    private static func alteredFiles(_ paths: [String], in folder: URL, expected: OutputTable,
+                                     unchangedBefore: timespec? = nil) -> Set<String> {
         let root = open(folder.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard root >= 0 else { return Set(paths) }
         defer { close(root) }
@@ -202,6 +210,13 @@ public enum OutputWriter {
             var buffer = [UInt8](repeating: 0, count: 1 << 18)
             return stride(from: part, to: paths.count, by: parts).compactMap { index in
                 let path = paths[index]
+                if let before = unchangedBefore, let entry = expected[path] {
+                    var info = stat()
+                    if fstatat(root, path, &info, AT_SYMLINK_NOFOLLOW) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == entry.bytes,
+                       (info.st_mtim.tv_sec, info.st_mtim.tv_nsec) < (before.tv_sec, before.tv_nsec) {
+                        return nil
+                    }
+                }
                 let digest = FileTree.sha256(of: path, in: root, buffer: &buffer)
                 return digest.map { Digest(bytes: $0[...]) } == expected[path]?.sha256 ? nil : path
             }

@@ -47,10 +47,11 @@ public struct WriteStage: BuildStage {
             let removed = twin.entries.indices.filter { moved[$0] == nil }.map { twin.entries[$0].path }
             // The files are written on another thread while this one makes the index.
             let outputs = context.outputs, copies = context.copies, output = options.output, trusted = context.previousBuild != nil
+            let lastBuildEnded = options.incremental?.previous?.writtenAt
             let writing = Pending {
                 Result { () throws(TaleError) -> Bool in
                     try OutputWriter.update(outputs, copies: copies, previous: twin, current: table, removed: removed, in: output,
-                                            trustsOutput: trusted) { kept in
+                                            trustsOutput: trusted, unchangedBefore: lastBuildEnded) { kept in
                         // A compressed copy kept from the twin, found written into: compressed again.
                         guard kept.hasSuffix(".gz"), let plain = outputs[String(kept.dropLast(3))] else { return nil }
                         return try? Deflate.gzip(plain, level: SiteFilesStage.compressionLevel)
