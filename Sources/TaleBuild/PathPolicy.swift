@@ -21,6 +21,22 @@ public enum PathPolicy {
         return url.resolvingSymlinksInPath().standardizedFileURL.path
     }
 
+    /// Whether `relative` (neither absolute nor holding `..`) names a regular file under `folder`
+    /// reached through folders alone: no component is a symbolic link, so it cannot lead outside.
+    static func plainFile(_ relative: String, in folder: URL) -> Bool {
+        var path = folder.path
+        let parts = relative.split(separator: "/")
+        for (index, part) in parts.enumerated() {
+            path += "/" + part
+            var info = stat()
+            guard lstat(path, &info) == 0 else { return false }
+            let kind = info.st_mode & S_IFMT
+            if index == parts.count - 1 { return kind == S_IFREG }
+            guard kind == S_IFDIR else { return false }
+        }
+        return false
+    }
+
     /// Resolves an image `reference` of the book in `bookFolder`, or explains why it cannot be used.
     public static func resolveImage(_ reference: AssetReference, bookFolder: URL) -> Result<URL, Diagnostic> {
         let path = reference.path
@@ -47,6 +63,9 @@ public enum PathPolicy {
             return fail("'\(path)' is not an image Tale can use", "use PNG or SVG (or JPEG, WebP, GIF)")
         }
         let url = bookFolder.appending(path: decoded)
+        // Most pictures sit in the book's folder with no link on the way: one `lstat` a component
+        // says so, without resolving every path in full (twice a picture, a build).
+        if plainFile(decoded, in: bookFolder) { return .success(url) }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue else {
             let folder = url.deletingLastPathComponent()

@@ -289,6 +289,12 @@ struct PathTests {
             "content/fox/index.md:5:6: error: image 'images/secret.png' is a link to a file outside the book's folder\n"
                 + "  hint: copy the file into the book's folder instead of linking to it",
         ])
+        // A linked folder on the way out is one too.
+        let throughFolder = errors("![a](images/secret.png)\n", extra: ["outside/secret.png": "x"]) { project in
+            try! FileManager.default.createSymbolicLink(at: project.appending(path: "content/fox/images"),
+                                                        withDestinationURL: project.appending(path: "outside"))
+        }
+        #expect(throughFolder == found)
     }
 
     @Test("a book folder linked from outside content/ is an error")
