@@ -115,11 +115,13 @@ public enum OutputWriter {
         for folder in folders.sorted() where !folder.isEmpty {
             guard mkdirat(to, folder, 0o755) == 0 else { throw failure(shadow.path + "/" + folder, errno) }
         }
-        let parts = ProcessInfo.processInfo.activeProcessorCount * 4
-        let failed = ParallelMap.map(Array(0..<parts)) { part -> (String, Int32)? in
-            for index in stride(from: part, to: files.count, by: parts) where linkat(from, files[index], to, files[index], 0) != 0 {
-                return (files[index], errno)
-            }
+        // A folder's links are made by one core: two adding names to one folder wait on its lock
+        // (which, taking turns through every folder, cost more than the links). The largest
+        // folders go first, so `media/` runs on one core while the books' folders share the other.
+        let byFolder = Dictionary(grouping: files) { path in path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "" }
+        let groups = byFolder.values.sorted { $0.count > $1.count || ($0.count == $1.count && $0[0] < $1[0]) }
+        let failed = ParallelMap.map(groups) { group -> (String, Int32)? in
+            for path in group where linkat(from, path, to, path, 0) != 0 { return (path, errno) }
             return nil
         }
         if let (path, code) = failed.compactMap({ $0 }).first { throw failure(shadow.path + "/" + path, code) }
