@@ -57,7 +57,7 @@ struct DerivedImages: Sendable {
     /// The PNG of a drawing Tale paints, for `key`, made by `make` when not cached; encoded for
     /// flat colours (`encodedDrawing`), and so cached under keys of its own.
     func drawing(_ key: String, make: () -> PNGImage?) -> DerivedFile? {
-        file("drawing-png-3 " + key, fileExtension: "png") { make().flatMap { try? $0.encodedDrawing() } }
+        file("drawing-png-4 " + key, fileExtension: "png") { make().flatMap { try? $0.encodedDrawing() } }
     }
 
     /// The file for `key`, with the extension it is published under, made by `make` when not

@@ -66,7 +66,7 @@ public struct EPUBStage: BuildStage {
     }
 
     /// Bump when the EPUB a book gives changes, so cached EPUBs are made again.
-    static let version = "epub-1"
+    static let version = "epub-2"
 
     /// Where a book's EPUB goes in the site.
     public static func path(_ slug: String) -> String { "books/\(slug)/\(slug).epub" }

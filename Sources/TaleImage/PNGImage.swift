@@ -66,25 +66,6 @@ public struct PNGImage: Sendable, Equatable {
         self.init(width: width, height: height, pixels: pixels)
     }
 
-    /// Encodes a drawing Tale painted (flat colours and smooth edges) as PNG: rows unfiltered,
-    /// which for such pictures is both smaller (by about a fifth on the social cards) and quicker
-    /// than libpng's choice among all five filters, which suits photographs.
-    public func encodedDrawing() throws(Failure) -> [UInt8] {
-        var data: UnsafeMutablePointer<UInt8>?
-        var size = 0
-        let done = pixels.withUnsafeBufferPointer { buffer in
-            var opaque: Int32 = 1
-            for index in stride(from: 3, to: buffer.count, by: 4) where buffer[index] != 255 {
-                opaque = 0
-                break
-            }
-            return tale_png_encode_rgba(buffer.baseAddress, png_uint_32(width), png_uint_32(height), PNG_FILTER_NONE, 6, opaque, &data, &size)
-        }
-        guard done != 0, let data else { throw Failure(message: "libpng could not encode the drawing") }
-        defer { free(data) }
-        return Array(UnsafeBufferPointer(start: data, count: size))
-    }
-
     /// Encodes as PNG, letting libpng choose each row's filter (right for photographs).
     public func encoded() throws(Failure) -> [UInt8] {
         var image = png_image()

@@ -1,81 +1,86 @@
-import CZlib
+import CLibDeflate
+import Foundation
 
-/// Compression through zlib: gzip files for hosts that serve pre-compressed siblings, and raw
-/// deflate for zip containers. Output depends only on the input and the zlib version.
+/// Compression through libdeflate: gzip files for hosts that serve pre-compressed siblings, raw
+/// deflate for zip containers, zlib streams for PNG and PDF, and CRC-32. libdeflate compresses a
+/// whole buffer at once, about twice as fast as zlib at the same level for the same size (on
+/// Tale's painted cards, 102 against 212 ms). Output depends only on the input, the level and
+/// the libdeflate version.
 public enum Deflate {
-    /// Why zlib refused.
+    /// Why libdeflate refused.
     public struct Failure: Error, Equatable, Sendable, CustomStringConvertible {
-        /// zlib's return code.
-        public var code: Int32
-        /// `zlib error N`.
-        public var description: String { "zlib error \(code)" }
+        /// What went wrong.
+        public var message: String
+        /// `compression failed: …`.
+        public var description: String { "compression failed: \(message)" }
     }
 
     /// `bytes` as a gzip file (RFC 1952) with no name and a zero timestamp.
     public static func gzip(_ bytes: [UInt8], level: Int32 = 9) throws(Failure) -> [UInt8] {
-        try deflate(bytes, level: level, wrapper: .gzip)
+        try compress(bytes, level: level, bound: libdeflate_gzip_compress_bound, compress: libdeflate_gzip_compress)
     }
 
     /// `bytes` as a raw deflate stream (RFC 1951), as zip entries hold them.
     public static func raw(_ bytes: [UInt8], level: Int32 = 9) throws(Failure) -> [UInt8] {
-        try deflate(bytes, level: level, wrapper: .raw)
+        try compress(bytes, level: level, bound: libdeflate_deflate_compress_bound, compress: libdeflate_deflate_compress)
     }
 
-    /// `bytes` as a zlib stream (RFC 1950), as PDF's FlateDecode filter reads it.
+    /// `bytes` as a zlib stream (RFC 1950), as PNG's IDAT and PDF's FlateDecode filter hold them.
     public static func zlib(_ bytes: [UInt8], level: Int32 = 6) throws(Failure) -> [UInt8] {
-        try deflate(bytes, level: level, wrapper: .zlib)
+        try compress(bytes, level: level, bound: libdeflate_zlib_compress_bound, compress: libdeflate_zlib_compress)
     }
 
-    /// The contents of a gzip file.
+    /// The CRC-32 of `bytes` (as zip and PNG use it), continuing from `crc` (0 to start).
+    public static func crc32(_ bytes: [UInt8], continuing crc: UInt32 = 0) -> UInt32 {
+        bytes.withUnsafeBytes { libdeflate_crc32(crc, $0.baseAddress, $0.count) }
+    }
+
+    /// The contents of a gzip file of one member (under 4 GiB: its trailer gives the size).
     public static func gunzip(_ bytes: [UInt8]) throws(Failure) -> [UInt8] {
-        var stream = z_stream()
-        guard tale_inflate_init_gzip(&stream) == Z_OK else { throw Failure(code: Z_STREAM_ERROR) }
-        defer { inflateEnd(&stream) }
-        var output: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
-        var input = bytes
-        let status: Int32 = input.withUnsafeMutableBufferPointer { source in
-            stream.next_in = source.baseAddress
-            stream.avail_in = uInt(source.count)
-            var result: Int32 = Z_OK
-            repeat {
-                result = chunk.withUnsafeMutableBufferPointer { target in
-                    stream.next_out = target.baseAddress
-                    stream.avail_out = uInt(target.count)
-                    return inflate(&stream, Z_NO_FLUSH)
-                }
-                output.append(contentsOf: chunk[0..<(chunk.count - Int(stream.avail_out))])
-            } while result == Z_OK
-            return result
+        guard bytes.count >= 18, let decompressor = libdeflate_alloc_decompressor() else { throw Failure(message: "not a valid gzip file") }
+        defer { libdeflate_free_decompressor(decompressor) }
+        let size = bytes.suffix(4).reversed().reduce(0) { $0 << 8 | Int($1) }
+        var result = LIBDEFLATE_SUCCESS
+        let output = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            result = bytes.withUnsafeBytes { input in
+                libdeflate_gzip_decompress(decompressor, input.baseAddress, input.count, buffer.baseAddress, size, nil)
+            }
+            count = result == LIBDEFLATE_SUCCESS ? size : 0
         }
-        guard status == Z_STREAM_END else { throw Failure(code: status) }
+        guard result == LIBDEFLATE_SUCCESS else { throw Failure(message: "not a valid gzip file") }
         return output
     }
 
-    private enum Wrapper { case gzip, raw, zlib }
+    private typealias Bound = (OpaquePointer?, Int) -> Int
+    private typealias Compress = (OpaquePointer?, UnsafeRawPointer?, Int, UnsafeMutableRawPointer?, Int) -> Int
 
-    private static func deflate(_ bytes: [UInt8], level: Int32, wrapper: Wrapper) throws(Failure) -> [UInt8] {
-        var stream = z_stream()
-        let initialised: Int32
-        switch wrapper {
-        case .gzip: initialised = tale_deflate_init_gzip(&stream, level)
-        case .raw: initialised = tale_deflate_init_raw(&stream, level)
-        case .zlib: initialised = tale_deflate_init_zlib(&stream, level)
+    private static func compress(_ bytes: [UInt8], level: Int32, bound: Bound, compress: Compress) throws(Failure) -> [UInt8] {
+        guard let compressor = Compressors.shared.take(level: level) else { throw Failure(message: "no compressor for level \(level)") }
+        defer { Compressors.shared.give(compressor, level: level) }
+        // Into a scratch buffer of the bound, then copied at its size: an array made at the bound
+        // keeps that capacity, and a build holds thousands of compressed files.
+        let capacity = bound(compressor, bytes.count)
+        let scratch = UnsafeMutableRawPointer.allocate(byteCount: max(capacity, 1), alignment: 16)
+        defer { scratch.deallocate() }
+        let written = bytes.withUnsafeBytes { compress(compressor, $0.baseAddress, $0.count, scratch, capacity) }
+        guard written > 0 else { throw Failure(message: "libdeflate could not compress \(bytes.count) bytes") }
+        return Array(UnsafeRawBufferPointer(start: scratch, count: written))
+    }
+
+    /// Compressors kept for reuse, by level: one holds several hundred kilobytes of tables, and a
+    /// build compresses thousands of files. A compressor is used by one thread at a time.
+    private final class Compressors: @unchecked Sendable {
+        static let shared = Compressors()
+        private let lock = NSLock()
+        private var idle: [Int32: [OpaquePointer]] = [:]
+
+        func take(level: Int32) -> OpaquePointer? {
+            if let kept = lock.withLock({ idle[level]?.popLast() }) { return kept }
+            return libdeflate_alloc_compressor(level)
         }
-        guard initialised == Z_OK else { throw Failure(code: initialised) }
-        defer { deflateEnd(&stream) }
-        var output = [UInt8](repeating: 0, count: Int(deflateBound(&stream, uLong(bytes.count))) + 32)
-        var input = bytes
-        let status: Int32 = input.withUnsafeMutableBufferPointer { source in
-            output.withUnsafeMutableBufferPointer { target in
-                stream.next_in = source.baseAddress
-                stream.avail_in = uInt(source.count)
-                stream.next_out = target.baseAddress
-                stream.avail_out = uInt(target.count)
-                return CZlib.deflate(&stream, Z_FINISH)
-            }
+
+        func give(_ compressor: OpaquePointer, level: Int32) {
+            lock.withLock { idle[level, default: []].append(compressor) }
         }
-        guard status == Z_STREAM_END else { throw Failure(code: status) }
-        return Array(output.prefix(Int(stream.total_out)))
     }
 }

@@ -1,5 +1,3 @@
-import CZlib
-
 /// Writes a zip archive in memory, byte for byte the same for the same entries: every entry
 /// gets the same timestamp (1980-01-01 00:00, the earliest zip can hold), no extra fields and
 /// UTF-8 names. EPUB needs its `mimetype` entry first and stored; `add(_:_:compress:)` keeps
@@ -22,7 +20,7 @@ public struct ZipWriter: Sendable {
 
     /// Adds a file named `name` (a path with `/`), deflated unless `compress` is false.
     public mutating func add(_ name: String, _ bytes: [UInt8], compress: Bool = true) throws(Deflate.Failure) {
-        let crc = bytes.withUnsafeBufferPointer { UInt32(crc32(0, $0.baseAddress, uInt($0.count))) }
+        let crc = Deflate.crc32(bytes)
         var data = bytes
         var method: UInt16 = 0
         if compress, !bytes.isEmpty {

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TaleCore
 import TaleImage
+import TaleZip
 
 @Suite("Core values")
 struct CoreTests {
@@ -12,6 +13,26 @@ struct CoreTests {
         #expect(SHA256.hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq")
                 == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
         #expect(SHA256.hex(String(repeating: "a", count: 1_000)) == "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3")
+    }
+
+    @Test("libdeflate's gzip reads back, empty or large; a damaged file is refused; CRC-32 matches the check value")
+    func deflate() throws {
+        #expect(Deflate.crc32(Array("123456789".utf8)) == 0xCBF4_3926)
+        #expect(Deflate.crc32(Array("56789".utf8), continuing: Deflate.crc32(Array("1234".utf8))) == 0xCBF4_3926)
+        let large = (0..<300_000).map { UInt8(truncatingIfNeeded: $0 * 7 / 13) }
+        for bytes in [[], Array("a".utf8), large] {
+            let gzip = try Deflate.gzip(bytes, level: 6)
+            #expect(gzip.prefix(2) == [0x1F, 0x8B] && gzip.count < bytes.count + 64)
+            #expect(try Deflate.gunzip(gzip) == bytes)
+        }
+        // A trailer whose size or checksum does not match the contents: refused, not returned.
+        var damaged = try Deflate.gzip(large)
+        damaged.replaceSubrange((damaged.count - 4)..., with: [1, 0, 0, 0])
+        #expect(throws: Deflate.Failure.self) { try Deflate.gunzip(damaged) }
+        damaged = try Deflate.gzip(large)
+        damaged[damaged.count - 8] ^= 0xFF
+        #expect(throws: Deflate.Failure.self) { try Deflate.gunzip(damaged) }
+        #expect(throws: Deflate.Failure.self) { try Deflate.gunzip(Array("not gzip".utf8)) }
     }
 
     @Test("slugs")
