@@ -115,12 +115,9 @@ public enum OutputWriter {
         for folder in folders.sorted() where !folder.isEmpty {
             guard mkdirat(to, folder, 0o755) == 0 else { throw failure(shadow.path + "/" + folder, errno) }
         }
-        // A folder's links are made by one core: two adding names to one folder wait on its lock
-        // (which, taking turns through every folder, cost more than the links). The largest
-        // folders go first, so `media/` runs on one core while the books' folders share the other.
-        let byFolder = Dictionary(grouping: files) { path in path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "" }
-        let groups = byFolder.values.sorted { $0.count > $1.count || ($0.count == $1.count && $0[0] < $1[0]) }
-        let failed = ParallelMap.map(groups) { group -> (String, Int32)? in
+        // A folder's links are made by one core (`FileTree.byFolder`): the largest folders go first,
+        // so `media/` runs on one core while the books' folders share the other.
+        let failed = ParallelMap.map(FileTree.byFolder(files)) { group -> (String, Int32)? in
             for path in group where linkat(from, path, to, path, 0) != 0 { return (path, errno) }
             return nil
         }
