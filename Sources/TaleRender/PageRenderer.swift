@@ -39,13 +39,8 @@ public struct PageRenderer: Sendable {
             }
         }
         if let missing = templates.missingPartial() { throw .invalidSources([missing]) }
-        if splitLibraryCards, let text = try? theme.text("templates/library.mustache"), let split = SectionSplit(text, section: "books"),
-           (try? templates.add(split.shell, named: PageRenderer.shellName, file: "templates/library.mustache")) != nil,
-           (try? templates.add(split.item, named: PageRenderer.cardName, file: "templates/library.mustache")) != nil {
-            cardsSplit = true
-        } else {
-            cardsSplit = false
-        }
+        cardsSplit = splitLibraryCards
+            && templates.split("library", section: "books", shell: PageRenderer.shellName, item: PageRenderer.cardName, placeholder: "__taleCards")
         self.templates = templates
         self.site = site
         self.assetPaths = assetPaths

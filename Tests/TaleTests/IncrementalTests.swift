@@ -125,12 +125,18 @@ struct UpToDateTests {
         // (the site, the number of books, the age tiers on the page).
         var variant = theme
         variant.files["templates/library.mustache"] = Array("<ul>{{#books}}<li>{{title}} {{site.title}} {{root}}|{{#tags}}{{tag}};{{/tags}} of {{bookCount}} ({{#tiers}}{{label}} {{/tiers}})</li>{{/books}}</ul>\n{{^books}}none{{/books}}\n".utf8)
-        for theme in [theme, variant] {
+        // One that changes delimiters first, and one whose cards sit inside another section (not split: rendered whole).
+        var delimited = theme, nested = theme
+        delimited.files["templates/library.mustache"] = Array("{{=<% %>=}}\n<ol>\n  <%#books%>\n  <li><%title%> of <%bookCount%></li>\n  <%/books%>\n</ol>\n".utf8)
+        nested.files["templates/library.mustache"] = Array("{{#site}}<h1>{{title}}</h1>{{#books}}<p>{{title}}</p>{{/books}}{{/site}}\n".utf8)
+        for (theme, splits) in [(theme, true), (variant, true), (delimited, true), (nested, false)] {
             let whole = try PageRenderer(theme: theme, site: context.config, assetPaths: context.assetPaths, splitLibraryCards: false)
             let split = try PageRenderer(theme: theme, site: context.config, assetPaths: context.assetPaths)
             let memo = CardMemo()
             let reference = whole.libraryPage(context.listings)
             #expect(split.libraryPage(context.listings, cards: memo) == reference)
+            // Split, each card was rendered on its own and remembered; whole, none was.
+            #expect((memo.card(context.listings[0].slug) != nil) == splits)
             // Again from the memo, and with one book changed.
             #expect(split.libraryPage(context.listings, cards: memo) == reference)
             var changed = context.listings

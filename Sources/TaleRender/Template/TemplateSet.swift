@@ -23,6 +23,33 @@ public struct TemplateSet: Sendable {
         sources[name] = (source, file)
     }
 
+    /// Splits template `name` around its one `{{#section}}`, so that the section's body can be
+    /// rendered once per item on its own: adds `item`, the body, and `shell`, the template with
+    /// the section replaced by `{{{placeholder}}}`. The split is of the parsed template, so the
+    /// shell rendered with the items' output in place is exactly the whole template rendered.
+    /// False, adding nothing, when the section is not there exactly once at the top level (inside
+    /// another section, its items would see that section's values too).
+    public mutating func split(_ name: String, section: String, shell: String, item: String, placeholder: String) -> Bool {
+        guard let template = templates[name] else { return false }
+        func isTheSection(_ node: Template.Node) -> Bool {
+            if case .section(let path, let inverted, _) = node { return !inverted && path == [section] }
+            return false
+        }
+        func count(_ nodes: [Template.Node]) -> Int {
+            nodes.reduce(0) { total, node in
+                guard case .section(_, _, let body) = node else { return total }
+                return total + (isTheSection(node) ? 1 : 0) + count(body)
+            }
+        }
+        guard count(template.nodes) == 1, let index = template.nodes.firstIndex(where: isTheSection),
+              case .section(_, _, let body) = template.nodes[index] else { return false }
+        var nodes = template.nodes
+        nodes[index] = .variable(path: [placeholder], escaped: false)
+        templates[shell] = Template(nodes: nodes)
+        templates[item] = Template(nodes: body)
+        return true
+    }
+
     /// Whether a template of this name is in the set.
     public func contains(_ name: String) -> Bool { templates[name] != nil }
 
