@@ -180,6 +180,12 @@ struct Canvas {
                     }
                 }
                 guard first <= last else { continue }
+                if shapes.count == 1 {
+                    // One shape: its coverage is the row's (a sum over nothing else, a maximum over
+                    // nothing else), so it is painted straight from the row, with no second pass.
+                    blend(row: y, left: left, cells: &row, from: first, through: last, divisor: Double(Canvas.rows), color: color)
+                    continue
+                }
                 for index in first...last {
                     if row[index] > 0 {
                         let value = min(1, row[index] / Double(Canvas.rows))
@@ -191,7 +197,7 @@ struct Canvas {
                 coveredLast = max(coveredLast, last)
             }
             if coveredFirst <= coveredLast {
-                blend(row: y, left: left, coverage: &coverage, from: coveredFirst, through: coveredLast, color: color)
+                blend(row: y, left: left, cells: &coverage, from: coveredFirst, through: coveredLast, divisor: 1, color: color)
                 coveredFirst = Int.max
                 coveredLast = -1
             }
@@ -223,13 +229,16 @@ struct Canvas {
         return UInt8(min(255, rounded))
     }
 
-    /// Paints row `y` from `coverage[first...last]` (offsets from `left`), and clears those cells.
-    private mutating func blend(row y: Int, left: Int, coverage: inout [Double], from first: Int, through last: Int, color: RGBA) {
+    /// Paints row `y` from `cells[first...last]` (offsets from `left`), each cell's coverage being
+    /// its value over `divisor` (at most 1), and clears those cells.
+    private mutating func blend(row y: Int, left: Int, cells: inout [Double], from first: Int, through last: Int, divisor: Double, color: RGBA) {
         let r = Double(color.r), g = Double(color.g), b = Double(color.b)
         pixels.withUnsafeMutableBufferPointer { buffer in
-            for offset in first...last where coverage[offset] > 0 {
-                let alpha = coverage[offset] * color.a
-                coverage[offset] = 0
+            for offset in first...last {
+                let cell = cells[offset]
+                guard cell > 0 else { continue }
+                cells[offset] = 0
+                let alpha = min(1, cell / divisor) * color.a
                 let index = (y * width + left + offset) * 4
                 if alpha == 1 {
                     // Inside an opaque shape: the blend below gives the colour itself, exactly.
