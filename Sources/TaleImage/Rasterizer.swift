@@ -142,6 +142,8 @@ struct Canvas {
         var row = [Double](repeating: 0, count: span)
         var crossings: [(x: Double, winding: Int, edge: Int)] = []
         crossings.reserveCapacity(64)
+        var spans: [(from: Double, to: Double, sub: Int)] = []
+        spans.reserveCapacity(16)
         // Each shape's edges by where they start, and those that the current sub-scanline may
         // cross (an active edge list): sample lines only go down, so an edge joins once and leaves once.
         let starts = shapes.map { shape in shape.edges.indices.sorted { shape.edges[$0].y0 < shape.edges[$1].y0 } }
@@ -153,6 +155,7 @@ struct Canvas {
         for y in top...bottom {
             for (number, shape) in shapes.enumerated() where shape.top < Double(y + 1) && shape.bottom > Double(y) {
                 var first = Int.max, last = -1
+                spans.removeAll(keepingCapacity: true)
                 for sub in 0..<Canvas.rows {
                     let sampleY = Double(y) + (Double(sub) + 0.5) / Double(Canvas.rows)
                     while joined[number] < starts[number].count, shape.edges[starts[number][joined[number]]].y0 <= sampleY {
@@ -174,18 +177,37 @@ struct Canvas {
                         let before = winding
                         winding += crossing.winding
                         if before == 0, winding != 0 { start = crossing.x }
-                        if before != 0, winding == 0 {
-                            addSpan(&row, from: start - Double(left), to: crossing.x - Double(left), first: &first, last: &last)
-                        }
+                        if before != 0, winding == 0 { spans.append((start - Double(left), crossing.x - Double(left), sub)) }
                     }
                 }
-                guard first <= last else { continue }
+                // The cells every sub-scanline covers whole, when each crosses the one shape once:
+                // they would sum to exactly 1 each, so they are painted directly, not summed.
+                var interior = 0..<0
+                if shapes.count == 1, spans.count == Canvas.rows, spans.indices.allSatisfy({ spans[$0].sub == $0 }) {
+                    var low = 0, high = row.count
+                    for span in spans {
+                        low = max(low, Int(max(0, span.from).rounded(.up)))
+                        high = min(high, Int(min(Double(row.count), span.to).rounded(.down)))
+                    }
+                    if low < high { interior = low..<high }
+                }
+                for span in spans {
+                    // Cut at whole cells around the interior, each cell outside it gets what it got uncut.
+                    if interior.isEmpty {
+                        addSpan(&row, from: span.from, to: span.to, first: &first, last: &last)
+                    } else {
+                        addSpan(&row, from: span.from, to: min(span.to, Double(interior.lowerBound)), first: &first, last: &last)
+                        addSpan(&row, from: max(span.from, Double(interior.upperBound)), to: span.to, first: &first, last: &last)
+                    }
+                }
                 if shapes.count == 1 {
                     // One shape: its coverage is the row's (a sum over nothing else, a maximum over
                     // nothing else), so it is painted straight from the row, with no second pass.
-                    blend(row: y, left: left, cells: &row, from: first, through: last, divisor: Double(Canvas.rows), color: color)
+                    if !interior.isEmpty { paint(row: y, left: left, interior, color: color) }
+                    if first <= last { blend(row: y, left: left, cells: &row, from: first, through: last, divisor: Double(Canvas.rows), color: color) }
                     continue
                 }
+                guard first <= last else { continue }
                 for index in first...last {
                     if row[index] > 0 {
                         let value = min(1, row[index] / Double(Canvas.rows))
@@ -227,6 +249,27 @@ struct Canvas {
         let whole = Int(value)
         let rounded = value - Double(whole) >= 0.5 ? whole + 1 : whole
         return UInt8(min(255, rounded))
+    }
+
+    /// Paints the `cells` of row `y` (offsets from `left`) wholly covered: alpha is the colour's own.
+    private mutating func paint(row y: Int, left: Int, _ cells: Range<Int>, color: RGBA) {
+        let r = Double(color.r), g = Double(color.g), b = Double(color.b), alpha = min(1, Double(Canvas.rows) / Double(Canvas.rows)) * color.a
+        let keep = 1 - alpha
+        pixels.withUnsafeMutableBufferPointer { buffer in
+            for offset in cells {
+                let index = (y * width + left + offset) * 4
+                if alpha == 1 {
+                    buffer[index] = color.r
+                    buffer[index + 1] = color.g
+                    buffer[index + 2] = color.b
+                } else {
+                    buffer[index] = Canvas.channel(Double(buffer[index]) * keep + r * alpha)
+                    buffer[index + 1] = Canvas.channel(Double(buffer[index + 1]) * keep + g * alpha)
+                    buffer[index + 2] = Canvas.channel(Double(buffer[index + 2]) * keep + b * alpha)
+                }
+                buffer[index + 3] = 255
+            }
+        }
     }
 
     /// Paints row `y` from `cells[first...last]` (offsets from `left`), each cell's coverage being
