@@ -114,12 +114,14 @@ struct Canvas {
     mutating func fill(_ polygons: [[Point]], color: RGBA, union: Bool = false) {
         let all = polygons.filter { $0.count >= 3 }
         guard !all.isEmpty else { return }
-        // Each polygon's edges (downward-pointing, with their winding) and vertical extent, worked out once.
-        var shapes: [(top: Double, bottom: Double, edges: [(x0: Double, y0: Double, x1: Double, y1: Double, winding: Int)])] = []
+        // Every polygon's edges (downward-pointing, with their winding) in one flat list, shape by
+        // shape, with each shape's vertical extent: plain values in flat arrays, so the loops below
+        // retain nothing (arrays inside arrays were retained and released on every sub-scanline).
+        var edges: [Edge] = []
+        var firstEdge: [Int] = [], tops: [Double] = [], bottoms: [Double] = []
         var minX = Double.infinity, maxX = -Double.infinity, minY = Double.infinity, maxY = -Double.infinity
         for polygon in all {
-            var edges: [(x0: Double, y0: Double, x1: Double, y1: Double, winding: Int)] = []
-            edges.reserveCapacity(polygon.count)
+            firstEdge.append(edges.count)
             var top = Double.infinity, bottom = -Double.infinity
             for i in polygon.indices {
                 let a = polygon[i], b = polygon[(i + 1) % polygon.count]
@@ -128,46 +130,63 @@ struct Canvas {
                 minX = min(minX, a.x)
                 maxX = max(maxX, a.x)
                 if a.y == b.y { continue }
-                edges.append(a.y < b.y ? (a.x, a.y, b.x, b.y, 1) : (b.x, b.y, a.x, a.y, -1))
+                edges.append(a.y < b.y ? Edge(x0: a.x, y0: a.y, x1: b.x, y1: b.y, winding: 1) : Edge(x0: b.x, y0: b.y, x1: a.x, y1: a.y, winding: -1))
             }
             minY = min(minY, top)
             maxY = max(maxY, bottom)
-            shapes.append((top, bottom, edges))
+            tops.append(top)
+            bottoms.append(bottom)
         }
+        firstEdge.append(edges.count)
+        let shapeCount = tops.count
         let top = max(0, Int(minY.rounded(.down))), bottom = min(height - 1, Int(maxY.rounded(.up)))
         let left = max(0, Int(minX.rounded(.down))), right = min(width - 1, Int(maxX.rounded(.up)))
         guard top <= bottom, left <= right else { return }
         let span = right - left + 1
         var coverage = [Double](repeating: 0, count: span)
         var row = [Double](repeating: 0, count: span)
-        var crossings: [(x: Double, winding: Int, edge: Int)] = []
+        var crossings: [Crossing] = []
         crossings.reserveCapacity(64)
         var spans: [(from: Double, to: Double, sub: Int)] = []
         spans.reserveCapacity(16)
-        // Each shape's edges by where they start, and those that the current sub-scanline may
-        // cross (an active edge list): sample lines only go down, so an edge joins once and leaves once.
-        let starts = shapes.map { shape in shape.edges.indices.sorted { shape.edges[$0].y0 < shape.edges[$1].y0 } }
-        var joined = [Int](repeating: 0, count: shapes.count)
-        var active = [[Int]](repeating: [], count: shapes.count)
+        // Each shape's edges by where they start (`order`, in the shape's own range of the flat
+        // list), and those the current sub-scanline may cross (an active edge list, kept in the
+        // shape's range of `active`): sample lines only go down, so an edge joins once and leaves once.
+        var order = [Int](repeating: 0, count: edges.count)
+        for shape in 0..<shapeCount {
+            let range = firstEdge[shape]..<firstEdge[shape + 1]
+            order.replaceSubrange(range, with: range.sorted { edges[$0].y0 < edges[$1].y0 })
+        }
+        var joined = Array(firstEdge.dropLast())
+        var active = [Int](repeating: 0, count: edges.count)
+        var activeCount = [Int](repeating: 0, count: shapeCount)
         // Only the columns a row's spans touch are read and cleared: a stroke is many small pieces
         // inside a wide box, and going over the whole box for each piece was most of the painting.
         var coveredFirst = Int.max, coveredLast = -1
         for y in top...bottom {
-            for (number, shape) in shapes.enumerated() where shape.top < Double(y + 1) && shape.bottom > Double(y) {
+            for number in 0..<shapeCount where tops[number] < Double(y + 1) && bottoms[number] > Double(y) {
                 var first = Int.max, last = -1
                 spans.removeAll(keepingCapacity: true)
+                let base = firstEdge[number], end = firstEdge[number + 1]
                 for sub in 0..<Canvas.rows {
                     let sampleY = Double(y) + (Double(sub) + 0.5) / Double(Canvas.rows)
-                    while joined[number] < starts[number].count, shape.edges[starts[number][joined[number]]].y0 <= sampleY {
-                        active[number].append(starts[number][joined[number]])
+                    while joined[number] < end, edges[order[joined[number]]].y0 <= sampleY {
+                        active[base + activeCount[number]] = order[joined[number]]
+                        activeCount[number] += 1
                         joined[number] += 1
                     }
-                    active[number].removeAll { shape.edges[$0].y1 <= sampleY }
                     crossings.removeAll(keepingCapacity: true)
-                    for index in active[number] {
-                        let edge = shape.edges[index]
-                        crossings.append((edge.x0 + (sampleY - edge.y0) / (edge.y1 - edge.y0) * (edge.x1 - edge.x0), edge.winding, index))
+                    var kept = 0
+                    for slot in base..<(base + activeCount[number]) {
+                        let index = active[slot]
+                        let edge = edges[index]
+                        guard edge.y1 > sampleY else { continue }
+                        active[base + kept] = index
+                        kept += 1
+                        crossings.append(Crossing(x: edge.x0 + (sampleY - edge.y0) / (edge.y1 - edge.y0) * (edge.x1 - edge.x0),
+                                                  winding: edge.winding, edge: index))
                     }
+                    activeCount[number] = kept
                     guard crossings.count >= 2 else { continue }
                     // Ties in the order of the polygon's edges, as a stable sort of them in that order gives.
                     crossings.sort { $0.x < $1.x || ($0.x == $1.x && $0.edge < $1.edge) }
@@ -183,7 +202,7 @@ struct Canvas {
                 // The cells every sub-scanline covers whole, when each crosses the one shape once:
                 // they would sum to exactly 1 each, so they are painted directly, not summed.
                 var interior = 0..<0
-                if shapes.count == 1, spans.count == Canvas.rows, spans.indices.allSatisfy({ spans[$0].sub == $0 }) {
+                if shapeCount == 1, spans.count == Canvas.rows, spans.indices.allSatisfy({ spans[$0].sub == $0 }) {
                     var low = 0, high = row.count
                     for span in spans {
                         low = max(low, Int(max(0, span.from).rounded(.up)))
@@ -200,7 +219,7 @@ struct Canvas {
                         addSpan(&row, from: max(span.from, Double(interior.upperBound)), to: span.to, first: &first, last: &last)
                     }
                 }
-                if shapes.count == 1 {
+                if shapeCount == 1 {
                     // One shape: its coverage is the row's (a sum over nothing else, a maximum over
                     // nothing else), so it is painted straight from the row, with no second pass.
                     if !interior.isEmpty { paint(row: y, left: left, interior, color: color) }
@@ -224,6 +243,19 @@ struct Canvas {
                 coveredLast = -1
             }
         }
+    }
+
+    /// An edge of a polygon, pointing down (`y0` < `y1`); `winding` is +1 where the polygon went down, -1 where it went up.
+    private struct Edge {
+        var x0: Double, y0: Double, x1: Double, y1: Double
+        var winding: Int
+    }
+
+    /// Where a sub-scanline crosses an edge (by its index in the flat list).
+    private struct Crossing {
+        var x: Double
+        var winding: Int
+        var edge: Int
     }
 
     /// Adds the exact coverage of [from, to) to the cells of `row`, widening `first...last` to the cells it touched.
