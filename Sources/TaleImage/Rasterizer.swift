@@ -285,50 +285,39 @@ struct Canvas {
 
     /// Paints the `cells` of row `y` (offsets from `left`) wholly covered: alpha is the colour's own.
     private mutating func paint(row y: Int, left: Int, _ cells: Range<Int>, color: RGBA) {
-        let r = Double(color.r), g = Double(color.g), b = Double(color.b), alpha = min(1, Double(Canvas.rows) / Double(Canvas.rows)) * color.a
-        let keep = 1 - alpha
         pixels.withUnsafeMutableBufferPointer { buffer in
-            for offset in cells {
-                let index = (y * width + left + offset) * 4
-                if alpha == 1 {
-                    buffer[index] = color.r
-                    buffer[index + 1] = color.g
-                    buffer[index + 2] = color.b
-                } else {
-                    buffer[index] = Canvas.channel(Double(buffer[index]) * keep + r * alpha)
-                    buffer[index + 1] = Canvas.channel(Double(buffer[index + 1]) * keep + g * alpha)
-                    buffer[index + 2] = Canvas.channel(Double(buffer[index + 2]) * keep + b * alpha)
-                }
-                buffer[index + 3] = 255
-            }
+            for offset in cells { Canvas.mix(color, alpha: color.a, into: buffer, at: (y * width + left + offset) * 4) }
         }
     }
 
     /// Paints row `y` from `cells[first...last]` (offsets from `left`), each cell's coverage being
     /// its value over `divisor` (at most 1), and clears those cells.
     private mutating func blend(row y: Int, left: Int, cells: inout [Double], from first: Int, through last: Int, divisor: Double, color: RGBA) {
-        let r = Double(color.r), g = Double(color.g), b = Double(color.b)
         pixels.withUnsafeMutableBufferPointer { buffer in
             for offset in first...last {
                 let cell = cells[offset]
                 guard cell > 0 else { continue }
                 cells[offset] = 0
-                let alpha = min(1, cell / divisor) * color.a
-                let index = (y * width + left + offset) * 4
-                if alpha == 1 {
-                    // Inside an opaque shape: the blend below gives the colour itself, exactly.
-                    buffer[index] = color.r
-                    buffer[index + 1] = color.g
-                    buffer[index + 2] = color.b
-                    buffer[index + 3] = 255
-                    continue
-                }
-                let keep = 1 - alpha
-                buffer[index] = Canvas.channel(Double(buffer[index]) * keep + r * alpha)
-                buffer[index + 1] = Canvas.channel(Double(buffer[index + 1]) * keep + g * alpha)
-                buffer[index + 2] = Canvas.channel(Double(buffer[index + 2]) * keep + b * alpha)
-                buffer[index + 3] = 255
+                Canvas.mix(color, alpha: min(1, cell / divisor) * color.a, into: buffer, at: (y * width + left + offset) * 4)
             }
         }
+    }
+
+    /// Lays `color` at opacity `alpha` over the pixel at byte `index`, which ends opaque. At
+    /// `alpha` 1 (inside an opaque shape) the blend would give the colour itself, exactly: it is
+    /// written without the arithmetic.
+    @inline(__always)
+    private static func mix(_ color: RGBA, alpha: Double, into buffer: UnsafeMutableBufferPointer<UInt8>, at index: Int) {
+        if alpha == 1 {
+            buffer[index] = color.r
+            buffer[index + 1] = color.g
+            buffer[index + 2] = color.b
+        } else {
+            let keep = 1 - alpha
+            buffer[index] = Canvas.channel(Double(buffer[index]) * keep + Double(color.r) * alpha)
+            buffer[index + 1] = Canvas.channel(Double(buffer[index + 1]) * keep + Double(color.g) * alpha)
+            buffer[index + 2] = Canvas.channel(Double(buffer[index + 2]) * keep + Double(color.b) * alpha)
+        }
+        buffer[index + 3] = 255
     }
 }
