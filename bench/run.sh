@@ -12,6 +12,7 @@ CORPUS=../shared/bench/make_corpus.py
 
 missing=()
 command -v hugo >/dev/null || missing+=(hugo)
+command -v cmark-gfm >/dev/null || missing+=(cmark-gfm)
 [ -x /usr/bin/time ] || missing+=(time)
 if [ "${#missing[@]}" -gt 0 ]; then
     sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
@@ -24,17 +25,17 @@ swift build -c release --product tale --static-swift-stdlib --scratch-path .buil
 TALE=$PWD/.build-bench/release/tale
 mkdir -p "$W"
 
-# measure NAME COMMAND...: appends "seconds peak_kb" to $W/NAME. Earlier writes are flushed first
-# (sync), so a build does not pay for the one before it; the time is taken to the millisecond
-# around /usr/bin/time, which gives the peak memory.
+# measure NAME COMMAND...: appends "seconds peak_kb processor_seconds" to $W/NAME. Earlier writes
+# are flushed first (sync), so a build does not pay for the one before it; the time is taken to the
+# millisecond around /usr/bin/time, which gives the peak memory and the user and system time.
 measure() {
     local name=$1; shift
     sync
     local start end
     start=$(date +%s%N)
-    /usr/bin/time -f "%M" -o "$W/time.txt" "$@" >/dev/null 2>&1
+    /usr/bin/time -f "%M %U %S" -o "$W/time.txt" "$@" >/dev/null 2>&1
     end=$(date +%s%N)
-    echo "$(awk -v s="$start" -v e="$end" 'BEGIN { printf "%.3f", (e - s) / 1e9 }') $(cat "$W/time.txt")" >> "$W/$name"
+    echo "$(awk -v s="$start" -v e="$end" 'BEGIN { printf "%.3f", (e - s) / 1e9 }') $(awk '{ printf "%d %.2f", $1, $2 + $3 }' "$W/time.txt")" >> "$W/$name"
 }
 
 median() { sort -n | awk '{ v[NR] = $1 } END { if (NR == 0) { print "-" } else if (NR % 2) { print v[(NR + 1) / 2] } else { print (v[NR / 2] + v[NR / 2 + 1]) / 2 } }'; }
@@ -43,6 +44,10 @@ for n in $SIZES; do
     rm -rf "$W/hugo-$n" "$W/tale-$n" "$W/hout-$n"
     python3 "$CORPUS" --books "$n" --scenes 12 --seed 1 --out "$W/hugo-$n" --tale "$W/tale-$n" >/dev/null
     rm -f "$W"/*-"$n".times
+    # The Markdown of every book, front matter left out, in one file: what the parse floor reads.
+    find "$W/hugo-$n/content/books" -name index.md | sort | while read -r f; do
+        awk 'NR == 1 && /^---$/ { fm = 1; next } fm && /^---$/ { fm = 0; next } !fm' "$f"; echo
+    done > "$W/markdown-$n.md"
     edit_hugo=$(ls -d "$W/hugo-$n"/content/books/*/ | sort | sed -n "$((n / 2))p")index.md
     edit_tale=$(ls -d "$W/tale-$n"/content/*/ | sort | sed -n "$((n / 2))p")index.md
     for run in $(seq "$RUNS"); do
@@ -63,6 +68,12 @@ for n in $SIZES; do
         measure "hugo-edit-$n.times" hugo --quiet --source "$W/hugo-$n" --destination "$W/hout-$n"
         echo "The wind changed again, $run." >> "$edit_tale"
         measure "tale-edit-$n.times" "$TALE" build --quiet --source "$W/tale-$n"
+        # Floors, the least any full build of this library can cost: cmark-gfm parsing all of its
+        # Markdown on one core, and hard-linking Tale's output files into a fresh folder.
+        measure "floor-parse-$n.times" cmark-gfm -e table -e strikethrough -e autolink "$W/markdown-$n.md"
+        rm -rf "$W/links-$n"; sync
+        measure "floor-links-$n.times" cp -al "$W/tale-$n/public" "$W/links-$n"
+        rm -rf "$W/links-$n"
     done
     # tale serve: time from writing a file to the rebuild that sends the reload message.
     "$TALE" serve --port 0 --source "$W/tale-$n" > "$W/serve-$n.log" 2>&1 &
@@ -103,5 +114,20 @@ for n in $SIZES; do
         t=$(awk '{print $2}' "$W/tale-$kind-$n.times" | median)
         printf "| %s | peak memory, %s build | %d MiB | %d MiB | %s |\n" "$n" "$kind" "$((h / 1024))" "$((t / 1024))" "$(awk -v t="$t" -v h="$h" 'BEGIN { printf "%.2f", t / h }')"
     done
+    h=$(awk '{print $3}' "$W/hugo-full-$n.times" | median)
+    t=$(awk '{print $3}' "$W/tale-full-$n.times" | median)
+    printf "| %s | processor time (user + system), full build | %s s | %s s | %s |\n" "$n" "$h" "$t" "$(awk -v t="$t" -v h="$h" 'BEGIN { printf "%.2f", t / h }')"
     printf "| %s | tale serve, file write to reload message | – | %s s | – |\n" "$n" "$(median < "$W/serve-$n.times")"
+done
+
+printf "\nFloors, in the same run: what any full build of the library costs at least, against half of\n"
+printf "Hugo's full build (the target). The parse runs on one core; two cores at best halve it.\n\n"
+printf "| books | floor | median | half of Hugo's full build | files, bytes |\n| ---: | --- | ---: | ---: | --- |\n"
+for n in $SIZES; do
+    half=$(awk '{print $1}' "$W/hugo-full-$n.times" | median | awk '{ printf "%.3f", $1 / 2 }')
+    printf "| %s | cmark-gfm parses the Markdown (front matter left out) | %s s | %s s | 1 file, %s bytes |\n" \
+        "$n" "$(awk '{print $1}' "$W/floor-parse-$n.times" | median)" "$half" "$(wc -c < "$W/markdown-$n.md")"
+    printf "| %s | \`cp -al\` links Tale's output into a fresh folder | %s s | %s s | %s files, %s bytes |\n" \
+        "$n" "$(awk '{print $1}' "$W/floor-links-$n.times" | median)" "$half" \
+        "$(find "$W/tale-$n/public" -type f | wc -l)" "$(du -sb "$W/tale-$n/public" | cut -f1)"
 done
