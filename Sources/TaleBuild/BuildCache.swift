@@ -4,7 +4,14 @@ import TaleCore
 import TaleRender
 
 /// What one build can hand the next in the same process (`tale serve`): each book's parse, cue
-/// map and render, valid while the book's folder, the theme and the config are unchanged.
+/// map and render, valid while the book's folder and the config are unchanged. A change to the
+/// theme alone drops only what the theme shapes, so a writer styling pages rebuilds without
+/// parsing and analysing every book again:
+/// - page templates (`templates/*.mustache` but the drawn cover's) and assets (but sounds) shape
+///   only the pages, which name the assets by hash: each book's page is rendered again from its
+///   kept view, and the library from new cards;
+/// - sounds (whose paths go into cues.json) and the drawn cover's template shape the views too,
+///   so the books render again in full and their EPUBs are made again.
 public final class BuildCache: @unchecked Sendable {
     struct Parsed {
         var book: Book?
@@ -16,6 +23,8 @@ public final class BuildCache: @unchecked Sendable {
         var outputs: [(String, [UInt8])]
         var copies: [(String, SourceCopy)]
         var diagnostics: DiagnosticList
+        /// The page templates changed since the page in `outputs` was rendered; the rest stands.
+        var pageIsStale = false
     }
 
     /// A class, not a struct: every stage looks entries up for every book on every rebuild, and
@@ -36,7 +45,9 @@ public final class BuildCache: @unchecked Sendable {
 
     private let lock = NSLock()
     private var entries: [String: Entry] = [:]
-    private var site = ""
+    private var config = ""
+    private var views = ""
+    private var pages = ""
     /// The library page's cards, by book.
     let cards = CardMemo()
 
@@ -50,14 +61,33 @@ public final class BuildCache: @unchecked Sendable {
     /// unchanged books adds only the ones it rendered again.
     public private(set) var rendersStored = 0
 
-    /// Forgets everything when the theme or config changed.
-    func useSite(_ fingerprint: String) {
+    /// How many book parses have been stored since the cache was made.
+    public private(set) var parsesStored = 0
+
+    /// How many book pages have been rendered again from a kept view after a page template changed.
+    public private(set) var pagesRenderedAgain = 0
+
+    /// Forgets everything when the config changed; when only the theme did, forgets what it shapes
+    /// (see the type's notes). What is kept in any case (parses, cue maps, moderation, checks,
+    /// generated books) reads the book's folder and the config, never the theme.
+    func use(config configFingerprint: String, theme: ThemeFingerprint) {
         lock.withLock {
-            if site != fingerprint {
+            if config != configFingerprint {
                 entries.removeAll()
                 cards.removeAll()
+            } else if views != theme.views {
+                for entry in entries.values {
+                    entry.rendered = nil
+                    entry.epub = nil
+                }
+                cards.removeAll()
+            } else if pages != theme.pages {
+                for entry in entries.values { entry.rendered?.pageIsStale = true }
+                cards.removeAll()
             }
-            site = fingerprint
+            config = configFingerprint
+            views = theme.views
+            pages = theme.pages
         }
     }
 
@@ -107,6 +137,28 @@ public final class BuildCache: @unchecked Sendable {
     func storeRendered(_ slug: String, _ fingerprint: String, _ rendered: Rendered) {
         store(slug, fingerprint) { $0.rendered = rendered }
         lock.withLock { rendersStored += 1 }
+    }
+
+    func storePageRenderedAgain(_ slug: String, _ fingerprint: String, _ rendered: Rendered) {
+        store(slug, fingerprint) { $0.rendered = rendered }
+        lock.withLock { pagesRenderedAgain += 1 }
+    }
+
+    func storeParsed(_ slug: String, _ fingerprint: String, _ parsed: Parsed) {
+        store(slug, fingerprint) { $0.parsed = parsed }
+        lock.withLock { parsesStored += 1 }
+    }
+
+    /// Keys the book's parse by its folder's new fingerprint after generation wrote into the folder.
+    /// Generation writes only under `generated/` and never edits `index.md`, which is all a parse
+    /// reads; the rest of the entry was made from the book before generation, so it is not carried.
+    func carryParse(_ slug: String, from old: String, to new: String) {
+        lock.withLock {
+            guard let entry = entries[slug], entry.fingerprint == old, old != new else { return }
+            let moved = Entry(fingerprint: new)
+            moved.parsed = entry.parsed
+            entries[slug] = moved
+        }
     }
 
     func store(_ slug: String, _ fingerprint: String, update: (inout Entry) -> Void) {
@@ -172,11 +224,38 @@ public final class BuildCache: @unchecked Sendable {
         return SHA256.hex(sorted)
     }
 
-    /// The theme's files and the config: when they change, every book renders again.
-    static func fingerprint(theme: Theme, config: SiteConfig) -> String {
-        var hasher = SHA256()
-        for path in theme.files.keys.sorted() { hasher.update(path + "\u{0}" + SHA256.hex(theme.files[path]!) + "\n") }
-        hasher.update(String(describing: config))
-        return SHA256.hexString(hasher.finalize())
+    /// A theme's files in two parts: what shapes the books' views, and what shapes only the pages.
+    struct ThemeFingerprint: Equatable {
+        /// Every file that `shapesOnlyPages` does not name.
+        var views: String
+        /// The files `shapesOnlyPages` names.
+        var pages: String
+
+        /// Both parts as one string.
+        var combined: String { views + " " + pages }
+    }
+
+    /// The theme's files: when they change, books render again (see the type's notes).
+    static func fingerprint(theme: Theme) -> ThemeFingerprint {
+        var views = SHA256(), pages = SHA256()
+        for path in theme.files.keys.sorted() {
+            let line = path + "\u{0}" + SHA256.hex(theme.files[path]!) + "\n"
+            if BuildCache.shapesOnlyPages(path) { pages.update(line) } else { views.update(line) }
+        }
+        return ThemeFingerprint(views: SHA256.hexString(views.finalize()), pages: SHA256.hexString(pages.finalize()))
+    }
+
+    /// Whether a theme file shapes only the pages (and files made every build: the assets, the
+    /// service worker, the manifest), never a book's view: the page templates but the drawn
+    /// cover's, and the assets but sounds.
+    static func shapesOnlyPages(_ path: String) -> Bool {
+        if path.hasPrefix("templates/") { return path.hasSuffix(".mustache") && path != "templates/cover.svg.mustache" }
+        return path.hasPrefix("assets/") && !path.hasPrefix("assets/sounds/")
+    }
+
+    /// The config (`tale.yaml` as decoded, with the theme it names): when it changes, every book
+    /// is read and analysed again.
+    static func fingerprint(config: SiteConfig) -> String {
+        SHA256.hex(String(describing: config))
     }
 }

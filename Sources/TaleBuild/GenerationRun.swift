@@ -19,8 +19,10 @@ enum GenerationRun {
             context.generation.failed += result.failures.count
             report(result, need: need, book: book, context: context)
             // Generation wrote into the book's folder: what later stages cache is keyed by the folder as it is now.
-            if result.changedFiles, context.fingerprints[need.slug] != nil {
-                context.fingerprints[need.slug] = BuildCache.fingerprint(ofBookAt: content.appending(path: need.slug).path)
+            if result.changedFiles, let before = context.fingerprints[need.slug] {
+                let now = BuildCache.fingerprint(ofBookAt: content.appending(path: need.slug).path)
+                context.fingerprints[need.slug] = now
+                context.options.cache?.carryParse(need.slug, from: before, to: now)
             }
         }
         return results

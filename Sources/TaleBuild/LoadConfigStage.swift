@@ -23,7 +23,8 @@ public struct LoadConfigStage: BuildStage {
         let theme = try Theme.load(named: context.config.theme, projectThemes: context.options.project.appending(path: "themes"))
         context.theme = theme
         guard context.options.cache != nil || context.options.incremental != nil else { return }
-        context.siteFingerprint = BuildCache.fingerprint(theme: theme, config: context.config)
-        context.options.cache?.useSite(context.siteFingerprint)
+        let themeFingerprint = BuildCache.fingerprint(theme: theme), configFingerprint = BuildCache.fingerprint(config: context.config)
+        context.siteFingerprint = SHA256.hex(themeFingerprint.combined + " " + configFingerprint)
+        context.options.cache?.use(config: configFingerprint, theme: themeFingerprint)
     }
 }

@@ -112,8 +112,7 @@ public struct LoadContentStage: BuildStage {
             }
             result.book = BookParser.parse(text, slug: name, file: file, diagnostics: &result.diagnostics)
             if let cache, let fingerprint = result.fingerprint {
-                let stored = BuildCache.Parsed(book: result.book, diagnostics: result.diagnostics)
-                cache.store(name, fingerprint) { $0.parsed = stored }
+                cache.storeParsed(name, fingerprint, BuildCache.Parsed(book: result.book, diagnostics: result.diagnostics))
             }
             return result
         }

@@ -33,7 +33,14 @@ public struct RenderStage: BuildStage {
         let fingerprints = context.fingerprints
         let rendered = ParallelMap.map(context.books) { book -> (BookView, BookOutputs) in
             let fingerprint = fingerprints[book.slug]
-            if let cache, let fingerprint, let hit = cache.rendered(book.slug, fingerprint) {
+            if let cache, let fingerprint, var hit = cache.rendered(book.slug, fingerprint) {
+                if hit.pageIsStale {
+                    // Only page templates changed: the view stands, the page is rendered from it again.
+                    let page = "books/\(book.slug)/index.html"
+                    if let position = hit.outputs.firstIndex(where: { $0.0 == page }) { hit.outputs[position].1 = Array(renderer.bookPage(hit.view).utf8) }
+                    hit.pageIsStale = false
+                    cache.storePageRenderedAgain(book.slug, fingerprint, hit)
+                }
                 let sink = BookOutputs()
                 sink.outputs = hit.outputs
                 sink.copies = hit.copies

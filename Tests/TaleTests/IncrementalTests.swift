@@ -47,6 +47,17 @@ struct IncrementalTests {
             ("override a theme file", { root in
                 Support.write("<footer>Overridden footer</footer>\n", to: "themes/storybook/templates/footer.mustache", in: root)
             }),
+            ("add to the pages' head template", { root in
+                let head = try String(contentsOf: Support.packageRoot.appending(path: "themes/storybook/templates/head.mustache"), encoding: .utf8)
+                Support.write(head + "<meta name=\"x-test\" content=\"head\">\n", to: "themes/storybook/templates/head.mustache", in: root)
+            }),
+            ("override the stylesheet", { root in
+                let css = try String(contentsOf: Support.packageRoot.appending(path: "themes/storybook/assets/storybook.css"), encoding: .utf8)
+                Support.write(css + "\n.site-footer { font-style: italic; }\n", to: "themes/storybook/assets/storybook.css", in: root)
+            }),
+            ("add a sound to the theme", { root in
+                Support.write("OggS-theme-owl", to: "themes/storybook/assets/sounds/owl.ogg", in: root)
+            }),
             ("change tale.yaml", { root in
                 Support.write("title: Renamed Shelf\nbase_url: https://books.example.org/\n", to: "tale.yaml", in: root)
             }),
@@ -63,21 +74,41 @@ struct IncrementalTests {
         #expect(cache.renderedBooks == 2)
     }
 
-    @Test("only the edited book is rendered again; a theme change renders all")
+    @Test("only the edited book is rendered again; a page template or stylesheet renders the pages again, a sound the books, neither parses; tale.yaml parses all")
     func reuse() throws {
         let project = Support.copyFixture("basic")
         let cache = BuildCache()
         _ = build(project, into: "one", cache: cache)
         #expect(cache.rendersStored == 2)
+        #expect(cache.parsesStored == 2)
         _ = build(project, into: "two", cache: cache)
         #expect(cache.rendersStored == 2)
+        #expect(cache.parsesStored == 2)
         let file = project.appending(path: "content/two-paths/index.md")
         try Data((String(contentsOf: file, encoding: .utf8) + "\nOne more line.\n").utf8).write(to: file)
         _ = build(project, into: "three", cache: cache)
         #expect(cache.rendersStored == 3)
-        Support.write("<footer>Mine</footer>\n", to: "themes/storybook/templates/footer.mustache", in: project)
-        _ = build(project, into: "four", cache: cache)
-        #expect(cache.rendersStored == 5)
+        #expect(cache.parsesStored == 3)
+        let head = try String(contentsOf: Support.packageRoot.appending(path: "themes/storybook/templates/head.mustache"), encoding: .utf8)
+        Support.write(head + "<meta name=\"x-mine\" content=\"yes\">\n", to: "themes/storybook/templates/head.mustache", in: project)
+        let four = build(project, into: "four", cache: cache)
+        #expect(cache.rendersStored == 3, "a page template's change renders the pages again, not the books")
+        #expect(cache.pagesRenderedAgain == 2)
+        #expect(cache.parsesStored == 3)
+        #expect(four["books/lantern/index.html"].map { String(decoding: $0, as: UTF8.self).contains("<meta name=\"x-mine\" content=\"yes\">") } == true)
+        Support.write("body { margin: 0; }\n", to: "themes/storybook/assets/storybook.css", in: project)
+        _ = build(project, into: "five", cache: cache)
+        #expect(cache.rendersStored == 3, "pages name the stylesheet by its hash: they are rendered again, not the books")
+        #expect(cache.pagesRenderedAgain == 4)
+        Support.write("OggS-owl", to: "themes/storybook/assets/sounds/owl.ogg", in: project)
+        _ = build(project, into: "five-sound", cache: cache)
+        #expect(cache.rendersStored == 5, "a sound goes into every book's cues.json: the books render again")
+        #expect(cache.pagesRenderedAgain == 4)
+        #expect(cache.parsesStored == 3)
+        Support.write("title: Another Shelf\n", to: "tale.yaml", in: project)
+        _ = build(project, into: "six", cache: cache)
+        #expect(cache.rendersStored == 7)
+        #expect(cache.parsesStored == 5, "a change to tale.yaml reads every book again")
     }
 }
 
