@@ -75,23 +75,44 @@ for n in $SIZES; do
         measure "floor-links-$n.times" cp -al "$W/tale-$n/public" "$W/links-$n"
         rm -rf "$W/links-$n"
     done
-    # tale serve: time from writing a file to the rebuild that sends the reload message.
+    # Watch mode: the time from writing a file to the line that says the rebuild is done, read
+    # from the log every 5 ms. waited NAME LOG PATTERN FILE TEXT appends the seconds to $W/NAME.
+    waited() {
+        local before start
+        before=$(grep -c "$3" "$2" || true)
+        start=$(date +%s.%N)
+        echo "$5" >> "$4"
+        for _ in $(seq 6000); do
+            [ "$(grep -c "$3" "$2" || true)" -gt "$before" ] && break
+            sleep 0.005
+        done
+        awk -v s="$start" -v e="$(date +%s.%N)" 'BEGIN { printf "%.3f\n", e - s }' >> "$W/$1"
+        sleep 0.3
+    }
+    # A page template the project overrides (a copy of the bundled one), edited below.
+    mkdir -p "$W/tale-$n/themes/storybook/templates"
+    cp themes/storybook/templates/head.mustache "$W/tale-$n/themes/storybook/templates/head.mustache"
+    # tale serve: a book edited, then the page template; each rebuild sends the reload message.
     "$TALE" serve --port 0 --source "$W/tale-$n" > "$W/serve-$n.log" 2>&1 &
     serve_pid=$!
     for _ in $(seq 600); do grep -q "Serving" "$W/serve-$n.log" && break; sleep 0.1; done
-    rm -f "$W/serve-$n.times"
+    rm -f "$W/serve-$n.times" "$W/tale-template-$n.times" "$W/hugo-template-$n.times"
+    for run in $(seq "$RUNS"); do waited "serve-$n.times" "$W/serve-$n.log" "^Rebuilt in" "$edit_tale" "The wind turned, $run."; done
     for run in $(seq "$RUNS"); do
-        before=$(grep -c "^Rebuilt in" "$W/serve-$n.log" || true)
-        start=$(date +%s.%N)
-        echo "The wind turned, $run." >> "$edit_tale"
-        for _ in $(seq 6000); do
-            [ "$(grep -c "^Rebuilt in" "$W/serve-$n.log" || true)" -gt "$before" ] && break
-            sleep 0.005
-        done
-        awk -v s="$start" -v e="$(date +%s.%N)" 'BEGIN { printf "%.3f\n", e - s }' >> "$W/serve-$n.times"
-        sleep 0.3
+        waited "tale-template-$n.times" "$W/serve-$n.log" "^Rebuilt in" "$W/tale-$n/themes/storybook/templates/head.mustache" "<!-- edit $run -->"
     done
     kill "$serve_pid"; wait "$serve_pid" 2>/dev/null || true
+    # hugo server, rendering every page again on a change (--disableFastRender: its fast mode
+    # renders only the pages a browser has open, and none is): its page layout edited.
+    hugo server --source "$W/hugo-$n" --renderToDisk --disableLiveReload --disableFastRender --bind 127.0.0.1 \
+        --port 1414 --destination "$W/hserve-$n" > "$W/hugo-serve-$n.log" 2>&1 &
+    hugo_pid=$!
+    for _ in $(seq 600); do grep -q "Web Server is available" "$W/hugo-serve-$n.log" && break; sleep 0.1; done
+    for run in $(seq "$RUNS"); do
+        waited "hugo-template-$n.times" "$W/hugo-serve-$n.log" "Total in" "$W/hugo-$n/layouts/_default/single.html" "<!-- edit $run -->"
+    done
+    kill "$hugo_pid"; wait "$hugo_pid" 2>/dev/null || true
+    rm -rf "$W/hserve-$n"
 done
 
 printf "\nTale against Hugo %s, %s runs each, alternating, on %s cores (%s)\n\n" \
@@ -117,7 +138,10 @@ for n in $SIZES; do
     h=$(awk '{print $3}' "$W/hugo-full-$n.times" | median)
     t=$(awk '{print $3}' "$W/tale-full-$n.times" | median)
     printf "| %s | processor time (user + system), full build | %s s | %s s | %s |\n" "$n" "$h" "$t" "$(awk -v t="$t" -v h="$h" 'BEGIN { printf "%.2f", t / h }')"
-    printf "| %s | tale serve, file write to reload message | – | %s s | – |\n" "$n" "$(median < "$W/serve-$n.times")"
+    printf "| %s | watch mode, a book edited: file write to reload message | – | %s s | – |\n" "$n" "$(median < "$W/serve-$n.times")"
+    h=$(median < "$W/hugo-template-$n.times")
+    t=$(median < "$W/tale-template-$n.times")
+    printf "| %s | watch mode, a page template edited: file write to rebuilt | %s s | %s s | %s |\n" "$n" "$h" "$t" "$(awk -v t="$t" -v h="$h" 'BEGIN { printf "%.2f", t / h }')"
 done
 
 printf "\nFloors, in the same run: what any full build of the library costs at least, against half of\n"
