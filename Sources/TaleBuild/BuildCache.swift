@@ -7,10 +7,10 @@ import TaleRender
 /// map and render, valid while the book's folder and the config are unchanged. A change to the
 /// theme alone drops only what the theme shapes, so a writer styling pages rebuilds without
 /// parsing and analysing every book again:
-/// - page templates (`templates/*.mustache` but the drawn cover's) and assets (but sounds) shape
-///   only the pages, which name the assets by hash: each book's page is rendered again from its
-///   kept view, and the library from new cards;
-/// - sounds (whose paths go into cues.json) and the drawn cover's template shape the views too,
+/// - page templates (`templates/*.mustache` but the drawn cover's and its partials) and assets
+///   (but sounds) shape only the pages, which name the assets by hash: each book's page is
+///   rendered again from its kept view, and the library from new cards;
+/// - sounds (whose paths go into cues.json) and the drawn cover's templates shape the views too,
 ///   so the books render again in full and their EPUBs are made again.
 public final class BuildCache: @unchecked Sendable {
     struct Parsed {
@@ -23,7 +23,8 @@ public final class BuildCache: @unchecked Sendable {
         var outputs: [(String, [UInt8])]
         var copies: [(String, SourceCopy)]
         var diagnostics: DiagnosticList
-        /// The page templates changed since the page in `outputs` was rendered; the rest stands.
+        /// Theme files that shape only the pages changed since the page in `outputs` was
+        /// rendered (`shapesOnlyPages`); the rest stands.
         var pageIsStale = false
     }
 
@@ -64,7 +65,8 @@ public final class BuildCache: @unchecked Sendable {
     /// How many book parses have been stored since the cache was made.
     public private(set) var parsesStored = 0
 
-    /// How many book pages have been rendered again from a kept view after a page template changed.
+    /// How many book pages have been rendered again from a kept view after theme files that shape
+    /// only the pages changed.
     public private(set) var pagesRenderedAgain = 0
 
     /// Forgets everything when the config changed; when only the theme did, forgets what it shapes
@@ -237,19 +239,20 @@ public final class BuildCache: @unchecked Sendable {
 
     /// The theme's files: when they change, books render again (see the type's notes).
     static func fingerprint(theme: Theme) -> ThemeFingerprint {
+        let cover = PageRenderer.coverTemplateFiles(of: theme)
         var views = SHA256(), pages = SHA256()
         for path in theme.files.keys.sorted() {
             let line = path + "\u{0}" + SHA256.hex(theme.files[path]!) + "\n"
-            if BuildCache.shapesOnlyPages(path) { pages.update(line) } else { views.update(line) }
+            if BuildCache.shapesOnlyPages(path, cover: cover) { pages.update(line) } else { views.update(line) }
         }
         return ThemeFingerprint(views: SHA256.hexString(views.finalize()), pages: SHA256.hexString(pages.finalize()))
     }
 
     /// Whether a theme file shapes only the pages (and files made every build: the assets, the
-    /// service worker, the manifest), never a book's view: the page templates but the drawn
-    /// cover's, and the assets but sounds.
-    static func shapesOnlyPages(_ path: String) -> Bool {
-        if path.hasPrefix("templates/") { return path.hasSuffix(".mustache") && path != "templates/cover.svg.mustache" }
+    /// service worker, the manifest), never a book's view: the page templates but those the drawn
+    /// cover is rendered from (`cover`), and the assets but sounds.
+    static func shapesOnlyPages(_ path: String, cover: Set<String>) -> Bool {
+        if path.hasPrefix("templates/") { return path.hasSuffix(".mustache") && !cover.contains(path) }
         return path.hasPrefix("assets/") && !path.hasPrefix("assets/sounds/")
     }
 

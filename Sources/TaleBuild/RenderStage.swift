@@ -35,7 +35,7 @@ public struct RenderStage: BuildStage {
             let fingerprint = fingerprints[book.slug]
             if let cache, let fingerprint, var hit = cache.rendered(book.slug, fingerprint) {
                 if hit.pageIsStale {
-                    // Only page templates changed: the view stands, the page is rendered from it again.
+                    // Only theme files that shape the pages changed: the view stands, the page is rendered from it again.
                     let page = "books/\(book.slug)/index.html"
                     if let position = hit.outputs.firstIndex(where: { $0.0 == page }) { hit.outputs[position].1 = Array(renderer.bookPage(hit.view).utf8) }
                     hit.pageIsStale = false

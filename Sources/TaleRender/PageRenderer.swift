@@ -47,6 +47,21 @@ public struct PageRenderer: Sendable {
         self.urls = SiteURLs(base: site.baseURL)
     }
 
+    /// The theme files the typographic cover is rendered from: `templates/cover.svg.mustache` and
+    /// the templates it reaches as partials. Every template, when one does not parse (the build
+    /// then stops at that error).
+    public static func coverTemplateFiles(of theme: Theme) -> Set<String> {
+        let suffix = ".mustache"
+        let paths = theme.files.keys.filter { $0.hasPrefix("templates/") && $0.hasSuffix(suffix) }
+        var templates = TemplateSet()
+        for path in paths {
+            guard let source = try? theme.text(path), (try? templates.add(source, named: String(path.dropFirst("templates/".count).dropLast(suffix.count)), file: path)) != nil else {
+                return Set(paths)
+            }
+        }
+        return Set(templates.reached(from: "cover.svg").map { "templates/\($0)\(suffix)" })
+    }
+
     private func render(_ name: String, _ context: TemplateObject) -> String {
         templates.render(name, context)
     }

@@ -134,4 +134,29 @@ struct TemplateTests {
         #expect(built.error != nil)
         #expect(Support.tree(output) == before)
     }
+
+    @Test("the drawn cover's templates are its own and the partials it reaches, through partials of partials; all of them when one does not parse")
+    func coverTemplates() throws {
+        var set = TemplateSet()
+        try set.add("<svg>{{> badge}}{{#age}}{{> star}}{{/age}}</svg>", named: "cover.svg", file: "cover.svg.mustache")
+        try set.add("<g>{{> star}}{{> dot}}</g>", named: "badge", file: "badge.mustache")
+        try set.add("<path/>", named: "star", file: "star.mustache")
+        try set.add("<circle/>", named: "dot", file: "dot.mustache")
+        try set.add("<p>{{> badge}}</p>", named: "book", file: "book.mustache")
+        #expect(set.reached(from: "cover.svg") == ["cover.svg", "badge", "star", "dot"])
+        #expect(set.reached(from: "dot") == ["dot"])
+
+        let project = Support.project([
+            "themes/storybook/templates/cover.svg.mustache": "<svg>{{> badge}}</svg>\n",
+            "themes/storybook/templates/badge.mustache": "<g>{{title}}</g>\n",
+        ])
+        let themes = project.appending(path: "themes")
+        #expect(PageRenderer.coverTemplateFiles(of: try Theme.load(named: "storybook", projectThemes: themes))
+                == ["templates/cover.svg.mustache", "templates/badge.mustache"])
+        let bundled = try Theme.load(named: "storybook", projectThemes: project.appending(path: "no-themes"))
+        #expect(PageRenderer.coverTemplateFiles(of: bundled) == ["templates/cover.svg.mustache"])
+        Support.write("<g>{{#title}}</g>\n", to: "themes/storybook/templates/badge.mustache", in: project)
+        let broken = try Theme.load(named: "storybook", projectThemes: themes)
+        #expect(PageRenderer.coverTemplateFiles(of: broken) == Set(broken.files.keys.filter { $0.hasPrefix("templates/") }))
+    }
 }

@@ -50,6 +50,17 @@ public struct TemplateSet: Sendable {
         return true
     }
 
+    /// The names of the templates rendering `name` may enter: itself and the partials it reaches,
+    /// through partials of partials.
+    public func reached(from name: String) -> Set<String> {
+        var found: Set<String> = [], waiting = [name]
+        while let next = waiting.popLast() {
+            guard found.insert(next).inserted, let template = templates[next] else { continue }
+            waiting.append(contentsOf: template.partials.map(\.name))
+        }
+        return found
+    }
+
     /// Whether a template of this name is in the set.
     public func contains(_ name: String) -> Bool { templates[name] != nil }
 
