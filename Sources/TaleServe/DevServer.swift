@@ -89,8 +89,8 @@ public final class DevServer: Sendable {
     public func run(onListening: @escaping @Sendable (String) -> Void) async throws {
         await rebuild()
         let project = options.project
-        let watcher = try FileWatcher(folders: [project.appending(path: "content"), project.appending(path: "themes")]
-                                        .filter { FileManager.default.fileExists(atPath: $0.path) },
+        // themes/ may not exist yet: the watcher takes it on once the writer makes it.
+        let watcher = try FileWatcher(folders: [project.appending(path: "content"), project.appending(path: "themes")],
                                       files: [project.appending(path: "tale.yaml")]) { [queue, touched] paths in
             let content = project.appending(path: "content").standardizedFileURL.path + "/"
             touched.mutate { books in

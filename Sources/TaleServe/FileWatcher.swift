@@ -5,11 +5,15 @@ import Glibc
 
 /// Watches folders (recursively) and files with Linux inotify, and calls `onChange` once for each
 /// burst of changes (editors save in several steps: write, rename, chmod), with the paths that
-/// changed, or nil when the kernel dropped events and anything may have changed.
+/// changed, or nil when the kernel dropped events and anything may have changed. A watched
+/// folder may be missing at first, or removed and made again: it is watched once it appears in
+/// the folder of the named files (a writer adds `themes/` to override the theme while serving).
 public final class FileWatcher: @unchecked Sendable {
     private let descriptor: Int32
-    /// Folders watched with everything below them.
+    /// Folders watched with everything below them, whether or not they exist yet.
     private let roots: [URL]
+    /// The roots' paths, to notice one being made.
+    private let rootPaths: Set<String>
     /// Folders watched only for the named files in them (the project folder, for tale.yaml).
     private let fileFolders: Set<String>
     private let files: Set<String>
@@ -27,6 +31,7 @@ public final class FileWatcher: @unchecked Sendable {
         descriptor = inotify_init1(Int32(IN_CLOEXEC))
         guard descriptor >= 0 else { throw CocoaError(.fileReadUnknown) }
         roots = folders
+        rootPaths = Set(folders.map(\.standardizedFileURL.path))
         fileFolders = Set(files.map { $0.deletingLastPathComponent().standardizedFileURL.path })
         self.files = Set(files.map(\.lastPathComponent))
         self.quiet = quiet
@@ -43,8 +48,8 @@ public final class FileWatcher: @unchecked Sendable {
         defer { lock.unlock() }
         let known = Set(watched.values)
         var folders: [String] = Array(fileFolders)
-        for root in roots {
-            folders.append(root.path)
+        for root in roots where FileManager.default.fileExists(atPath: root.path) {
+            folders.append(root.standardizedFileURL.path)
             if let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isDirectoryKey], options: [.skipsHiddenFiles]) {
                 for case let url as URL in walker where (try? url.resourceValues(forKeys: [.isDirectoryKey]).isDirectory) == true {
                     folders.append(url.path)
@@ -68,16 +73,22 @@ public final class FileWatcher: @unchecked Sendable {
             while offset + 16 <= count {
                 let watch = buffer.withUnsafeBytes { $0.load(fromByteOffset: offset, as: Int32.self) }
                 let eventMask = buffer.withUnsafeBytes { $0.load(fromByteOffset: offset + 4, as: UInt32.self) }
-                if eventMask & UInt32(IN_ISDIR) != 0, eventMask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 { newFolder = true }
+                let madeFolder = eventMask & UInt32(IN_ISDIR) != 0 && eventMask & UInt32(IN_CREATE | IN_MOVED_TO) != 0
+                if madeFolder { newFolder = true }
                 let length = Int(buffer.withUnsafeBytes { $0.load(fromByteOffset: offset + 12, as: UInt32.self) })
                 let nameBytes = buffer[(offset + 16)..<min(count, offset + 16 + length)].prefix { $0 != 0 }
                 let name = String(decoding: nameBytes, as: UTF8.self)
                 lock.lock()
                 let folder = watched[watch]
+                // The kernel dropped this watch (its folder is gone): forget it, so that a folder
+                // made again at that path is watched again.
+                if eventMask & UInt32(IN_IGNORED) != 0 { watched[watch] = nil }
                 lock.unlock()
-                // In the project folder itself only the named files count (not public/ or an editor's files).
+                // In the project folder itself only the named files count (not public/ or an editor's
+                // files), and a watched folder being made there.
                 let onlyNamedFiles = folder.map { fileFolders.contains($0) } ?? false
-                if !name.hasPrefix("."), !onlyNamedFiles || files.contains(name) {
+                let madeRoot = madeFolder && folder.map { rootPaths.contains($0 + "/" + name) } == true
+                if !name.hasPrefix("."), !onlyNamedFiles || files.contains(name) || madeRoot {
                     relevant = true
                     lock.lock()
                     changed?.insert((folder ?? "") + "/" + name)

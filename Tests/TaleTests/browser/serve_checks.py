@@ -1,5 +1,6 @@
 """Checks `tale serve` with headless Chromium: live reload after an edit, the error overlay after a
-broken edit (the server stays up), and recovery after the fix.
+broken edit (the server stays up), and recovery after the fix; then the same for a theme template
+the project starts overriding while the server runs (its themes/ folder made after the start).
 
 Usage: serve_checks.py TALE_BINARY PROJECT_DIR
 PROJECT_DIR is a copy of a fixture site the script may edit. Prints "serve: N passed, M failed".
@@ -75,12 +76,53 @@ def main():
             check(not driver.find_elements(By.ID, "tale-build-error"), "fixing the file clears the error")
         except Exception:
             check(False, "fixing the file reloads the page")
+        theme_edits(driver, project)
     finally:
         if driver:
             driver.quit()
         server.kill()
         server.wait()
     return tally.report("serve")
+
+
+def reloaded(driver, condition):
+    """Whether the open page reloads and then meets `condition`, within 10 s."""
+    try:
+        WebDriverWait(driver, 10, poll_frequency=0.02).until(
+            lambda d: not d.execute_script("return window.__notReloaded === true") and condition(d))
+        return True
+    except Exception:
+        return False
+
+
+def theme_edits(driver, project):
+    """A theme template overridden, broken and mended while serving; the project had no themes/ folder."""
+    check(not os.path.exists(os.path.join(project, "themes")), "the fixture starts without a themes/ folder")
+    bundled = open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "themes", "storybook", "templates", "head.mustache")).read()
+    folder = os.path.join(project, "themes", "storybook", "templates")
+    head = os.path.join(folder, "head.mustache")
+    probe = '<meta name="tale-probe" content="theme edit">\n'
+    has_probe = lambda d: bool(d.find_elements(By.CSS_SELECTOR, 'meta[name="tale-probe"]'))
+    driver.execute_script("window.__notReloaded = true")
+    os.makedirs(folder)
+    with open(head, "w") as out:
+        out.write(bundled + probe)
+    check(reloaded(driver, has_probe), "a theme template made while serving reloads the page with it")
+    with open(head, "w") as out:
+        out.write(bundled + "{{#site}}\n")
+    line = bundled.count("\n") + 1
+    expected = f"themes/storybook/templates/head.mustache:{line}:1: error: section 'site' is never closed"
+    try:
+        WebDriverWait(driver, 10).until(lambda d: d.find_elements(By.ID, "tale-build-error"))
+        overlay = driver.find_element(By.ID, "tale-build-error").text
+        check(expected in overlay, f"a broken theme template shows its place over the page: {overlay[:200]!r}")
+    except Exception:
+        check(False, "a broken theme template shows the error over the page")
+    driver.execute_script("window.__notReloaded = true")
+    with open(head, "w") as out:
+        out.write(bundled + probe.replace("theme edit", "mended"))
+    check(reloaded(driver, lambda d: has_probe(d) and not d.find_elements(By.ID, "tale-build-error")
+                   and 'content="mended"' in d.page_source), "mending the template reloads the page and clears the error")
 
 
 if __name__ == "__main__":
