@@ -49,7 +49,7 @@ public final class FileWatcher: @unchecked Sendable {
         let known = Set(watched.values)
         var folders: [String] = Array(fileFolders)
         for root in roots where FileManager.default.fileExists(atPath: root.path) {
-            folders.append(root.standardizedFileURL.path)
+            folders.append(root.path)
             if let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isDirectoryKey], options: [.skipsHiddenFiles]) {
                 for case let url as URL in walker where (try? url.resourceValues(forKeys: [.isDirectoryKey]).isDirectory) == true {
                     folders.append(url.path)
