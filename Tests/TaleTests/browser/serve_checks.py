@@ -1,12 +1,14 @@
 """Checks `tale serve` with headless Chromium: live reload after an edit, the error overlay after a
 broken edit (the server stays up), and recovery after the fix; then the same for a theme template
-the project starts overriding while the server runs (its themes/ folder made after the start).
+the project starts overriding while the server runs (its themes/ folder made after the start),
+and a book folder removed and put back, then edited.
 
 Usage: serve_checks.py TALE_BINARY PROJECT_DIR
 PROJECT_DIR is a copy of a fixture site the script may edit. Prints "serve: N passed, M failed".
 """
 import os
 import re
+import shutil
 import subprocess
 import sys
 import time
@@ -77,6 +79,7 @@ def main():
         except Exception:
             check(False, "fixing the file reloads the page")
         theme_edits(driver, project)
+        folder_made_again(driver, project)
     finally:
         if driver:
             driver.quit()
@@ -123,6 +126,28 @@ def theme_edits(driver, project):
         out.write(bundled + probe.replace("theme edit", "mended"))
     check(reloaded(driver, lambda d: has_probe(d) and not d.find_elements(By.ID, "tale-build-error")
                    and 'content="mended"' in d.page_source), "mending the template reloads the page and clears the error")
+
+
+def folder_made_again(driver, project):
+    """A book's folder removed and put back (as a branch switch does), then edited: the edit reloads."""
+    book = os.path.join(project, "content", "lantern")
+    # A copy outside content/, and the folder deleted: a new folder at the old path, not the old one moved.
+    kept = os.path.join(project, "lantern.kept")
+    shutil.copytree(book, kept)
+    shutil.rmtree(book)
+    try:
+        WebDriverWait(driver, 10).until(lambda d: d.find_elements(By.ID, "tale-build-error"))
+    except Exception:
+        check(False, "removing a book another links to shows the error over the page")
+    driver.execute_script("window.__notReloaded = true")
+    shutil.copytree(kept, book)
+    check(reloaded(driver, lambda d: not d.find_elements(By.ID, "tale-build-error")), "putting the folder back reloads the page")
+    source = os.path.join(book, "index.md")
+    text = open(source).read()
+    driver.execute_script("window.__notReloaded = true")
+    with open(source, "w") as out:
+        out.write(text.replace("loved the porch light", "cherished the porch light"))
+    check(reloaded(driver, lambda d: "cherished the porch light" in d.page_source), "an edit in a folder put back reloads the page with it")
 
 
 if __name__ == "__main__":
