@@ -95,7 +95,9 @@ public final class FileWatcher: @unchecked Sendable {
                     lock.unlock()
                 }
                 if eventMask & UInt32(IN_Q_OVERFLOW) != 0 {
+                    // Dropped events may have made folders too: look for them all again.
                     relevant = true
+                    newFolder = true
                     lock.lock()
                     changed = nil
                     lock.unlock()
