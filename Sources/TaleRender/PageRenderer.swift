@@ -24,6 +24,19 @@ public struct PageRenderer: Sendable {
     /// each book's card on the library page renders on its own, in parallel and remembered by a
     /// `CardMemo`; false renders the page from the whole template, as the reference the split must match.
     public init(theme: Theme, site: SiteConfig, assetPaths: [String: String], splitLibraryCards: Bool = true) throws(TaleError) {
+        var templates = try PageRenderer.templates(of: theme)
+        cardsSplit = splitLibraryCards
+            && templates.split("library", section: "books", shell: PageRenderer.shellName, item: PageRenderer.cardName, placeholder: "__taleCards")
+        self.templates = templates
+        self.site = site
+        self.assetPaths = assetPaths
+        self.urls = SiteURLs(base: site.baseURL)
+    }
+
+    /// The theme's templates, parsed: the required ones and any other `templates/*.mustache`. A
+    /// template that is missing, does not parse, or names a partial the theme lacks is an error
+    /// at its line and column.
+    private static func templates(of theme: Theme) throws(TaleError) -> TemplateSet {
         var templates = TemplateSet()
         let suffix = ".mustache"
         let names = Set(PageRenderer.requiredTemplates + theme.files.keys.filter { $0.hasPrefix("templates/") && $0.hasSuffix(suffix) }
@@ -39,27 +52,17 @@ public struct PageRenderer: Sendable {
             }
         }
         if let missing = templates.missingPartial() { throw .invalidSources([missing]) }
-        cardsSplit = splitLibraryCards
-            && templates.split("library", section: "books", shell: PageRenderer.shellName, item: PageRenderer.cardName, placeholder: "__taleCards")
-        self.templates = templates
-        self.site = site
-        self.assetPaths = assetPaths
-        self.urls = SiteURLs(base: site.baseURL)
+        return templates
     }
 
     /// The theme files the typographic cover is rendered from: `templates/cover.svg.mustache` and
-    /// the templates it reaches as partials. Every template, when one does not parse (the build
-    /// then stops at that error).
+    /// the templates it reaches as partials. Every template, when the templates do not load (the
+    /// build then stops at that error).
     public static func coverTemplateFiles(of theme: Theme) -> Set<String> {
-        let suffix = ".mustache"
-        let paths = theme.files.keys.filter { $0.hasPrefix("templates/") && $0.hasSuffix(suffix) }
-        var templates = TemplateSet()
-        for path in paths {
-            guard let source = try? theme.text(path), (try? templates.add(source, named: String(path.dropFirst("templates/".count).dropLast(suffix.count)), file: path)) != nil else {
-                return Set(paths)
-            }
+        guard let templates = try? PageRenderer.templates(of: theme) else {
+            return Set(theme.files.keys.filter { $0.hasPrefix("templates/") && $0.hasSuffix(".mustache") })
         }
-        return Set(templates.reached(from: "cover.svg").map { "templates/\($0)\(suffix)" })
+        return Set(templates.reached(from: "cover.svg").map { "templates/\($0).mustache" })
     }
 
     private func render(_ name: String, _ context: TemplateObject) -> String {
