@@ -38,7 +38,7 @@ let package = Package(
         .target(name: "TaleImage", dependencies: ["TaleCore", "CLibPNG", "TaleZip"], swiftSettings: swiftSettings),
         .target(name: "TaleHTTP", dependencies: ["TaleCore", "CCurl"], swiftSettings: swiftSettings),
         .target(name: "TaleZip", dependencies: ["CLibDeflate"], swiftSettings: swiftSettings),
-        .target(name: "TaleGenerate", dependencies: ["TaleCore", "TaleHTTP", "TaleImage"], swiftSettings: swiftSettings),
+        .target(name: "TaleGenerate", dependencies: ["TaleCore", "TaleAnalyse", "TaleHTTP", "TaleImage"], swiftSettings: swiftSettings),
         .target(name: "TaleAnalyse", dependencies: ["TaleCore"], swiftSettings: swiftSettings),
         .target(name: "TaleRender",
                 dependencies: ["TaleCore", "TaleHTML"],

@@ -56,7 +56,7 @@ public struct GenerationSettings: Sendable, Equatable, CustomStringConvertible {
 /// of a provider makes new artifacts.
 public enum EmbeddedModel {
     /// The offline storyteller.
-    public static let storyteller = "tale-storyteller-1"
+    public static let storyteller = "tale-storyteller-2"
     /// The offline illustrator.
     public static let illustrator = "tale-illustrator-1"
 }

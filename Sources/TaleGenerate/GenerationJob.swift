@@ -89,6 +89,12 @@ public enum GenerationPlanner {
         titles += Array(repeating: nil, count: count - written)
 
         var jobs: [GenerationJob] = []
+        var briefs: [String?] = book.scenes.map(\.writeBrief)
+        briefs += Array(repeating: nil, count: count - written)
+        let writtenTexts: [String?] = (0..<count).map { index in
+            guard index < written, !book.scenes[index].needsText, !book.scenes[index].text.isEmpty else { return nil }
+            return book.scenes[index].text
+        }
         for index in 0..<count {
             let scene = index < written ? book.scenes[index] : nil
             let sceneID = scene?.id ?? "scene-\(index + 1)"
@@ -97,6 +103,7 @@ public enum GenerationPlanner {
             request.sceneIndex = index
             request.sceneCount = count
             request.sceneTitle = titles[index]
+            request.sceneTitles = titles
             request.brief = scene?.writeBrief
             func writtenText(_ i: Int) -> String? {
                 guard i >= 0, i < written, !book.scenes[i].needsText, !book.scenes[i].text.isEmpty else { return nil }
@@ -125,9 +132,18 @@ public enum GenerationPlanner {
             jobs.append(GenerationJob(id: "summary", request: request, file: "summary.txt", location: top, label: "summary"))
         }
         if book.frontMatter.tags.isEmpty {
-            jobs.append(GenerationJob(id: "tags", request: TextRequest(kind: .tags, book: story), file: "tags.txt", location: top, label: "tags"))
+            var request = TextRequest(kind: .tags, book: story)
+            request.sceneCount = count
+            jobs.append(GenerationJob(id: "tags", request: request, file: "tags.txt", location: top, label: "tags"))
         }
-        return jobs
+        guard !jobs.isEmpty else { return [] }
+        // Everything above is written from the book's plan, which comes first.
+        var plan = TextRequest(kind: .plan, book: story)
+        plan.sceneCount = count
+        plan.sceneTitles = titles
+        plan.sceneBriefs = briefs
+        plan.writtenTexts = writtenTexts
+        return [GenerationJob(id: "plan", request: plan, file: "plan.json", location: top, label: "story plan")] + jobs
     }
 }
 

@@ -76,7 +76,7 @@ public struct Generator: Sendable {
     public var concurrency: Int
     /// Whether a missing artifact is an error instead of a request (`--frozen`).
     public var frozen: Bool
-    /// How many times moderation may send text back before the artifact fails.
+    /// How many times a text may be asked for (a reply that fails its checks or moderation is asked for again).
     public var moderationTries: Int = 3
     /// The reason text is unfit for a tier, or nil when it is fine.
     public var moderate: @Sendable (String, AgeTier) async -> String?
@@ -94,11 +94,14 @@ public struct Generator: Sendable {
         self.progress = progress
     }
 
-    /// Generates what `books` need; results by slug.
+    /// Generates what `books` need; results by slug. A book's text is one chain, in order: the
+    /// plan first, then each title and scene with the story so far, then the summary and tags.
+    /// Pictures and recordings are asked for on their own. Books run side by side, at most
+    /// `concurrency` chains and requests at a time.
     public func run(_ books: [BookGeneration]) async -> [String: BookGenerationResult] {
         var results: [String: BookGenerationResult] = [:]
         var locks: [String: GenerationLock] = [:]
-        var pending: [(slug: String, job: GenerationJob, input: String)] = []
+        var units: [(slug: String, jobs: [GenerationJob])] = []
         let state = Locked(GenerationProgress())
         state.mutate { $0.total = books.reduce(0) { $0 + $1.jobs.count } }
 
@@ -112,63 +115,66 @@ public struct Generator: Sendable {
             case .success(let lock):
                 locks[book.slug] = lock
             }
-            for job in book.jobs {
-                let input = self.input(job)
-                if let entry = locks[book.slug]!.entries[job.id], entry.input == input,
-                   let data = try? Data(contentsOf: book.folder.appending(path: entry.file)),
-                   let text = job.kind.isText ? String(data: data, encoding: .utf8) : "" {
-                    // Pictures and recordings are binary: only text artifacts are read as text.
-                    if job.kind.isText { result.texts[job.id] = text.trimmingCharacters(in: .whitespacesAndNewlines) } else { result.images[job.id] = entry.file }
-                    result.entries[job.id] = entry
-                    report(state, "\(book.slug)/\(job.id)") { $0.cached += 1 }
-                } else if frozen {
-                    result.missing.append(job)
-                } else {
-                    pending.append((book.slug, job, input))
-                }
-            }
             results[book.slug] = result
+            let chain = book.jobs.filter { $0.kind.isText }
+            if !chain.isEmpty { units.append((book.slug, chain)) }
+            for job in book.jobs where !job.kind.isText { units.append((book.slug, [job])) }
         }
-        guard !frozen else { return results }
+        let folders = Dictionary(uniqueKeysWithValues: books.map { ($0.slug, $0.folder) })
+        let readLocks = locks
 
-        // Ask the provider, at most `concurrency` requests at a time.
-        let made = await withTaskGroup(of: (String, GenerationJob, String, Result<[UInt8], GenerationError>).self) { group in
-            var collected: [(String, GenerationJob, String, Result<[UInt8], GenerationError>)] = []
+        let outcomes = await withTaskGroup(of: (String, [Outcome]).self) { group in
+            var collected: [(String, [Outcome])] = []
             var next = 0
             func start() {
-                guard next < pending.count else { return }
-                let (slug, job, input) = pending[next]
+                guard next < units.count else { return }
+                let (slug, jobs) = units[next]
                 next += 1
-                group.addTask { (slug, job, input, await self.make(job)) }
+                let lock = readLocks[slug]!
+                let folder = folders[slug]!
+                group.addTask { (slug, await self.chain(jobs, slug: slug, lock: lock, folder: folder, state: state)) }
             }
-            for _ in 0..<min(concurrency, pending.count) { start() }
+            for _ in 0..<min(concurrency, units.count) { start() }
             while let finished = await group.next() {
                 collected.append(finished)
-                let failed: Bool
-                if case .failure = finished.3 { failed = true } else { failed = false }
-                report(state, "\(finished.0)/\(finished.1.id)") { if failed { $0.failed += 1 } else { $0.generated += 1 } }
                 start()
             }
             return collected
         }
 
-        for (slug, job, input, outcome) in made {
-            switch outcome {
-            case .success(let bytes):
-                let source = self.source(of: job.kind)
-                let entry = LockEntry(id: job.id, kind: job.kind, file: job.file, input: input, sha256: SHA256.hex(bytes),
-                                      provider: source.0, model: source.1, approved: false)
-                locks[slug]!.entries[job.id] = entry
-                if job.kind.isText { results[slug]!.texts[job.id] = String(decoding: bytes, as: UTF8.self) } else { results[slug]!.images[job.id] = job.file }
-                results[slug]!.bytes[job.id] = bytes
-                results[slug]!.entries[job.id] = entry
-                results[slug]!.generated.append(job.id)
-            case .failure(let error):
-                results[slug]!.failures.append((job, error))
+        for (slug, list) in outcomes {
+            for outcome in list {
+                let job = outcome.job
+                switch outcome.result {
+                case .cached(let entry, let text):
+                    if job.kind.isText { results[slug]!.texts[job.id] = text } else { results[slug]!.images[job.id] = entry.file }
+                    results[slug]!.entries[job.id] = entry
+                case .missing:
+                    results[slug]!.missing.append(job)
+                case .made(let bytes):
+                    let source = self.source(of: job.kind)
+                    let entry = LockEntry(id: job.id, kind: job.kind, file: job.file, input: outcome.input, sha256: SHA256.hex(bytes),
+                                          provider: source.0, model: source.1, approved: false)
+                    locks[slug]!.entries[job.id] = entry
+                    if job.kind.isText { results[slug]!.texts[job.id] = String(decoding: bytes, as: UTF8.self) } else { results[slug]!.images[job.id] = job.file }
+                    results[slug]!.bytes[job.id] = bytes
+                    results[slug]!.entries[job.id] = entry
+                    results[slug]!.generated.append(job.id)
+                case .failed(let error):
+                    results[slug]!.failures.append((job, error))
+                case .discarded:
+                    break
+                }
             }
         }
         for book in books {
             guard var lock = locks[book.slug], results[book.slug]?.lockProblem == nil else { continue }
+            // Put the results in the order the book asked for them.
+            let order = Dictionary(uniqueKeysWithValues: book.jobs.enumerated().map { ($1.id, $0) })
+            results[book.slug]!.generated.sort { order[$0, default: 0] < order[$1, default: 0] }
+            results[book.slug]!.failures.sort { order[$0.job.id, default: 0] < order[$1.job.id, default: 0] }
+            results[book.slug]!.missing.sort { order[$0.id, default: 0] < order[$1.id, default: 0] }
+            // A book with a failed text keeps none of that chain's new text: what was written from it may not stand.
             switch save(book, lock: &lock, results: results[book.slug]!) {
             case .some(let problem): results[book.slug]!.lockProblem = problem
             case .none: break
@@ -176,6 +182,97 @@ public struct Generator: Sendable {
             results[book.slug]!.changedFiles = !results[book.slug]!.generated.isEmpty || lock.entries.count != locks[book.slug]!.entries.count
         }
         return results
+    }
+
+    /// What became of one job.
+    struct Outcome: Sendable {
+        enum Kind: Sendable {
+            case cached(LockEntry, String)
+            case missing
+            /// Made, but not kept: another text of the book failed.
+            case discarded
+            case made([UInt8])
+            case failed(GenerationError)
+        }
+        var job: GenerationJob
+        var input: String
+        var result: Kind
+    }
+
+    /// Runs jobs one after another: a book's text chain (the plan, then what is written from it,
+    /// each scene with the story so far), or one picture or recording.
+    func chain(_ jobs: [GenerationJob], slug: String, lock: GenerationLock, folder: URL, state: Locked<GenerationProgress>) async -> [Outcome] {
+        var outcomes: [Outcome] = []
+        var plan: StoryPlan?
+        var planProblem: GenerationError?
+        var story: [Int: String] = [:]
+        for (index, text) in (jobs.first?.textRequest?.writtenTexts ?? []).enumerated() { if let text { story[index] = text } }
+        for original in jobs {
+            var job = original
+            if var request = job.textRequest, job.kind.followsPlan {
+                guard let plan else {
+                    // Without a plan nothing can be written from it: in a frozen build that is a gap to
+                    // report; after a failed plan, the plan's own error says it all.
+                    let outcome: Outcome.Kind = frozen && planProblem == nil ? .missing
+                        : planProblem == nil ? .failed(.badAnswer("the book has no plan to write from")) : .discarded
+                    outcomes.append(Outcome(job: job, input: "", result: outcome))
+                    report(state, "\(slug)/\(job.id)") { $0.failed += 1 }
+                    continue
+                }
+                request.plan = plan
+                if job.kind == .scene { request.storySoFar = (0..<request.sceneIndex).compactMap { story[$0] } }
+                job.work = .text(request)
+            }
+            let input = self.input(job)
+            var outcome: Outcome.Kind
+            if let entry = lock.entries[job.id], entry.input == input,
+               let data = try? Data(contentsOf: folder.appending(path: entry.file)),
+               let text = job.kind.isText ? String(data: data, encoding: .utf8) : "" {
+                // Pictures and recordings are binary: only text artifacts are read as text.
+                outcome = .cached(entry, job.kind.isText ? text.trimmingCharacters(in: .whitespacesAndNewlines) : "")
+                report(state, "\(slug)/\(job.id)") { $0.cached += 1 }
+            } else if frozen {
+                outcome = .missing
+            } else {
+                let made = await make(job)
+                switch made {
+                case .success(let bytes): outcome = .made(bytes)
+                case .failure(let error): outcome = .failed(error)
+                }
+                let failed: Bool
+                if case .failed = outcome { failed = true } else { failed = false }
+                report(state, "\(slug)/\(job.id)") { if failed { $0.failed += 1 } else { $0.generated += 1 } }
+            }
+            let produced: String?
+            switch outcome {
+            case .cached(_, let text): produced = text
+            case .made(let bytes): produced = String(decoding: bytes, as: UTF8.self)
+            default: produced = nil
+            }
+            if job.kind == .plan, let produced {
+                switch StoryPlan.decode(produced) {
+                case .success(let decoded): plan = decoded
+                case .failure(let problem):
+                    planProblem = .badAnswer("\(job.file) is not a story plan: \(problem)")
+                    outcome = .failed(planProblem!)
+                }
+            } else if job.kind == .plan, case .failed(let error) = outcome {
+                planProblem = .badAnswer("the plan could not be made (\(error))")
+            } else if job.kind == .scene, let produced, let request = job.textRequest {
+                story[request.sceneIndex] = produced
+            }
+            outcomes.append(Outcome(job: job, input: input, result: outcome))
+        }
+        // Text written after a failure stands on a plan or a story that is not whole: none of it is kept.
+        if outcomes.contains(where: { if case .failed = $0.result { return $0.job.kind.isText } else { return false } }) {
+            outcomes = outcomes.map { outcome in
+                guard case .made = outcome.result, outcome.job.kind.isText else { return outcome }
+                var dropped = outcome
+                dropped.result = .discarded
+                return dropped
+            }
+        }
+        return outcomes
     }
 
     private func report(_ state: Locked<GenerationProgress>, _ latest: String, _ change: (inout GenerationProgress) -> Void) {
@@ -213,17 +310,20 @@ public struct Generator: Sendable {
             do { return .success(try await speechProvider.speak(request)) } catch { return .failure(error) }
         }
         guard case .text(var request) = job.work else { return .failure(.configuration("unknown job")) }
-        var reason = ""
+        var problems: [String] = []
         for attempt in 0..<max(1, moderationTries) {
             request.attempt = attempt
+            request.problems = problems
             let raw: String
             do { raw = try await provider.write(request) } catch { return .failure(error) }
-            let text = ArtifactText.clean(raw, kind: request.kind)
+            var text = ArtifactText.clean(raw, kind: request.kind)
             guard !text.isEmpty else { return .failure(.badAnswer("the answer for \(job.label) is empty once cleaned")) }
-            guard let problem = await moderate(text, request.book.tier) else { return .success(Array(text.utf8)) }
-            reason = problem
+            problems = ReplyCheck.problems(text, for: request)
+            if request.kind == .plan, problems.isEmpty, case .success(let plan) = StoryPlan.decode(text) { text = plan.json }
+            if problems.isEmpty, let flagged = await moderate(text, request.book.tier) { problems.append(flagged) }
+            if problems.isEmpty { return .success(Array(text.utf8)) }
         }
-        return .failure(.moderation("the \(job.label) was rejected by moderation \(moderationTries) times (last: \(reason))"))
+        return .failure(.rejected(artifact: job.file, tries: max(1, moderationTries), reasons: problems))
     }
 
     /// Writes new artifacts, drops what no job needs, and writes the lock when it changed.
@@ -282,6 +382,10 @@ enum ArtifactText {
             return line
         case .illustration, .cover, .narration:
             return text
+        case .plan:
+            // A JSON object, without the code fence a chat model may put around it.
+            guard let open = text.firstIndex(of: "{"), let close = text.lastIndex(of: "}") else { return text }
+            return String(text[open...close])
         case .tags:
             let words = text.lowercased().split { $0 == "\n" || $0 == "," }
                 .map { Slug.make(from: String($0).trimmingCharacters(in: CharacterSet(charactersIn: "-*#0123456789. ").union(.whitespaces))) }

@@ -19,8 +19,8 @@ public struct OpenAIChatProvider: TextProvider {
         client = try OpenAIClient(settings: settings, environment: environment, sleep: sleep)
     }
 
-    /// The request body for `request`.
-    func body(for request: TextRequest) -> JSONValue {
+    /// The request body for `request`; a plan is asked for as JSON with its schema unless `schema` is false.
+    func body(for request: TextRequest, schema: Bool = true) -> JSONValue {
         let messages: JSONValue = .array([
             .object([("role", .string("system")), ("content", .string(StoryPrompt.system(for: request.book)))]),
             .object([("role", .string("user")), ("content", .string(StoryPrompt.user(for: request)))]),
@@ -28,12 +28,33 @@ public struct OpenAIChatProvider: TextProvider {
         var fields: [(String, JSONValue)] = [("model", .string(model)), ("messages", messages)]
         fields.append(("temperature", .double(request.kind == .scene ? 0.8 : 0.3)))
         if request.attempt > 0 { fields.append(("seed", .int(request.attempt))) }
+        if request.kind == .plan, schema {
+            fields.append(("response_format", .object([
+                ("type", .string("json_schema")),
+                ("json_schema", .object([("name", .string("story_plan")), ("schema", StoryPrompt.planSchema)])),
+            ])))
+        }
         return .object(fields)
     }
 
-    /// Sends the request and returns the first choice's text.
+    /// Sends the request and returns the first choice's text. Titles, the summary and the tags
+    /// of a planned book come from its plan, without a request. A service that refuses
+    /// `response_format` is asked for the plan again without it (the reply is then parsed strictly).
     public func write(_ request: TextRequest) async throws(GenerationError) -> String {
-        let object = try await client.post("chat/completions", body: body(for: request), model: model)
+        if let plan = request.plan {
+            switch request.kind {
+            case .title where request.sceneIndex < plan.scenes.count: return plan.scenes[request.sceneIndex].title
+            case .summary: return plan.summary
+            case .tags: return plan.tags.joined(separator: "\n")
+            default: break
+            }
+        }
+        let object: [String: Any]
+        do {
+            object = try await client.post("chat/completions", body: body(for: request), model: model)
+        } catch .refused(let status, let reason) where request.kind == .plan && status == 400 && reason.contains("response_format") {
+            object = try await client.post("chat/completions", body: body(for: request, schema: false), model: model)
+        }
         guard let choices = object["choices"] as? [[String: Any]], let first = choices.first else {
             throw .badAnswer("the answer has no choices")
         }

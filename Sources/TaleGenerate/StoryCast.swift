@@ -111,6 +111,14 @@ enum Grammar {
         return result
     }
 
+    /// Every word capitalised but the small ones inside ("the lantern is gone" → "The Lantern Is Gone").
+    static func titleCase(_ text: String) -> String {
+        let small: Set<String> = ["a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "for", "by", "with"]
+        return text.split(separator: " ").enumerated().map { index, word in
+            index > 0 && small.contains(word.lowercased()) ? word.lowercased() : upperFirst(String(word))
+        }.joined(separator: " ")
+    }
+
     /// The first letter in upper case.
     static func upperFirst(_ text: String) -> String { text.prefix(1).uppercased() + text.dropFirst() }
 

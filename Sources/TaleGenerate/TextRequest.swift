@@ -48,6 +48,8 @@ public struct StoryBook: Sendable, Equatable {
 
 /// What kind of thing an artifact is: text a `TextProvider` writes, or a picture an `ImageProvider` draws.
 public enum ArtifactKind: String, Sendable, CaseIterable {
+    /// The book's story plan (`plan.json`): made first, and every other text is written from it.
+    case plan
     /// A scene's text (Markdown paragraphs).
     case scene
     /// A scene's title, for a heading left empty or a scene Tale adds.
@@ -65,6 +67,9 @@ public enum ArtifactKind: String, Sendable, CaseIterable {
 
     /// Whether a text provider writes it.
     public var isText: Bool { ![.illustration, .cover, .narration].contains(self) }
+
+    /// Whether it is written from the book's plan, in order after it.
+    public var followsPlan: Bool { [.scene, .title, .summary, .tags].contains(self) }
 }
 
 /// One thing to write, with everything that goes into it.
@@ -87,8 +92,18 @@ public struct TextRequest: Sendable, Equatable {
     public var nextText: String?
     /// Every scene's title (nil where there is none yet), for summaries and plans.
     public var sceneTitles: [String?] = []
-    /// 0 for the first try; moderation asks again with 1, 2, ...
+    /// Every scene's brief (nil where there is none), for plans.
+    public var sceneBriefs: [String?] = []
+    /// The writer's text of every scene (nil where it is to be generated), for plans.
+    public var writtenTexts: [String?] = []
+    /// The book's plan, for everything written after it.
+    public var plan: StoryPlan?
+    /// The full text of the scenes before this one, in order, for scenes written from a plan.
+    public var storySoFar: [String] = []
+    /// 0 for the first try; a refused reply is asked for again with 1, 2, ...
     public var attempt: Int = 0
+    /// Why the last reply was refused, for the next try.
+    public var problems: [String] = []
 
     /// A request of `kind` for `book`.
     public init(kind: ArtifactKind, book: StoryBook) {
@@ -99,11 +114,20 @@ public struct TextRequest: Sendable, Equatable {
     /// The part of the story this scene plays.
     public var beat: StoryBeat { StoryBeat.of(scene: sceneIndex, count: sceneCount) }
 
-    /// A canonical text of everything but the attempt, for input hashes.
+    /// A canonical text of everything but the attempt and the story so far, for input hashes. A
+    /// plan's covers every scene's title and brief and which scenes the writer wrote (not their
+    /// words, so mending a typo does not re-plan the book); what is written from a plan covers
+    /// the plan, so a changed plan makes new scenes.
     public var canonical: String {
         let titles = sceneTitles.map { $0 ?? "\u{0}" }.joined(separator: "\u{1E}")
-        return [kind.rawValue, book.canonical, String(sceneIndex), String(sceneCount), sceneTitle ?? "", brief ?? "",
-                previousText ?? "", nextText ?? "", titles].joined(separator: "\u{1D}")
+        var parts = [kind.rawValue, book.canonical, String(sceneIndex), String(sceneCount), sceneTitle ?? "", brief ?? "",
+                     previousText ?? "", nextText ?? "", titles]
+        if kind == .plan {
+            parts += [sceneBriefs.map { $0 ?? "\u{0}" }.joined(separator: "\u{1E}"),
+                      writtenTexts.map { $0 == nil ? "-" : "w" }.joined()]
+        }
+        if let plan { parts.append(SHA256.hex(plan.json)) }
+        return parts.joined(separator: "\u{1D}")
     }
 }
 
@@ -129,6 +153,8 @@ public enum GenerationError: Error, Equatable, Sendable, CustomStringConvertible
     case configuration(String)
     /// Moderation rejected every try.
     case moderation(String)
+    /// Every reply failed its checks; the reasons of the last one.
+    case rejected(artifact: String, tries: Int, reasons: [String])
 
     /// The message a person reads.
     public var description: String {
@@ -138,6 +164,8 @@ public enum GenerationError: Error, Equatable, Sendable, CustomStringConvertible
         case .badAnswer(let reason): return "the service gave an unusable answer: \(reason)"
         case .configuration(let reason): return reason
         case .moderation(let reason): return reason
+        case .rejected(let artifact, let tries, let reasons):
+            return "\(tries) replies were refused; the last (for \(artifact)) because " + reasons.joined(separator: "; ")
         }
     }
 }

@@ -5,6 +5,7 @@ import TaleCore
 import TaleGenerate
 
 /// A provider that counts its calls and answers from a script (then from the embedded storyteller).
+/// A book's plan always comes from the embedded storyteller: the script is for what is written from it.
 final class ScriptedProvider: TextProvider, @unchecked Sendable {
     let name = "scripted"
     let model = "script-1"
@@ -17,6 +18,7 @@ final class ScriptedProvider: TextProvider, @unchecked Sendable {
 
     func write(_ request: TextRequest) async throws(GenerationError) -> String {
         calls.mutate { $0.append(request) }
+        if request.kind == .plan { return EmbeddedStoryteller().compose(request) }
         let scripted = answers.mutate { list -> String? in list.isEmpty ? nil : list.removeFirst() }
         return scripted ?? EmbeddedStoryteller().compose(request)
     }
@@ -68,15 +70,17 @@ struct GenerationTests {
         #expect(book.scenes.map(\.id) == ["the-hill", "too-many-stars", "bramble-helps", "scene-4", "scene-5"])
         #expect(book.scenes.allSatisfy { !$0.text.isEmpty && $0.isGenerated })
         #expect(book.scenes.allSatisfy { ($0.title ?? "").isEmpty == false })
-        #expect(book.frontMatter.summary?.hasPrefix("A young fox wants to count every star") == true)
+        #expect(book.frontMatter.summary?.contains("Fen must count every star before morning") == true, "\(book.frontMatter.summary ?? "")")
         #expect(!book.frontMatter.tags.isEmpty)
-        // 5 scene texts, 2 titles, a summary and tags.
-        #expect(first.requests.count == 9)
+        // The plan first, then 5 scene texts, 2 titles, a summary and tags, each written from it.
+        #expect(first.requests.count == 10)
+        #expect(first.requests.first?.kind == .plan)
+        #expect(first.requests.dropFirst().allSatisfy { $0.plan != nil })
         // And pictures: a cover and an illustration for each of the 5 scenes.
-        #expect(context.generation.generated == 15 && context.generation.cached == 0)
+        #expect(context.generation.generated == 16 && context.generation.cached == 0)
         #expect(book.scenes[1].text.contains("Fen counts to one hundred and loses count."))
         let files = generatedFiles(project)
-        #expect(Set(files.keys) == ["lock.json", "scene-the-hill.md", "scene-too-many-stars.md", "scene-bramble-helps.md",
+        #expect(Set(files.keys) == ["lock.json", "plan.json", "scene-the-hill.md", "scene-too-many-stars.md", "scene-bramble-helps.md",
                                     "scene-scene-4.md", "scene-scene-5.md", "title-scene-4.txt", "title-scene-5.txt", "summary.txt", "tags.txt",
                                     "cover.svg", "illustration-the-hill.svg", "illustration-too-many-stars.svg", "illustration-bramble-helps.svg",
                                     "illustration-scene-4.svg", "illustration-scene-5.svg"])
@@ -88,19 +92,20 @@ struct GenerationTests {
         let again = Support.build(project) { $0.textProvider = second }
         #expect(again.error == nil)
         #expect(second.requests.isEmpty, "nothing is generated twice")
-        #expect(again.context?.generation.cached == 15)
+        #expect(again.context?.generation.cached == 16)
         #expect(generatedFiles(project) == files, "an unchanged lock is not rewritten")
 
         Support.write(gappyBook.replacingOccurrences(of: "loses count", with: "falls asleep"), to: "content/fen/index.md", in: project)
         let third = ScriptedProvider()
         let edited = Support.build(project) { $0.textProvider = third }
         #expect(edited.error == nil)
-        #expect(third.requests.map(\.kind) == [.scene])
-        #expect(third.requests.first?.brief == "Fen counts to one hundred and falls asleep")
-        // The scene's text changes. Its picture is drawn again from the new text (a new input in the lock);
-        // the same characters in the same place give the same drawing, so its file is unchanged.
+        // A new brief changes what happens, so the book is planned again and what was written from
+        // the old plan is written again; nothing else is asked for.
+        #expect(third.requests.map(\.kind) == [.plan, .scene, .scene, .scene, .title, .scene, .title, .scene, .summary, .tags])
+        #expect(third.requests.first { $0.kind == .scene && $0.sceneIndex == 1 }?.brief == "Fen counts to one hundred and falls asleep")
         let changed = generatedFiles(project).filter { files[$0.key] != $0.value }.keys.sorted()
-        #expect(changed == ["lock.json", "scene-too-many-stars.md"])
+        #expect(changed.contains("plan.json") && changed.contains("scene-too-many-stars.md") && changed.contains("lock.json"))
+        #expect(!changed.contains("cover.svg"))
         func input(_ id: String, _ lock: Data?) -> String? {
             let json = lock.flatMap { try? JSONSerialization.jsonObject(with: $0) as? [String: Any] }
             return (json?["artifacts"] as? [[String: Any]])?.first { $0["id"] as? String == id }?["input"] as? String
@@ -137,7 +142,8 @@ struct GenerationTests {
         #expect(result.diagnostics.contains(
             "content/fen/index.md:19:1: error: the text of scene 'too-many-stars' needs generating (content/fen/generated/scene-too-many-stars.md), but the build is frozen\n"
             + "  hint: run `tale generate fen` and commit content/fen/generated/; builds are frozen with --frozen and whenever CI is set (--no-frozen lets them generate)"))
-        #expect(result.diagnostics.filter { $0.contains("needs generating") }.count == 9, "text; pictures wait for text")
+        #expect(result.diagnostics.filter { $0.contains("needs generating") }.count == 10, "the plan and the text; pictures wait for text")
+        #expect(result.diagnostics.contains { $0.hasPrefix("content/fen/index.md:1:1: error: the story plan needs generating (content/fen/generated/plan.json)") })
         // Once generated and committed, a frozen build succeeds without the provider.
         #expect(Support.build(project) { $0.textProvider = ScriptedProvider() }.error == nil)
         let later = ScriptedProvider()
@@ -155,32 +161,36 @@ struct GenerationTests {
             "content/fen/generated/summary.txt: error: the generated summary is not approved, and the build requires approval\n"
             + "  hint: read it, then set \"approved\": true for 'summary' in content/fen/generated/lock.json (or run `tale generate fen --approve`)"))
         let folder = project.appending(path: "content/fen/generated")
-        #expect(try GenerationLock.approveAll(folder: folder).get() == 15)
+        #expect(try GenerationLock.approveAll(folder: folder).get() == 16)
         #expect(Support.build(project) { $0.textProvider = ScriptedProvider(); $0.requireApproved = true }.error == nil)
         // A regenerated artifact needs approving again.
         Support.write(gappyBook.replacingOccurrences(of: "loses count", with: "yawns"), to: "content/fen/index.md", in: project)
         let again = Support.build(project) { $0.textProvider = ScriptedProvider(); $0.requireApproved = true }
-        // The new text is refused, so the build stops before its picture is drawn again.
-        #expect(again.diagnostics.filter { $0.contains("not approved") }.count == 1)
+        // The new brief re-plans the book: the plan and the 9 texts written from it are refused, so the
+        // build stops before any picture is drawn again.
+        #expect(again.diagnostics.filter { $0.contains("not approved") }.count == 10)
     }
 
     @Test("generated text a kids' book may not hold is made again; text that keeps failing is refused and not kept")
     func moderationOfGeneratedText() throws {
         let project = Support.project(["content/fen/index.md": "---\ntitle: Fen\nage: 3-5\nsummary: A fox.\ntags: [fox]\n---\n\n## Night\n"])
-        let once = ScriptedProvider(answers: ["Fen wants to kill the moon.", "Fen waves at the moon."])
+        let clean = "Fen waves at the moon. Then Fen hums a small song as the stars come out one by one."
+        let once = ScriptedProvider(answers: ["Fen wants to kill the moon. Then Fen hums a small song as the stars come out one by one.", clean])
         let fixed = Support.build(project) { $0.textProvider = once }
-        #expect(fixed.error == nil)
-        #expect(once.requests.map(\.attempt) == [0, 1])
-        #expect(fixed.context?.books.first?.scenes.first?.text == "Fen waves at the moon.")
+        #expect(fixed.error == nil, "\(fixed.diagnostics)")
+        #expect(once.requests.map(\.kind) == [.plan, .scene, .scene])
+        #expect(once.requests.map(\.attempt) == [0, 0, 1])
+        #expect(once.requests.last?.problems == ["'kill' (violence) is too strong for a kids' book"], "the reason goes with the next try")
+        #expect(fixed.context?.books.first?.scenes.first?.text == clean)
 
         let other = Support.project(["content/fen/index.md": "---\ntitle: Fen\nage: 3-5\nsummary: A fox.\ntags: [fox]\n---\n\n## Night\n"])
-        let always = ScriptedProvider(answers: Array(repeating: "Blood on the moon.", count: 5))
+        let always = ScriptedProvider(answers: Array(repeating: "Blood on the moon. Then Fen hums a small song as the stars come out one by one.", count: 5))
         let refused = Support.build(other) { $0.textProvider = always }
         #expect(refused.error != nil)
-        #expect(always.requests.count == 3)
+        #expect(always.requests.count == 4, "the plan, and the scene three times")
         #expect(refused.diagnostics.first?.hasPrefix(
-            "content/fen/index.md:8:1: error: could not generate the text of scene 'night': the text of scene 'night' was rejected by moderation 3 times "
-            + "(last: 'Blood' (violence) is too strong for a kids' book)") == true, "\(refused.diagnostics)")
+            "content/fen/index.md:8:1: error: could not generate the text of scene 'night': 3 replies were refused; the last (for scene-night.md) "
+            + "because 'Blood' (violence) is too strong for a kids' book") == true, "\(refused.diagnostics)")
         #expect(!FileManager.default.fileExists(atPath: other.appending(path: "content/fen/generated/scene-night.md").path))
     }
 
@@ -190,7 +200,9 @@ struct GenerationTests {
             "---\ntitle: Fen\nage: 3-5\nsummary: A fox.\ntags: [fox]\n---\n\n## Night\n\n<!-- write: Fen and the hunter with a gun -->\n"])
         let result = Support.build(project)
         #expect(result.error != nil)
-        #expect(result.diagnostics.contains { $0.contains("rejected by moderation 3 times (last: 'gun' (violence) is too strong for a kids' book)") })
+        #expect(result.diagnostics.contains {
+            $0.contains("could not generate the story plan: 3 replies were refused; the last (for plan.json) because 'gun' (violence) is too strong for a kids' book")
+        }, "\(result.diagnostics)")
     }
 
     @Test("the writer's own strong words get warnings with file:line:column, and stay as written")
@@ -266,18 +278,18 @@ struct GenerationTests {
 
         let generated = Support.tale(["generate", "fen"], in: project, environment: ["CI": ""])
         #expect(generated.status == 0, "\(generated.err)")
-        #expect(generated.out.contains("Generated for 1 book: generated 15, 0 from the lock"))
+        #expect(generated.out.contains("Generated for 1 book: generated 16, 0 from the lock"))
         #expect(!FileManager.default.fileExists(atPath: project.appending(path: "public").path), "generate does not build")
 
         let built = Support.tale(["build"], in: project, environment: ["CI": "true"])
         #expect(built.status == 0, "\(built.err)")
         #expect(built.out.contains("Built 1 book (5 scenes) into public/"))
-        #expect(built.out.contains("generated 0, 15 from the lock"))
+        #expect(built.out.contains("generated 0, 16 from the lock"))
 
         let strict = Support.tale(["build", "--require-approved", "--force"], in: project, environment: ["CI": "true"])
         #expect(strict.status == 1)
         let approved = Support.tale(["generate", "--approve"], in: project, environment: ["CI": ""])
-        #expect(approved.out.contains("approved 15 artifacts"))
+        #expect(approved.out.contains("approved 16 artifacts"))
         #expect(Support.tale(["build", "--require-approved"], in: project, environment: ["CI": "true"]).status == 0)
 
         let unknown = Support.tale(["generate", "fex"], in: project)

@@ -17,6 +17,14 @@ The first path segment picks the behaviour: POST /<scenario>/v1/chat/completions
   banned-once   a scene with a word too strong for kids, then a clean one
   banned        always a scene with a word too strong for kids
   remote-flag   a scene that only the moderation endpoint flags ("sneaky"), then a clean one
+  story         a numbered scene each time ("... clue number N ..."), so a test can follow the story so far
+  stranger-once a scene that names a stranger (Bartholomew), then numbered scenes
+  stranger      always a scene that names a stranger
+  long          always a scene of 400 words
+  title-paragraph  a plan whose first title is a paragraph, every time
+  no-schema     refuses response_format with a 400 that says so; answers plans without it
+A request for a story plan (one that asks for response_format, or says "Plan the story") is
+answered with a plan for the book in the prompt: its scene count, its titles, its first character.
 POST /<scenario>/v1/moderations flags any input that holds "sneaky".
 POST /<scenario>/v1/audio/speech answers a real MP3 (LAME) for ok, and JSON otherwise.
 POST /<scenario>/v1/images/generations answers a small PNG as b64_json for ok, bytes that are not a PNG
@@ -67,6 +75,36 @@ def mp3(text):
             w.writeframes(b"".join(struct.pack("<h", int(3000 * ((i // 50) % 2 * 2 - 1))) for i in range(frames)))
         subprocess.run(["lame", "--quiet", "-m", "m", "-b", "48", wav, out], check=True)
         return open(out, "rb").read()
+
+
+def plan_for(prompt, paragraph_title=False):
+    """A valid story plan for the book the prompt describes."""
+    count = 1
+    titles = {}
+    hero = "Moss"
+    for line in prompt.splitlines():
+        if line.startswith("The book has ") and line.endswith(" scenes."):
+            count = int(line.split()[3])
+        if line.startswith("Scene ") and 'title "' in line:
+            number = int(line.split()[1].rstrip(":"))
+            titles[number] = line.split('title "')[1].split('"')[0]
+        if line.startswith("- ") and hero == "Moss" and "Characters" in prompt:
+            hero = line[2:].split(" (")[0].split(":")[0]
+    scenes = []
+    untitled = [n for n in range(1, count + 1) if n not in titles]
+    for number in range(1, count + 1):
+        title = titles.get(number, "Part %d" % number)
+        if paragraph_title and untitled and number == untitled[0]:
+            title = "Once upon a time there was a snail who went looking for a lantern in the long grass at dusk"
+        scenes.append({"title": title, "event": "%s looks for the lantern, part %d." % (hero, number),
+                       "time": "evening", "present": [hero], "roles": ["journey"], "thing": "trouble"})
+    return json.dumps({"hero": hero, "goal": "find the lantern", "goal_kind": "find", "key_thing": "lantern",
+                       "obstacle": "the grass is tall", "setting": "a meadow", "setting_kind": "meadow", "start_time": "evening",
+                       "scenes": scenes, "summary": "%s looks for a lantern in the long grass." % hero, "tags": ["snails", "night"]})
+
+
+def numbered(n):
+    return "Moss finds clue number %d under the quiet stones.\n\nMoss looks up at the sky and keeps going, slow and brave." % n
 
 
 def completion(text):
@@ -122,8 +160,25 @@ class Handler(BaseHTTPRequestHandler):
             return self.answer(500, {"error": {"message": "image scenario " + scenario}})
         if not self.path.endswith("/v1/chat/completions"):
             return self.answer(404, {"error": {"message": "no such endpoint"}})
+        request = json.loads(body or "{}")
+        prompt = "\n".join(m.get("content", "") for m in request.get("messages", []))
+        if "response_format" in request or "Plan the story" in prompt:
+            if scenario == "no-schema" and "response_format" in request:
+                return self.answer(400, {"error": {"message": "response_format is not supported by this server"}})
+            return self.answer(200, completion(plan_for(prompt, paragraph_title=scenario == "title-paragraph")))
+        with LOCK:
+            COUNTS["scene:" + scenario] = COUNTS.get("scene:" + scenario, 0) + 1
+            count = COUNTS["scene:" + scenario]
         first = count == 1
-        if scenario == "ok":
+        if scenario in ("story", "no-schema", "title-paragraph"):
+            self.answer(200, completion(numbered(count)))
+        elif scenario == "stranger-once":
+            self.answer(200, completion("Moss meets a heron. Then Bartholomew waves from the reeds and says hello to everyone." if first else numbered(count)))
+        elif scenario == "stranger":
+            self.answer(200, completion("Moss meets a heron. Then Bartholomew waves from the reeds and says hello to everyone."))
+        elif scenario == "long":
+            self.answer(200, completion(" ".join(["Moss walks on through the grass."] * 80)))
+        elif scenario == "ok":
             self.answer(200, completion(CLEAN))
         elif scenario in ("slow-429", "ms-429", "flaky-500", "conflict-409") and first:
             status = {"slow-429": 429, "ms-429": 429, "flaky-500": 500, "conflict-409": 409}[scenario]
