@@ -3,7 +3,24 @@ import TaleCore
 
 /// What a moderation rule is about.
 public enum ModerationCategory: String, Sendable, CaseIterable {
-    case violence, fear, romance, language
+    /// Killing, fighting and weapons.
+    case violence
+    /// Horror and things meant to terrify.
+    case fear
+    /// Romance and sex beyond the age.
+    case romance
+    /// Rude words.
+    case language
+    /// A threat to hurt someone ("rip you apart").
+    case threat
+    /// Dying and the dead ("going to die").
+    case death
+    /// Wounds ("bleeding", "broken bones").
+    case injury
+    /// Blood and guts described ("sharp bloody teeth").
+    case gore
+    /// Words that demean people.
+    case slur
 }
 
 /// One word in a text that is too strong for the book's age tier.
@@ -112,10 +129,19 @@ public enum Moderation {
         return result
     }()
 
-    /// The words in `text` that are too strong for `tier`, in order.
+    /// The words and phrases in `text` that are too strong for `tier`, in order: the word lists,
+    /// then the phrases of `ModerationPhrases` (threats, death, injury, gore, ...) where no word was found.
     public static func check(_ text: String, tier: AgeTier) -> [ModerationFinding] {
-        guard let rules = rules[tier], !rules.words.isEmpty || rules.hasStems else { return [] }
         let words = Words(text)
+        let found = checkWords(words, tier: tier)
+        let taken = Set(found.map(\.wordIndex))
+        let phrases = ModerationPhrases.check(words, tier: tier).filter { !taken.contains($0.wordIndex) }
+        return phrases.isEmpty ? found : (found + phrases).sorted { $0.wordIndex < $1.wordIndex }
+    }
+
+    /// The words of the tier's word lists in `words`.
+    static func checkWords(_ words: Words, tier: AgeTier) -> [ModerationFinding] {
+        guard let rules = rules[tier], !rules.words.isEmpty || rules.hasStems else { return [] }
         var findings: [ModerationFinding] = []
         for index in words.normalized.indices where !words.normalized[index].isEmpty {
             let word = words.normalized[index]

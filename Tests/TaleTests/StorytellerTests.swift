@@ -163,6 +163,24 @@ struct StorytellerTests {
         #expect(level.minutes(for: .kids) == 1)
     }
 
+    @Test("moderation by meaning: threats, death, injury and gore in phrases; not when denied, pretend or an idiom")
+    func moderationByMeaning() {
+        func found(_ text: String, _ tier: AgeTier = .kids) -> [String] {
+            Moderation.check(text, tier: tier).map { "\($0.word) (\($0.category.rawValue))" }
+        }
+        #expect(found("\"I will rip you apart,\" said the troll.") == ["rip you apart (threat)"])
+        #expect(found("The little fish was going to die in the net.") == ["going to die (death)"])
+        #expect(found("The shark had sharp bloody teeth.") == ["bloody (violence)"])
+        #expect(found("Its paw was bleeding, and there were guts on the rock.") == ["bleeding (injury)", "guts (gore)"])
+        #expect(found("Nobody is going to die today, said Gran.").isEmpty, "denied")
+        #expect(found("The wolf pretended he would rip you apart, and everyone laughed.").isEmpty, "pretend")
+        #expect(found("The wolf pretended to be scary.").isEmpty)
+        #expect(found("Pip was scared to death of the dark.").isEmpty, "an idiom")
+        #expect(found("The little fish was going to die in the net.", .teens).isEmpty, "teen books may hold it")
+        #expect(found("The little fish was going to die in the net.", .adults).isEmpty)
+        #expect(found("They found a severed head in the well.", .teens) == ["severed head (gore)"])
+    }
+
     @Test("moderation by tier: kids' books flag violence and rude words, adult books nothing")
     func moderation() {
         let kids = Moderation.check("The giant wanted to kill the knight. \"Shut up,\" said the troll.", tier: .kids)
