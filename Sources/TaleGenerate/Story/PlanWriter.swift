@@ -109,9 +109,11 @@ struct PlanWriter {
     func text() -> String {
         if voice == .board { return boardText() }
         var sentences: [String] = []
-        if index == 0 || plan.scenes[index - 1].time != scene.time, let hour = hourSentence() { sentences.append(hour) }
+        // The hour when it changes; a picture book's crowded first page leaves it to the pictures.
+        let opensPictureBook = index == 0 && voice == .picture
+        if !opensPictureBook, index == 0 || plan.scenes[index - 1].time != scene.time, let hour = hourSentence() { sentences.append(hour) }
         for (position, role) in scene.roles.enumerated() {
-            var parts = recipe(role)
+            var parts = recipe(role, short: voice == .picture)
             if voice == .early, let talk = pick("talk.\(role.rawValue)", from: StoryGrammar.talk) { parts.append(talk) }
             if [.chapter, .teen, .adult].contains(voice), let inner = pick("inner.\(role.rawValue)", from: StoryGrammar.inner) {
                 parts.insert(inner, at: min(1, parts.count))
@@ -126,8 +128,11 @@ struct PlanWriter {
         return SceneWriter.paragraphs(sentences)
     }
 
-    /// The part names of a role, in order; each becomes one sentence when it has one to give.
-    func recipe(_ role: BeatRole) -> [String] {
+    /// Parts a picture book leaves out, so that a page holds what a child listens to at once.
+    static let pictureBookLeavesOut: Set<String> = ["try.feel", "journey.search", "closing.home"]
+
+    /// The sentences of a role's parts, in order; `short` leaves out what a picture book does not need.
+    func recipe(_ role: BeatRole, short: Bool = false) -> [String] {
         let goal = plan.goalKind.rawValue
         let names: [String]
         switch role {
@@ -137,11 +142,17 @@ struct PlanWriter {
         case .helper: names = plan.helper == nil ? ["helper.self", "helper.progress"] : ["helper.idea", "helper.act", "helper.progress"]
         case .journey: names = ["journey.go", "journey.sight", "journey.search"]
         case .setback: names = ["setback.hazard", "setback.loss", "setback.doubt", "setback.comfort"]
-        case .turn: names = ["turn.remember", "turn.idea.\(goal)", "turn.brave"]
+        case .turn: names = ["turn.remember", "turn.idea.\(goal)", "turn.together", "turn.brave"]
         case .resolution: names = ["resolution.\(goal)", "resolution.use", "resolution.joy"]
         case .closing: names = ["closing.home", "closing.echo", "closing.theme.\(plan.theme)", "closing.end"]
         }
-        return names.compactMap { pick($0, from: StoryGrammar.parts) }
+        var kept = short ? names.filter { !PlanWriter.pictureBookLeavesOut.contains($0) } : names
+        // A picture book meets the friend when the friend comes to help, not on the crowded first page.
+        if short, plan.helper != nil {
+            kept.removeAll { $0 == "opening.friend" }
+            if role == .helper { kept.insert("opening.friend", at: 0) }
+        }
+        return kept.compactMap { pick($0, from: StoryGrammar.parts) }
     }
 
     /// One sentence of a part: the book's seed orders the part's usable sentences, and the scene's
@@ -233,7 +244,7 @@ struct PlanWriter {
 
     /// A long sentence in two, as picture books read aloud: "A, and b." → "A. And b."
     static func split(_ sentence: String) -> [String] {
-        guard sentence.split(separator: " ").count > 11, !sentence.contains("\""), let range = sentence.range(of: ", and ") else { return [sentence] }
+        guard sentence.split(separator: " ").count > 12, !sentence.contains("\""), let range = sentence.range(of: ", and ") else { return [sentence] }
         let first = String(sentence[..<range.lowerBound]) + "."
         let rest = sentence[range.upperBound...]
         // Only where the second half has its own subject: "And the light turns gold", not "And sees".

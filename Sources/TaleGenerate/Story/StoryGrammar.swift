@@ -35,7 +35,7 @@ enum StoryGrammar {
         ],
         "opening.flaw": [
             "But {hero} {flaw}, even in the {home}.",
-            "There [is|was] one thing about {hero}, the {heroKind}, though: {hero} {flaw}.",
+            "There [is|was] one thing nobody in the {home} [knows|knew]: {hero} {flaw}.",
             "Only, {hero} {flaw}, and nobody in {place} [knows|knew] it.",
             "The trouble [is|was] that {hero} {flaw}, more than any {heroKind} should.",
         ],
@@ -246,8 +246,13 @@ enum StoryGrammar {
             "{fear} [is|was] still there, but so [is|was] {helper}.",
             "Being afraid of {fear} [is|was] all right, as long as {hero} [keeps|kept] going.",
         ],
+        "turn.together": [
+            "{helper} [is|was] right there beside {hero}, {spot}.",
+            "\"Try it,\" [says|said] {helper}, and [points|pointed] at {thing}.",
+            "{helper} [nods|nodded], and {hero} [knows|knew] just what to do about {thing}.",
+        ],
         "turn.brave": [
-            "{hero} [takes|took] a deep breath of the air {spot}.",
+            "{hero} [takes|took] a deep breath and [looks|looked] hard at {thing}.",
             "{hero} [stands|stood] up tall {spot}, even though {hero} {flaw}.",
             "\"I will try once more to {goal},\" [says|said] {hero}.",
             "This time, {hero} [does|did] not give up on {thing}.",
@@ -317,7 +322,7 @@ enum StoryGrammar {
         ],
         "closing.theme.friendship": [
             "{hero} [looks|looked] at {helper} and {thing}. Some jobs are too big for one {heroKind}, and just right for two.",
-            "\"I could not have done it without you and your {helperKind} ways,\" [says|said] {hero} to {helper}.",
+            "\"I could not have done it without you,\" [says|said] {hero}, and [gives|gave] {helper} a hug {spot2}.",
         ],
         "closing.theme.sharing": [
             "There [is|was] enough {thingNoun} for everyone, because they [shared|shared].",
@@ -366,7 +371,7 @@ enum StoryGrammar {
             "{hero} [tries|tried] to think calmly, but every thought kept returning to {thing} and to how much depended on it.",
         ],
         "inner.first-try": [
-            "{hero} [tells|told] nobody, but a small, doubtful voice inside [whispers|whispered] that {goal} would not be simple.",
+            "{hero} [tells|told] nobody, but a small, doubtful voice inside [whispers|whispered] that it would not be simple to {goal}.",
             "Perhaps, {hero} [thinks|thought], the answer about {thing} had been obvious all along, and nobody had bothered to look properly.",
         ],
         "inner.helper": [
@@ -383,7 +388,7 @@ enum StoryGrammar {
         ],
         "inner.turn": [
             "Slowly, almost without noticing, {hero} [begins|began] to understand what had gone wrong with {thing} the first time.",
-            "The idea [arrives|arrived] quietly, {spot}, the way the best ideas often do, and {hero} [holds|held] on to it carefully.",
+            "The idea [arrives|arrived] quietly, the way the best ideas about {thing} often do, and {hero} [holds|held] on to it carefully.",
         ],
         "inner.resolution": [
             "Relief [floods|flooded] through {hero}, warm and enormous, and for a moment the only sound [is|was] {sound}.",
