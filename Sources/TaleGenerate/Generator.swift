@@ -61,7 +61,7 @@ public struct GenerationProgress: Sendable, Equatable {
 }
 
 /// Runs the jobs of every book: finds what the locks already hold, asks the provider for the rest
-/// (a bounded number at a time), runs moderation on what comes back and asks again when it fails,
+/// (a bounded number at a time), checks what comes back (`ReplyCheck`, moderation) and asks again when it fails,
 /// then writes the artifacts and the lock, and prunes artifacts nothing needs any more.
 public struct Generator: Sendable {
     /// Where text comes from.
@@ -77,7 +77,7 @@ public struct Generator: Sendable {
     /// Whether a missing artifact is an error instead of a request (`--frozen`).
     public var frozen: Bool
     /// How many times a text may be asked for (a reply that fails its checks or moderation is asked for again).
-    public var moderationTries: Int = 3
+    public var replyTries: Int = 3
     /// The reason text is unfit for a tier, or nil when it is fine.
     public var moderate: @Sendable (String, AgeTier) async -> String?
     /// Told after each artifact.
@@ -299,7 +299,8 @@ public struct Generator: Sendable {
         }
     }
 
-    /// Asks the provider for one artifact (text again while moderation rejects it); returns the file's bytes.
+    /// Asks the provider for one artifact (text again, with the reasons, while its checks or moderation refuse it);
+    /// returns the file's bytes.
     func make(_ job: GenerationJob) async -> Result<[UInt8], GenerationError> {
         switch job.work {
         case .text: break
@@ -311,7 +312,7 @@ public struct Generator: Sendable {
         }
         guard case .text(var request) = job.work else { return .failure(.configuration("unknown job")) }
         var problems: [String] = []
-        for attempt in 0..<max(1, moderationTries) {
+        for attempt in 0..<max(1, replyTries) {
             request.attempt = attempt
             request.problems = problems
             let raw: String
@@ -323,7 +324,7 @@ public struct Generator: Sendable {
             if problems.isEmpty, let flagged = await moderate(text, request.book.tier) { problems.append(flagged) }
             if problems.isEmpty { return .success(Array(text.utf8)) }
         }
-        return .failure(.rejected(artifact: job.file, tries: max(1, moderationTries), reasons: problems))
+        return .failure(.rejected(artifact: job.file, tries: max(1, replyTries), reasons: problems))
     }
 
     /// Writes new artifacts, drops what no job needs, and writes the lock when it changed.

@@ -151,8 +151,6 @@ public enum GenerationError: Error, Equatable, Sendable, CustomStringConvertible
     case badAnswer(String)
     /// The configuration cannot work (no key, ...).
     case configuration(String)
-    /// Moderation rejected every try.
-    case moderation(String)
     /// Every reply failed its checks; the reasons of the last one.
     case rejected(artifact: String, tries: Int, reasons: [String])
 
@@ -163,7 +161,6 @@ public enum GenerationError: Error, Equatable, Sendable, CustomStringConvertible
         case .unavailable(let reason): return "the service is unavailable: \(reason)"
         case .badAnswer(let reason): return "the service gave an unusable answer: \(reason)"
         case .configuration(let reason): return reason
-        case .moderation(let reason): return reason
         case .rejected(let artifact, let tries, let reasons):
             return "\(tries) replies were refused; the last (for \(artifact)) because " + reasons.joined(separator: "; ")
         }

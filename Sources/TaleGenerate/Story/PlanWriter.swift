@@ -84,7 +84,7 @@ struct PlanWriter {
             "lostThing": plan.goalKind == .find ? thing : nil, "lostNoun": plan.goalKind == .find ? plan.keyThing : nil,
             "use": isOwned ? plan.keyThingUse : nil, "solvedUse": known ? plan.keyThingUse : nil,
             "trouble": StoryThings.of(plan.keyThing).trouble,
-            "hazard": searches.contains(plan.goalKind) ? hazard : nil, "workThing": searches.contains(plan.goalKind) ? nil : thing,
+            "hazard": searches.contains(plan.goalKind) ? hazard : nil,
             "searchSpot": searches.contains(plan.goalKind) ? spot : nil,
             "searchShort": plan.goalKind == .find ? (shortSpots.isEmpty ? nil : shortSpots[index % shortSpots.count]) : nil,
             "goal": plan.goal, "goals": Tense.choice(Grammar.thirdPerson(plan.goal)),
@@ -141,7 +141,7 @@ struct PlanWriter {
         case .firstTry: names = ["try.go", "try.attempt", "try.fail", "try.feel"]
         case .helper: names = plan.helper == nil ? ["helper.self", "helper.progress"] : ["helper.idea", "helper.act", "helper.progress"]
         case .journey: names = ["journey.go", "journey.sight", "journey.search"]
-        case .setback: names = ["setback.hazard", "setback.loss", "setback.doubt", "setback.comfort"]
+        case .setback: names = ["setback.hazard", "setback.cause.\(goal)", "setback.loss", "setback.doubt", "setback.comfort"]
         case .turn: names = ["turn.remember", "turn.idea.\(goal)", "turn.together", "turn.brave"]
         case .resolution: names = ["resolution.\(goal)", "resolution.use", "resolution.joy"]
         case .closing: names = ["closing.home", "closing.echo", "closing.theme.\(plan.theme)", "closing.end"]

@@ -185,8 +185,31 @@ enum StoryGrammar {
             "Suddenly {hero} [slips|slipped] near {hazard}.",
             "But then they [come|came] to {hazard}.",
             "{hazard} [blocks|blocked] the way.",
-            "Then, just when it [seems|seemed] to be working, everything [goes|went] wrong with {workThing}.",
-            "But the next try [goes|went] wrong too, and {workThing} [is|was] still not right.",
+        ],
+        // What goes wrong when the goal is not a search: a cause, not bad luck.
+        "setback.cause.fix": [
+            "Then, with a fizz, the mended part [comes|came] loose again, and {thing} [goes|went] quiet.",
+            "But one more part of {thing} [is|was] broken too, deep inside where nobody [can|could] reach.",
+        ],
+        "setback.cause.make": [
+            "Then, oh no! The bowl [tips|tipped], and half of everything [spills|spilled] across the {home}.",
+            "But the first try at {thing} [comes|came] out flat and sad, and they [have|had] to start again.",
+        ],
+        "setback.cause.free": [
+            "Then {beneficiary} [wriggles|wriggled], and the {thingNoun} [pulls|pulled] tighter than before.",
+            "But every knot they [loosen|loosened] [seems|seemed] to tie another in the {thingNoun}.",
+        ],
+        "setback.cause.share": [
+            "Then {hero} and {helper} both [tug|tugged] at {thing}, and neither of them [is|was] happy.",
+            "But {thing} [is|was] too small for two, and someone [is|was] always left out.",
+        ],
+        "setback.cause.win": [
+            "Then {hero} [slips|slipped] at the very start, and the others [rush|rushed] ahead.",
+            "But in the practice run {hero} [comes|came] last, far behind everyone else.",
+        ],
+        "setback.cause.overcome": [
+            "Then {fear} [seems|seemed] to grow bigger and bigger.",
+            "But the closer {hero} [gets|got], the bigger {fear} [feels|felt].",
         ],
         "setback.loss": [
             "And it [is|was] getting late, and {hero} still [has|had] not managed to {goal}.",
