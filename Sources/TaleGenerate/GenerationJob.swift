@@ -91,9 +91,10 @@ public enum GenerationPlanner {
         var jobs: [GenerationJob] = []
         var briefs: [String?] = book.scenes.map(\.writeBrief)
         briefs += Array(repeating: nil, count: count - written)
-        let writtenTexts: [String?] = (0..<count).map { index in
-            guard index < written, !book.scenes[index].needsText, !book.scenes[index].text.isEmpty else { return nil }
-            return book.scenes[index].text
+        /// The writer's text of scene `i`, or nil where there is none or it is to be generated.
+        func writtenText(_ i: Int) -> String? {
+            guard i >= 0, i < written, !book.scenes[i].needsText, !book.scenes[i].text.isEmpty else { return nil }
+            return book.scenes[i].text
         }
         for index in 0..<count {
             let scene = index < written ? book.scenes[index] : nil
@@ -105,10 +106,6 @@ public enum GenerationPlanner {
             request.sceneTitle = titles[index]
             request.sceneTitles = titles
             request.brief = scene?.writeBrief
-            func writtenText(_ i: Int) -> String? {
-                guard i >= 0, i < written, !book.scenes[i].needsText, !book.scenes[i].text.isEmpty else { return nil }
-                return book.scenes[i].text
-            }
             request.previousText = writtenText(index - 1)
             request.nextText = writtenText(index + 1)
             if scene == nil || scene!.title == "" {
@@ -142,7 +139,7 @@ public enum GenerationPlanner {
         plan.sceneCount = count
         plan.sceneTitles = titles
         plan.sceneBriefs = briefs
-        plan.writtenTexts = writtenTexts
+        plan.writtenTexts = (0..<count).map(writtenText)
         return [GenerationJob(id: "plan", request: plan, file: "plan.json", location: top, label: "story plan")] + jobs
     }
 }

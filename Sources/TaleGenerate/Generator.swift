@@ -174,7 +174,6 @@ public struct Generator: Sendable {
             results[book.slug]!.generated.sort { order[$0, default: 0] < order[$1, default: 0] }
             results[book.slug]!.failures.sort { order[$0.job.id, default: 0] < order[$1.job.id, default: 0] }
             results[book.slug]!.missing.sort { order[$0.id, default: 0] < order[$1.id, default: 0] }
-            // A book with a failed text keeps none of that chain's new text: what was written from it may not stand.
             switch save(book, lock: &lock, results: results[book.slug]!) {
             case .some(let problem): results[book.slug]!.lockProblem = problem
             case .none: break
@@ -204,8 +203,9 @@ public struct Generator: Sendable {
     func chain(_ jobs: [GenerationJob], slug: String, lock: GenerationLock, folder: URL, state: Locked<GenerationProgress>) async -> [Outcome] {
         var outcomes: [Outcome] = []
         var plan: StoryPlan?
-        var planProblem: GenerationError?
+        var planFailed = false
         var story: [Int: String] = [:]
+        // The plan, first in a chain, carries the writer's scenes: the story so far starts with them.
         for (index, text) in (jobs.first?.textRequest?.writtenTexts ?? []).enumerated() { if let text { story[index] = text } }
         for original in jobs {
             var job = original
@@ -213,10 +213,10 @@ public struct Generator: Sendable {
                 guard let plan else {
                     // Without a plan nothing can be written from it: in a frozen build that is a gap to
                     // report; after a failed plan, the plan's own error says it all.
-                    let outcome: Outcome.Kind = frozen && planProblem == nil ? .missing
-                        : planProblem == nil ? .failed(.badAnswer("the book has no plan to write from")) : .discarded
+                    let outcome: Outcome.Kind = planFailed ? .discarded
+                        : frozen ? .missing : .failed(.badAnswer("the book has no plan to write from"))
                     outcomes.append(Outcome(job: job, input: "", result: outcome))
-                    report(state, "\(slug)/\(job.id)") { $0.failed += 1 }
+                    if case .failed = outcome { report(state, "\(slug)/\(job.id)") { $0.failed += 1 } }
                     continue
                 }
                 request.plan = plan
@@ -253,11 +253,11 @@ public struct Generator: Sendable {
                 switch StoryPlan.decode(produced) {
                 case .success(let decoded): plan = decoded
                 case .failure(let problem):
-                    planProblem = .badAnswer("\(job.file) is not a story plan: \(problem)")
-                    outcome = .failed(planProblem!)
+                    planFailed = true
+                    outcome = .failed(.badAnswer("\(job.file) is not a story plan: \(problem)"))
                 }
-            } else if job.kind == .plan, case .failed(let error) = outcome {
-                planProblem = .badAnswer("the plan could not be made (\(error))")
+            } else if job.kind == .plan, case .failed = outcome {
+                planFailed = true
             } else if job.kind == .scene, let produced, let request = job.textRequest {
                 story[request.sceneIndex] = produced
             }

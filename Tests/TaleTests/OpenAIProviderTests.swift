@@ -21,6 +21,25 @@ final class FakeOpenAIServer {
     }
 
     func stop() { server.stop() }
+
+    /// A `tale.yaml` that sends text (and, with `images`, pictures) to this server's `scenario`.
+    func taleYAML(_ scenario: String, moderation: Bool = false, images: Bool = false) -> String {
+        """
+        title: Test
+        generate:
+          text:
+            provider: openai
+            base_url: \(base(scenario))
+            model: test-model
+            api_key_env: TALE_TEST_KEY
+            timeout: 5
+            attempts: 2
+            moderation: \(moderation)
+          images:
+            provider: \(images ? "openai" : "embedded")
+            model: test-image-model
+        """
+    }
 }
 
 private let canary = "sk-canary-7f3e1d0c9b"
@@ -165,21 +184,7 @@ struct OpenAIProviderTests {
 struct OpenAIBuildTests {
     private func project(_ server: FakeOpenAIServer, _ scenario: String, moderation: Bool = false, images: Bool = false) -> URL {
         Support.project([
-            "tale.yaml": """
-            title: Test
-            generate:
-              text:
-                provider: openai
-                base_url: \(server.base(scenario))
-                model: test-model
-                api_key_env: TALE_TEST_KEY
-                timeout: 5
-                attempts: 2
-                moderation: \(moderation)
-              images:
-                provider: \(images ? "openai" : "embedded")
-                model: test-image-model
-            """,
+            "tale.yaml": server.taleYAML(scenario, moderation: moderation, images: images),
             "content/moss/index.md": "---\ntitle: Moss\nage: 3-5\npremise: A snail must find a lantern\ntags: [snails]\n---\n\n## The Dark\n\n## The Light\n",
         ])
     }

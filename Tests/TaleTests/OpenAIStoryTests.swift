@@ -12,17 +12,7 @@ struct OpenAIStoryTests {
 
     private func project(_ server: FakeOpenAIServer, _ scenario: String) -> URL {
         Support.project([
-            "tale.yaml": """
-            title: Test
-            generate:
-              text:
-                provider: openai
-                base_url: \(server.base(scenario))
-                model: test-model
-                api_key_env: TALE_TEST_KEY
-                timeout: 5
-                attempts: 2
-            """,
+            "tale.yaml": server.taleYAML(scenario),
             "content/moss/index.md": """
             ---
             title: Moss and the Lantern

@@ -182,6 +182,12 @@ enum PremiseReader {
     /// "a turtle in a net", "a lost sock", "one umbrella and two friends", "a cake when the oven breaks".
     static func readStates(_ text: String, title: String, into reading: inout PremiseReading) {
         let words = text.split(separator: " ").map(String.init)
+        /// The goal of its kind for the thing, in the words `defaultGoal` gives it.
+        func settle(_ kind: GoalKind, _ thing: String) {
+            reading.goalKind = kind
+            reading.thing = thing
+            reading.goal = defaultGoal(reading)
+        }
         func nounNear(_ index: Int) -> String? {
             // The nearest known thing, else the nearest noun-looking word before the state word.
             let window = words[max(0, index - 3)..<min(words.count, index + 3)]
@@ -198,9 +204,7 @@ enum PremiseReader {
                 return
             }
             if let noun = nounNear(index) {
-                reading.goalKind = .fix
-                reading.thing = noun
-                reading.goal = "fix the \(noun)"
+                settle(.fix, noun)
                 return
             }
         }
@@ -218,9 +222,7 @@ enum PremiseReader {
                 return
             }
             if let noun = nounNear(index) {
-                reading.goalKind = .retrieve
-                reading.thing = noun
-                reading.goal = "get the \(noun) back"
+                settle(.retrieve, noun)
                 return
             }
         }
@@ -231,25 +233,19 @@ enum PremiseReader {
         if let index = words.firstIndex(where: { ["lost", "missing", "gone", "vanished"].contains($0) }) {
             let after = words[(index + 1)...].first { StoryThings.knows($0) || !["a", "the", "on", "in"].contains($0) }
             if let noun = nounNear(index + 1).flatMap({ StoryThings.knows($0) ? $0 : nil }) ?? after {
-                reading.goalKind = .find
-                reading.thing = noun
-                reading.goal = "find the \(noun)"
+                settle(.find, noun)
                 return
             }
         }
         if let index = words.firstIndex(where: { $0 == "one" || $0 == "only" }), index + 1 < words.count, text.contains(" two ") {
             let noun = words[index + 1]
-            reading.goalKind = .share
-            reading.thing = noun
-            reading.goal = "share the \(noun)"
+            settle(.share, noun)
             return
         }
         // A known thing anywhere: a vehicle is a journey, anything else a search.
         if let known = words.first(where: { StoryThings.knows($0) }) ?? titleThing(title) {
-            reading.thing = known
             let vehicles = ["train", "boat", "rocket", "balloon", "bicycle", "bike", "wagon"]
-            reading.goalKind = vehicles.contains(known) ? .reach : .find
-            reading.goal = vehicles.contains(known) ? "catch the \(known)" : "find the \(known)"
+            settle(vehicles.contains(known) ? .reach : .find, known)
         }
     }
 

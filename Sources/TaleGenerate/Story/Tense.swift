@@ -43,6 +43,9 @@ enum Tense {
         return stem + "ed"
     }
 
+    /// Regular verbs deadlines and obstacles use ("the storm arrives").
+    static let deadlineVerbs: Set<String> = ["ends", "starts", "arrives", "closes", "opens", "returns"]
+
     /// A clause that starts with a present-tense verb ("lights the path"), with that verb as a choice.
     static func choice(_ clause: String) -> String {
         var words = clause.split(separator: " ", maxSplits: 1).map(String.init)
@@ -51,16 +54,16 @@ enum Tense {
         return words.joined(separator: " ")
     }
 
-    /// A clause whose verbs may be anywhere ("night comes"): every word in the irregular table or
-    /// ending in -s after a noun is given a choice. Used for the short clauses of deadlines.
+    /// A clause whose verb may be anywhere ("night comes"): the first word after the first that is
+    /// in the irregular table or a common verb of deadlines is given a choice. Used for the short
+    /// clauses of deadlines and obstacles.
     static func choices(in clause: String) -> String {
         let words = clause.split(separator: " ").map(String.init)
         var out: [String] = []
         var changed = false
         for (index, word) in words.enumerated() {
             let lower = word.lowercased()
-            if !changed, index > 0, irregular[lower] != nil || (lower.hasSuffix("s") && !lower.hasSuffix("ss") && lower.count > 3
-                                                                 && ["comes", "ends", "starts", "arrives", "sets", "closes", "opens", "begins", "returns", "leaves"].contains(lower)) {
+            if !changed, index > 0, irregular[lower] != nil || deadlineVerbs.contains(lower) {
                 out.append("[\(word)|\(past(of: word))]")
                 changed = true
             } else { out.append(word) }
