@@ -80,7 +80,7 @@ public struct GenerateStage: BuildStage {
             let sceneID = job.id.split(separator: "/", maxSplits: 1).dropFirst().first.map(String.init)
             guard let request = job.textRequest else { continue }
             switch request.kind {
-            case .plan, .illustration, .cover, .narration: continue
+            case .plan, .illustration, .cover, .character, .narration: continue
             case .scene, .title:
                 guard let sceneID else { continue }
                 var index = book.scenes.firstIndex { $0.id == sceneID }

@@ -28,21 +28,44 @@ public struct IllustrateStage: BuildStage {
             let folder = content.appending(path: book.slug).appending(path: "generated")
             var light: [String: (time: String?, weather: [String])] = [:]
             for cues in cueMaps[book.slug]?.scenes ?? [] { light[cues.scene] = (cues.time, cues.weather) }
-            let jobs = GenerationPlanner.imageJobs(for: book, seed: seed, light: light, fileExtension: fileExtension)
+            // Pictures are drawn from the same story plan the text was written from.
+            let plan = (try? String(contentsOf: folder.appending(path: "plan.json"), encoding: .utf8)).flatMap { try? StoryPlan.decode($0).get() }
+            let jobs = GenerationPlanner.imageJobs(for: book, seed: seed, light: light, fileExtension: fileExtension, plan: plan)
             guard !jobs.isEmpty || FileManager.default.fileExists(atPath: folder.path) else { return nil }
             var alts: [String: String] = [:]
             for job in jobs {
-                if case .image(let request) = job.work, request.kind != .cover { alts[job.id] = EmbeddedIllustrator.alt(request) }
+                if case .image(let request) = job.work { alts[job.id] = EmbeddedIllustrator.alt(request) }
             }
             return (BookGeneration(slug: book.slug, folder: folder, jobs: jobs), alts)
         }
-        let needs = planned.compactMap { $0?.need }
+        var needs = planned.compactMap { $0?.need }
         guard !needs.isEmpty else { return }
+        if provider is EmbeddedIllustrator {
+            for need in needs {
+                guard let book = context.books.first(where: { $0.slug == need.slug }) else { continue }
+                IllustrateStage.warnUndrawable(book, context: context)
+            }
+        }
         let plans = Dictionary(uniqueKeysWithValues: planned.compactMap { $0 }.map { ($0.need.slug, $0) })
         var generator = Generator(provider: EmbeddedStoryteller(), concurrency: settings.concurrency, frozen: context.options.frozen,
                                   moderate: { _, _ in nil }, progress: context.options.generationProgress)
         generator.imageProvider = provider
-        generator.kinds = [.illustration, .cover]
+        if provider.usesCharacterSheets {
+            // A sheet of each main character first; each page is then drawn with the sheets of who is on it.
+            var sheets = generator
+            sheets.kinds = [.character]
+            let sheetNeeds = needs.compactMap { need -> BookGeneration? in
+                guard let book = candidates.first(where: { $0.slug == need.slug }) else { return nil }
+                return BookGeneration(slug: need.slug, folder: need.folder,
+                                      jobs: GenerationPlanner.characterSheetJobs(for: book, seed: seed, fileExtension: fileExtension))
+            }
+            let drawn = GenerationRun.perform(sheetNeeds, generator: sheets, context: context)
+            needs = needs.map { IllustrateStage.attachSheets(drawn[$0.slug], to: $0) }
+            generator.kinds = [.illustration, .cover]
+        } else {
+            // Sheets a service drew before are no longer needed: they leave the lock with the rest.
+            generator.kinds = [.illustration, .cover, .character]
+        }
         let results = GenerationRun.perform(needs, generator: generator, context: context)
         for index in context.books.indices {
             let book = context.books[index]
@@ -53,6 +76,7 @@ public struct IllustrateStage: BuildStage {
                 if request.kind == .cover {
                     context.books[index].frontMatter.cover = reference
                     context.books[index].frontMatter.coverIsGenerated = true
+                    context.books[index].frontMatter.coverDescription = plan.alts[job.id]
                 } else if let scene = context.books[index].scenes.firstIndex(where: { $0.id == request.sceneID }) {
                     context.books[index].scenes[scene].illustration = Illustration(reference: reference, alt: plan.alts[job.id] ?? EmbeddedIllustrator.alt(request))
                     context.books[index].scenes[scene].illustrationIsGenerated = true
@@ -60,6 +84,40 @@ public struct IllustrateStage: BuildStage {
             }
         }
         GeneratedBooks.keep("illustrate", results: results, context: context)
+    }
+
+    /// `need` with each picture's request carrying the character sheets of who is in it (from `sheets`, in the book's folder).
+    static func attachSheets(_ sheets: BookGenerationResult?, to need: BookGeneration) -> BookGeneration {
+        guard let sheets else { return need }
+        var byName: [String: [UInt8]] = [:]
+        for (id, file) in sheets.images where id.hasPrefix("character/") {
+            if let data = try? Data(contentsOf: need.folder.appending(path: file)) { byName[String(id.dropFirst("character/".count))] = Array(data) }
+        }
+        var attached = need
+        for index in attached.jobs.indices {
+            guard case .image(var request) = attached.jobs[index].work, let reading = request.reading else { continue }
+            request.references = reading.cast.compactMap { figure in
+                byName[Slug.make(from: figure.name)].map { ImageReference(name: figure.name, bytes: $0) }
+            }
+            attached.jobs[index].work = .image(request)
+        }
+        return attached
+    }
+
+    /// Warns about each character whose looks name a creature Tale cannot draw, naming the word
+    /// and the kind drawn instead, at the character's line in the front matter.
+    static func warnUndrawable(_ book: Book, context: BuildContext) {
+        let source = context.options.project.appending(path: book.sourcePath)
+        let lines = (try? String(contentsOf: source, encoding: .utf8))?.split(separator: "\n", omittingEmptySubsequences: false) ?? []
+        for character in book.frontMatter.characters {
+            let kind = PictureKind.of(character)
+            guard let unknown = kind.unknown else { continue }
+            let line = lines.firstIndex { $0.contains("name:") && $0.contains(character.name) }.map { $0 + 1 } ?? 1
+            let column = line > 1 ? (lines[line - 1].firstIndex(of: "n").map { lines[line - 1].distance(from: lines[line - 1].startIndex, to: $0) + 1 } ?? 1) : 1
+            context.diagnostics.warning(SourceLocation(file: book.sourcePath, line: line, column: column),
+                                        "the illustrator cannot draw a \(unknown) yet, so \(character.name) is drawn as a \(kind.kind)",
+                                        hint: "name a kind Tale draws in `looks` (such as \(PictureKind.suggestions(near: kind.kind))), or give the scenes your own pictures")
+        }
     }
 
     /// The picture provider `tale.yaml` asks for; a service without its key can still serve what the lock holds.
@@ -73,12 +131,14 @@ public struct IllustrateStage: BuildStage {
     }
 }
 
-/// The picture counterpart of `LockOnlyProvider`.
+/// The picture counterpart of `LockOnlyProvider`: the service's pictures (and its character
+/// sheets, so each page's input is the same as when it was drawn) from the lock, and no calls.
 struct LockOnlyImageProvider: ImageProvider {
     let name: String
     let model: String
     let fileExtension = "png"
     let failure: GenerationError
+    let usesCharacterSheets = true
 
     func draw(_ request: ImageRequest) async throws(GenerationError) -> GeneratedImage { throw failure }
 }

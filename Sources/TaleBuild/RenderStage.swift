@@ -105,7 +105,7 @@ public struct RenderStage: BuildStage {
             guard case .success(let url) = PathPolicy.resolveImage(reference, bookFolder: folder) else { return nil }
             return media.publish(url, reference: reference, alt: alt, into: sink)
         }
-        let coverAlt = "Cover of \(matter.title)" + (matter.author.map { " by \($0)" } ?? "")
+        let coverAlt = matter.coverDescription ?? "Cover of \(matter.title)" + (matter.author.map { " by \($0)" } ?? "")
         var cover = matter.cover.flatMap { publish($0, alt: coverAlt) }
         if cover == nil {
             let svg = renderer.typographicCover(for: book)

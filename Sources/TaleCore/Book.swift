@@ -120,6 +120,8 @@ public struct FrontMatter: Sendable, Equatable {
     public var print = PrintMatter()
     /// Whether `cover` was drawn by the illustrator (set by the build).
     public var coverIsGenerated = false
+    /// What a drawn cover shows, as its alt text: the title, the author and the picture (set by the build).
+    public var coverDescription: String?
 
     /// Front matter with only a title.
     public init(title: String) { self.title = title }

@@ -58,5 +58,5 @@ public enum EmbeddedModel {
     /// The offline storyteller.
     public static let storyteller = "tale-storyteller-2"
     /// The offline illustrator.
-    public static let illustrator = "tale-illustrator-1"
+    public static let illustrator = "tale-illustrator-2"
 }

@@ -29,7 +29,7 @@ public struct EmbeddedStoryteller: TextProvider {
         case .title: return plan.scenes.isEmpty ? request.book.title : plan.scenes[index].title
         case .summary: return plan.summary
         case .tags: return plan.tags.joined(separator: "\n")
-        case .plan, .illustration, .cover, .narration: return ""
+        case .plan, .illustration, .cover, .character, .narration: return ""
         }
     }
 

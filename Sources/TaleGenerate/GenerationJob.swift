@@ -146,18 +146,27 @@ public enum GenerationPlanner {
 
 extension GenerationPlanner {
     /// The pictures `book` needs: an illustration for every scene without one (unless `art=none`),
-    /// and a cover when it has none. `light` gives each scene's time of day and weather (from its cue map).
+    /// and a cover when it has none. `light` gives each scene's time of day and weather (from its
+    /// cue map); `plan` is the book's story plan, when it has one. Every page is read for its
+    /// picture (`PictureReader`) with the pages around it, so the hour keeps to the story's
+    /// timeline and no two pages in a row are framed alike.
     public static func imageJobs(for book: Book, seed: String, light: [String: (time: String?, weather: [String])],
-                                 fileExtension: String) -> [GenerationJob] {
+                                 fileExtension: String, plan: StoryPlan? = nil) -> [GenerationJob] {
         let story = StoryBook(book.frontMatter, seed: seed)
         var jobs: [GenerationJob] = []
         if book.frontMatter.cover == nil {
             var request = ImageRequest(kind: .cover, book: story, style: book.frontMatter.style)
             request.author = book.frontMatter.author
+            request.reading = PictureReader.cover(book: story, plan: plan)
             jobs.append(GenerationJob(id: "cover", work: .image(request), file: "cover.\(fileExtension)",
                                       location: SourceLocation(file: book.sourcePath, line: 1, column: 1), label: "cover"))
         }
-        for scene in book.scenes where scene.illustration == nil && scene.art != "none" {
+        let pages = book.scenes.map { scene in
+            PictureReader.Page(id: scene.id, title: scene.title, text: scene.text, art: scene.art == "none" ? nil : scene.art,
+                               cueTime: light[scene.id]?.time, cueWeather: light[scene.id]?.weather ?? [])
+        }
+        let readings = PictureReader.read(book: story, plan: plan, pages: pages)
+        for (index, scene) in book.scenes.enumerated() where scene.illustration == nil && scene.art != "none" {
             var request = ImageRequest(kind: .illustration, book: story, style: book.frontMatter.style)
             request.sceneID = scene.id
             request.title = scene.title
@@ -165,9 +174,25 @@ extension GenerationPlanner {
             request.art = scene.art
             request.time = light[scene.id]?.time
             request.weather = light[scene.id]?.weather ?? []
+            request.reading = readings[index]
             jobs.append(GenerationJob(id: "illustration/\(scene.id)", work: .image(request), file: "illustration-\(scene.id).\(fileExtension)",
                                       location: scene.location, label: "illustration of scene '\(scene.id)'"))
         }
         return jobs
+    }
+}
+
+extension GenerationPlanner {
+    /// The character sheets a book's pictures are drawn from, for a provider that takes reference
+    /// pictures: one for each of the first four characters (the hero first), whatever the pages.
+    public static func characterSheetJobs(for book: Book, seed: String, fileExtension: String) -> [GenerationJob] {
+        let story = StoryBook(book.frontMatter, seed: seed)
+        return book.frontMatter.characters.prefix(4).map { character in
+            var request = ImageRequest(kind: .character, book: story, style: book.frontMatter.style)
+            request.character = character.name
+            let file = "character-\(Slug.make(from: character.name)).\(fileExtension)"
+            return GenerationJob(id: "character/\(Slug.make(from: character.name))", work: .image(request), file: file,
+                                 location: SourceLocation(file: book.sourcePath, line: 1, column: 1), label: "character sheet of \(character.name)")
+        }
     }
 }

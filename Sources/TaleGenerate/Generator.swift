@@ -293,7 +293,7 @@ public struct Generator: Sendable {
     /// The provider name and model that make `kind`.
     func source(of kind: ArtifactKind) -> (name: String, model: String) {
         switch kind {
-        case .illustration, .cover: return (imageProvider.name, imageProvider.model)
+        case .illustration, .cover, .character: return (imageProvider.name, imageProvider.model)
         case .narration: return (speechProvider?.name ?? "none", speechProvider?.model ?? "none")
         default: return (provider.name, provider.model)
         }
@@ -381,7 +381,7 @@ enum ArtifactText {
             if kind == .title, line.lowercased().hasPrefix("title:") { line = String(line.dropFirst(6)).trimmingCharacters(in: .whitespaces) }
             if kind == .title, line.hasSuffix(".") { line.removeLast() }
             return line
-        case .illustration, .cover, .narration:
+        case .illustration, .cover, .character, .narration:
             return text
         case .plan:
             // A JSON object, without the code fence a chat model may put around it.

@@ -22,6 +22,13 @@ public struct ImageRequest: Sendable, Equatable {
     public var weather: [String] = []
     /// The book's author, for the cover.
     public var author: String?
+    /// What the picture shows, read from the plan and the page with the book's other pages;
+    /// nil to read it from this request alone.
+    public var reading: PictureReading?
+    /// For a character sheet: the character it shows.
+    public var character: String?
+    /// Character sheets to send with the request, for a service that takes reference pictures.
+    public var references: [ImageReference] = []
     /// 0 for the first try.
     public var attempt: Int = 0
 
@@ -35,7 +42,22 @@ public struct ImageRequest: Sendable, Equatable {
     /// A canonical text of everything but the attempt, for input hashes.
     public var canonical: String {
         [kind.rawValue, book.canonical, style.rawValue, sceneID, title ?? "", text, art ?? "", time ?? "", weather.joined(separator: " "),
-         author ?? ""].joined(separator: "\u{1D}")
+         author ?? "", reading?.canonical ?? "", character ?? "",
+         references.map { "\($0.name)=\(SHA256.hex($0.bytes))" }.joined(separator: ",")].joined(separator: "\u{1D}")
+    }
+}
+
+/// A picture sent along with a request: a character's sheet, by the character's name.
+public struct ImageReference: Sendable, Equatable {
+    /// The character's name.
+    public var name: String
+    /// The picture (PNG).
+    public var bytes: [UInt8]
+
+    /// A reference picture.
+    public init(name: String, bytes: [UInt8]) {
+        self.name = name
+        self.bytes = bytes
     }
 }
 
@@ -63,4 +85,11 @@ public protocol ImageProvider: Sendable {
     var fileExtension: String { get }
     /// Draws what `request` asks for.
     func draw(_ request: ImageRequest) async throws(GenerationError) -> GeneratedImage
+    /// Whether it draws a sheet of each main character first and takes them as references.
+    var usesCharacterSheets: Bool { get }
+}
+
+extension ImageProvider {
+    /// Most providers keep characters alike by describing them: no sheets.
+    public var usesCharacterSheets: Bool { false }
 }

@@ -30,15 +30,25 @@ struct OpenAIClient: Sendable {
         try OpenAIClient.object(in: try await send(path, body: body, model: model, accept: "application/json"))
     }
 
+    /// Posts `form` (`multipart/form-data`, for files such as reference pictures) to `path` and returns the answer's JSON object.
+    func post(_ path: String, form: MultipartForm, model: String) async throws(GenerationError) -> [String: Any] {
+        try OpenAIClient.object(in: try await send(path, body: form.body, contentType: form.contentType, model: model, accept: "application/json"))
+    }
+
     /// Posts `body` to `path` and returns the 2xx response, whatever its type (audio for speech).
     func send(_ path: String, body: JSONValue, model: String, accept: String) async throws(GenerationError) -> HTTPResponse {
+        try await send(path, body: Array(body.text().utf8), contentType: "application/json", model: model, accept: accept)
+    }
+
+    /// Posts `body` of `contentType` to `path`, with the retry rules, and returns the 2xx response.
+    func send(_ path: String, body: [UInt8], contentType: String, model: String, accept: String) async throws(GenerationError) -> HTTPResponse {
         let endpoint = baseURL + "/" + path
         let request = HTTPRequest(method: "POST", url: endpoint, headers: [
             ("Authorization", "Bearer \(apiKey)"),
-            ("Content-Type", "application/json"),
+            ("Content-Type", contentType),
             ("Accept", accept),
             ("User-Agent", "tale/\(EmbeddedModel.storyteller)"),
-        ], body: Array(body.text().utf8))
+        ], body: body)
         var attempt = 0
         while true {
             attempt += 1

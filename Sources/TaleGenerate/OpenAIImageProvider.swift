@@ -1,10 +1,15 @@
 import Foundation
 import TaleCore
+import TaleHTTP
 import TaleImage
 
-/// An OpenAI-compatible images endpoint (`/images/generations`, answered as `b64_json`), with the
-/// same client rules as text. The prompt is built from the scene's `art=` brief or its text, the
-/// book's style and the character bible, so characters stay the same from page to page.
+/// An OpenAI-compatible images service, with the same client rules as text. It keeps characters
+/// alike from page to page the way an illustrator with a model sheet does: it first draws a
+/// character sheet of each main character (`images/generations`), then sends the sheets of the
+/// characters on a page with that page's prompt to `images/edits`, as reference pictures. A
+/// service without an edits endpoint (404, 405, or a 400 naming it) gets the prompt alone, at
+/// `images/generations`. Every prompt carries the page's reading (who is there doing what, the
+/// things, the place, the hour, the weather, the framing), the style and each character's looks.
 public struct OpenAIImageProvider: ImageProvider {
     /// `openai`.
     public let name = "openai"
@@ -12,8 +17,12 @@ public struct OpenAIImageProvider: ImageProvider {
     public let model: String
     /// `png`.
     public let fileExtension = "png"
+    /// Sheets first, then pages drawn from them.
+    public let usesCharacterSheets = true
     let size: String
     let client: OpenAIClient
+    /// Whether the service turned down `images/edits`: once it has, pages go to `images/generations`.
+    let noEdits = Locked(false)
 
     /// A provider for `settings` (connection from `generate.text`, model and size from `generate.images`).
     public init(settings: GenerationSettings, environment: [String: String],
@@ -24,50 +33,92 @@ public struct OpenAIImageProvider: ImageProvider {
         client = try OpenAIClient(settings: settings, environment: environment, sleep: sleep)
     }
 
-    /// The prompt for `request`: what to show, the style, and each character's fixed look.
+    static let styles: [IllustrationStyle: String] = [
+        .flat: "flat vector picture-book illustration, simple shapes, soft colours",
+        .watercolor: "gentle watercolour picture-book illustration",
+        .crayon: "crayon drawing with visible texture, like a child's picture book",
+        .ink: "ink line drawing with light colour washes",
+        .coloring: "black line art on white for a colouring book, closed shapes, no shading, no fills",
+    ]
+
+    /// How each framing is asked for.
+    static let framings: [PictureComposition: String] = [
+        .wide: "a wide establishing shot: the whole place, the characters small in it",
+        .facing: "two characters facing each other, close, at eye level",
+        .closeUp: "a close-up on the main character's face and hands, with the thing they hold",
+        .lookingUp: "seen from low down, looking up at something big above small characters",
+        .fromBehind: "seen from behind the characters as they walk into the scene",
+        .smallInBig: "a small figure in a big, wide place",
+        .action: "a side view at middle distance, showing the action",
+    ]
+
+    /// The prompt for `request`: the style, what the page shows and how it is framed, and each character's fixed look.
     static func prompt(for request: ImageRequest) -> String {
-        let styles: [IllustrationStyle: String] = [
-            .flat: "flat vector picture-book illustration, simple shapes, soft colours",
-            .watercolor: "gentle watercolour picture-book illustration",
-            .crayon: "crayon drawing with visible texture, like a child's picture book",
-            .ink: "ink line drawing with light colour washes",
-            .coloring: "black line art on white for a colouring book, closed shapes, no shading, no fills",
-        ]
         var lines = [styles[request.style] ?? styles[.flat]!]
+        let characters = request.book.characters
+        if request.kind == .character, let name = request.character {
+            let looks = characters.first { $0.name == name }?.looks ?? name
+            lines.append("A character sheet for a picture book: \(name), \(looks). The whole figure, front and side view, on a plain white background.")
+            lines.append("Suitable for children; no text, letters or signatures in the picture.")
+            return lines.joined(separator: "\n")
+        }
+        let reading = EmbeddedIllustrator.reading(request)
         if request.kind == .cover {
             lines.append("The cover of a picture book called \"\(request.book.title)\". Leave space at the top for the title; draw no text.")
             if let premise = request.book.premise { lines.append("The story: \(premise)") }
-        } else if let art = request.art, !art.isEmpty {
-            lines.append("The scene: \(art)")
-        } else {
-            lines.append("The scene: \(String(request.text.prefix(600)))")
         }
-        if let setting = request.book.setting { lines.append("Setting: \(setting)") }
-        if let time = request.time { lines.append("Time of day: \(time)") }
-        if !request.weather.isEmpty { lines.append("Weather: \(request.weather.joined(separator: ", "))") }
-        let looks = CharacterBible.derive(request.book)
-        if !looks.isEmpty {
-            lines.append("Characters, drawn exactly like this on every page:")
-            for (character, look) in zip(request.book.characters, looks) {
-                lines.append("- \(character.name): \(character.looks ?? look.species)")
-            }
+        if let art = request.art, !art.isEmpty { lines.append("The writer asks for: \(art)") }
+        lines.append("The picture shows: \(reading.sentence)")
+        lines.append("Framing: \(framings[reading.composition]!).")
+        if let setting = request.book.setting { lines.append("The story is set in \(setting).") }
+        let present = characters.filter { character in reading.cast.contains { $0.name == character.name } }
+        if !present.isEmpty {
+            lines.append(request.references.isEmpty ? "Characters, drawn exactly like this on every page:"
+                         : "Characters, drawn exactly as in the reference pictures (one sheet each, in this order):")
+            for character in present { lines.append("- \(character.name): \(character.looks ?? character.role ?? "a friend")") }
         }
         lines.append("Suitable for children; no text, letters or signatures in the picture.")
         return lines.joined(separator: "\n")
     }
 
-    /// Asks for one picture and returns its PNG bytes, checked with libpng.
+    /// Asks for one picture (with the page's character sheets, where the service takes them) and
+    /// returns its PNG bytes, checked with libpng.
     public func draw(_ request: ImageRequest) async throws(GenerationError) -> GeneratedImage {
-        let body: JSONValue = .object([
-            ("model", .string(model)), ("prompt", .string(OpenAIImageProvider.prompt(for: request))),
-            ("n", .int(1)), ("size", .string(size)), ("response_format", .string("b64_json")),
-        ])
-        let object = try await client.post("images/generations", body: body, model: model)
+        let prompt = OpenAIImageProvider.prompt(for: request)
+        let object: [String: Any]
+        if request.references.isEmpty || noEdits.value {
+            object = try await generate(prompt)
+        } else {
+            var form = MultipartForm()
+            form.add("model", model)
+            form.add("prompt", prompt)
+            form.add("n", "1")
+            form.add("size", size)
+            for reference in request.references {
+                form.add("image[]", file: reference.bytes, filename: "\(Slug.make(from: reference.name)).png", contentType: "image/png")
+            }
+            do {
+                object = try await client.post("images/edits", form: form, model: model)
+            } catch .refused(let status, let reason) where status == 404 || status == 405 || (status == 400 && reason.lowercased().contains("edit")) {
+                // No edits endpoint: the prompt alone, with the characters' looks, still keeps them close.
+                noEdits.mutate { $0 = true }
+                object = try await generate(prompt)
+            }
+        }
         guard let data = object["data"] as? [[String: Any]], let first = data.first else { throw .badAnswer("the answer has no images") }
         guard let base64 = first["b64_json"] as? String, let bytes = Data(base64Encoded: base64) else {
             throw .badAnswer("the first image has no b64_json data")
         }
         do { _ = try PNGImage.size(of: Array(bytes)) } catch { throw .badAnswer("the image is not a PNG: \(error)") }
         return GeneratedImage(bytes: Array(bytes), fileExtension: "png")
+    }
+
+    /// `images/generations` for `prompt`, answered as base64.
+    func generate(_ prompt: String) async throws(GenerationError) -> [String: Any] {
+        let body: JSONValue = .object([
+            ("model", .string(model)), ("prompt", .string(prompt)),
+            ("n", .int(1)), ("size", .string(size)), ("response_format", .string("b64_json")),
+        ])
+        return try await client.post("images/generations", body: body, model: model)
     }
 }

@@ -145,7 +145,7 @@ enum StoryPrompt {
             lines.append("Write a summary of the book in one or two sentences for a library page.")
         case .tags:
             lines.append("Give three to five lowercase one-word tags for a library's filters, one per line.")
-        case .plan, .illustration, .cover, .narration:
+        case .plan, .illustration, .cover, .character, .narration:
             break
         }
         return lines.joined(separator: "\n")

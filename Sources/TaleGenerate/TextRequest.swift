@@ -62,11 +62,14 @@ public enum ArtifactKind: String, Sendable, CaseIterable {
     case illustration
     /// The book's cover.
     case cover
+    /// A character sheet: one picture of a character, sent with every page it is on to a
+    /// service that takes reference pictures, so it looks the same on each.
+    case character
     /// A scene read aloud (MP3).
     case narration
 
     /// Whether a text provider writes it.
-    public var isText: Bool { ![.illustration, .cover, .narration].contains(self) }
+    public var isText: Bool { ![.illustration, .cover, .character, .narration].contains(self) }
 
     /// Whether it is written from the book's plan, in order after it.
     public var followsPlan: Bool { [.scene, .title, .summary, .tags].contains(self) }

@@ -15,6 +15,19 @@ public enum Rasterizer {
             let polygons = flatten(mark.outline).map { polygon in
                 polygon.points.map { Point($0.x * scale + offsetX, $0.y * scale + offsetY) }
             }
+            if let fill = mark.fill, let fade = mark.fade, case .rect(let x, let y, let w, let h, _) = mark.outline {
+                // A gradient: one band per device row, each its own colour, so no steps show.
+                let top = y * scale + offsetY, bottom = (y + h) * scale + offsetY
+                let left = x * scale + offsetX, right = (x + w) * scale + offsetX
+                var row = max(0, top.rounded(.down))
+                while row < min(Double(height), bottom) {
+                    let from = max(row, top), to = min(row + 1, bottom)
+                    let colour = fill.mixed(with: fade, max(0, min(1, ((from + to) / 2 - top) / max(1e-9, bottom - top))))
+                    canvas.fill([[Point(left, from), Point(right, from), Point(right, to), Point(left, to)]], color: colour)
+                    row += 1
+                }
+                continue
+            }
             if let fill = mark.fill, fill.a > 0 {
                 let closed = flatten(mark.outline).enumerated().filter { $0.element.closed }.map { polygons[$0.offset] }
                 canvas.fill(closed, color: fill)

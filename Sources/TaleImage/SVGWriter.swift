@@ -16,8 +16,13 @@ public enum SVGWriter {
         default: group = "<g>\n"
         }
         out += group
-        for mark in drawing.marks { out += element(mark, style: style) + "\n" }
-        out += "</g>\n</svg>\n"
+        // The title's lettering stays out of the style's filter, so it is crisp in every style.
+        var lettering = ""
+        for (index, mark) in drawing.marks.enumerated() {
+            let text = element(mark, style: style, id: "f\(index)") + "\n"
+            if mark.role == "title" { lettering += text } else { out += text }
+        }
+        out += "</g>\n" + lettering + "</svg>\n"
         return out
     }
 
@@ -45,7 +50,7 @@ public enum SVGWriter {
     }
 
     /// One mark as an element, with the style's treatment of fill and stroke.
-    static func element(_ mark: Mark, style: IllustrationStyle) -> String {
+    static func element(_ mark: Mark, style: IllustrationStyle, id: String = "f") -> String {
         var fill = mark.fill
         var stroke = mark.stroke
         var width = mark.strokeWidth
@@ -57,27 +62,36 @@ public enum SVGWriter {
                 stroke = .black
                 width = max(2.5, min(mark.strokeWidth, 4))
                 if mark.role == "sky" || mark.role == "background" { stroke = nil }
+                // Washes (light, fog, glows, water over a swimmer) have no line to colour in.
+                if (mark.fill?.a ?? 1) < 1 || (mark.fill == nil && (mark.stroke?.a ?? 1) < 1) { (fill, stroke) = (nil, nil) }
             }
         case .ink:
             if case .text = mark.outline {} else {
                 fill = fill.map { $0.mixed(with: .white, 0.25) }
                 stroke = RGBA(34, 28, 24)
                 width = max(1.5, mark.strokeWidth)
-                if mark.role == "sky" || mark.role == "background" { stroke = nil }
+                // Skies and washes (light, fog, glows) have no ink line around them.
+                if mark.role == "sky" || mark.role == "background" || (mark.fill?.a ?? 1) < 1 { stroke = nil }
             }
         case .watercolor:
             fill = fill.map { $0.opacity(min($0.a, 0.85)) }
         case .crayon, .flat:
             break
         }
-        let paint = "fill=\"\(fill.map(\.hex) ?? "none")\""
+        var gradient = ""
+        if var fade = mark.fade, let top = fill, top != .white || style != .coloring {
+            if style == .ink { fade = fade.mixed(with: .white, 0.25) }
+            gradient = "<defs><linearGradient id=\"\(id)\" x1=\"0\" y1=\"0\" x2=\"0\" y2=\"1\"><stop offset=\"0\" stop-color=\"\(top.hex)\"/>"
+                + "<stop offset=\"1\" stop-color=\"\(fade.hex)\"/></linearGradient></defs>"
+        }
+        let paint = (gradient.isEmpty ? "fill=\"\(fill.map(\.hex) ?? "none")\"" : "fill=\"url(#\(id))\"")
             + ((fill?.a ?? 1) < 1 ? " fill-opacity=\"\(number(fill!.a))\"" : "")
             + (stroke.map { " stroke=\"\($0.hex)\" stroke-width=\"\(number(width))\" stroke-linecap=\"round\" stroke-linejoin=\"round\""
                 + ($0.a < 1 ? " stroke-opacity=\"\(number($0.a))\"" : "") } ?? "")
             + (style == .crayon && stroke != nil ? " stroke-dasharray=\"6 1.5\"" : "")
         switch mark.outline {
         case .rect(let x, let y, let w, let h, let c):
-            return "<rect x=\"\(number(x))\" y=\"\(number(y))\" width=\"\(number(w))\" height=\"\(number(h))\""
+            return gradient + "<rect x=\"\(number(x))\" y=\"\(number(y))\" width=\"\(number(w))\" height=\"\(number(h))\""
                 + (c > 0 ? " rx=\"\(number(c))\"" : "") + " \(paint)/>"
         case .ellipse(let cx, let cy, let rx, let ry):
             return "<ellipse cx=\"\(number(cx))\" cy=\"\(number(cy))\" rx=\"\(number(rx))\" ry=\"\(number(ry))\" \(paint)/>"

@@ -72,10 +72,13 @@ public struct Mark: Sendable, Equatable {
     public var strokeWidth: Double
     /// What the mark depicts, for grouping and tests: `sky`, `ground`, `character:Pip`.
     public var role: String
+    /// For a rectangle: the colour the fill fades to at the bottom edge (a smooth vertical gradient).
+    public var fade: RGBA?
 
     /// A mark.
-    public init(_ outline: Outline, fill: RGBA? = nil, stroke: RGBA? = nil, strokeWidth: Double = 0, role: String = "") {
+    public init(_ outline: Outline, fill: RGBA? = nil, stroke: RGBA? = nil, strokeWidth: Double = 0, role: String = "", fade: RGBA? = nil) {
         self.outline = outline
+        self.fade = fade
         self.fill = fill
         self.stroke = stroke
         self.strokeWidth = strokeWidth
@@ -100,6 +103,11 @@ public struct VectorDrawing: Sendable, Equatable {
     /// Adds a mark.
     public mutating func add(_ outline: Outline, fill: RGBA? = nil, stroke: RGBA? = nil, strokeWidth: Double = 0, role: String = "") {
         marks.append(Mark(outline, fill: fill, stroke: stroke, strokeWidth: strokeWidth, role: role))
+    }
+
+    /// Adds a rectangle filled from `top` at its top edge to `bottom` at its bottom edge, smoothly.
+    public mutating func gradient(x: Double, y: Double, width: Double, height: Double, top: RGBA, bottom: RGBA, role: String) {
+        marks.append(Mark(.rect(x: x, y: y, width: width, height: height, corner: 0), fill: top, role: role, fade: bottom))
     }
 
     /// Adds every mark of `other`, moved by (`dx`, `dy`) and scaled by `scale` about the origin, then moved.

@@ -45,6 +45,58 @@ struct IllustrationBuildTests {
         #expect(covers.allSatisfy { $0.src.hasSuffix(".png") && $0.alt?.hasPrefix("Cover of ") == true }, "the library shows PNG thumbnails")
     }
 
+    @Test("a drawn picture's alt text is its SVG's description, word for word, on the page, in book.json and in the EPUB")
+    func altIsDescription() throws {
+        let slug = "moss-and-the-lost-lantern"
+        let page = try String(contentsOf: Self.site.appending(path: "books/\(slug)/index.html"), encoding: .utf8)
+        let epub = Self.site.appending(path: "books/\(slug)/\(slug).epub")
+        let unzip = Support.run(URL(fileURLWithPath: "/usr/bin/env"), ["python3", "-c", """
+            import sys, zipfile
+            z = zipfile.ZipFile(sys.argv[1])
+            print("".join(z.read(n).decode() for n in z.namelist() if n.endswith(".xhtml")))
+            """, epub.path])
+        var compared = 0
+        for image in images(in: page) where image.src.hasSuffix(".svg") {
+            let svg = try String(contentsOf: Self.site.appending(path: "books/\(slug)").appending(path: image.src).standardized, encoding: .utf8)
+            guard let desc = svg.firstMatch(of: /<desc id="d">([^<]*)<\/desc>/).map({ String($0.1) }) else { continue }
+            let alt = try #require(image.alt)
+            #expect(alt == desc, "\(image.src)")
+            #expect(unzip.out.contains("alt=\"\(desc)\""), "the EPUB's picture has the same alt text: \(desc)")
+            compared += 1
+        }
+        #expect(compared >= 9, "the cover and every scene's picture")
+    }
+
+    @Test("a character Tale cannot draw is drawn as the nearest kind, and the build says so at the character's line")
+    func undrawableKind() throws {
+        let project = Support.project([
+            "tale.yaml": "title: Sea\nbase_url: https://example.org/\n",
+            "content/nelly/index.md": """
+            ---
+            title: Nelly Sees the Lights
+            premise: A narwhal wants to see the northern lights
+            characters:
+              - name: Nelly
+                role: hero
+                looks: a small grey narwhal with a spotted back
+            ---
+            ## The Cold Sea
+            Nelly swam under the ice at night.
+            """,
+        ])
+        let result = Support.tale(["build", "--quiet"], in: project)
+        #expect(result.status == 0, "\(result.err)")
+        #expect(result.err == """
+        content/nelly/index.md:5:5: warning: the illustrator cannot draw a narwhal yet, so Nelly is drawn as a dolphin
+          hint: name a kind Tale draws in `looks` (such as 'dolphin', 'crab', 'fish'), or give the scenes your own pictures
+
+        """)
+        let svg = try String(contentsOf: project.appending(path: "content/nelly/generated/illustration-the-cold-sea.svg"), encoding: .utf8)
+        #expect(svg.contains("Nelly the narwhal swimming"), "the description keeps the writer's word")
+        // The next build draws nothing new, and still says so: the picture is still a dolphin.
+        #expect(Support.tale(["build", "--quiet"], in: project).err == result.err)
+    }
+
     @Test("each book has a 1200x630 social card that libpng decodes and pngcheck passes")
     func socialCards() throws {
         for slug in ["moss-and-the-lost-lantern", "pip-and-the-paper-moon", "the-cartographer-of-tides", "which-way-juniper"] {

@@ -245,27 +245,51 @@ struct OpenAIBuildTests {
         for (_, data) in Support.tree(folder) { #expect(!String(decoding: data, as: UTF8.self).contains("sneaky")) }
     }
 
-    @Test("pictures from an OpenAI-compatible images endpoint: the prompt carries the character bible; PNGs are kept and cropped into the card")
+    @Test("pictures from an OpenAI-compatible images service: a character sheet first, then each page sent with the sheets of who is on it and its reading")
     func images() throws {
         let server = try FakeOpenAIServer()
         defer { server.stop() }
         let root = project(server, "ok", images: true)
-        Support.write("---\ntitle: Moss\nage: 3-5\nsummary: A snail.\ntags: [snails]\nstyle: watercolor\ncharacters:\n  - name: Moss\n    looks: small green snail with an orange shell\n---\n\n## The Dark {art=\"Moss peers into the dark\"}\n\nMoss peers into the dark.\n",
+        Support.write("---\ntitle: Moss\nage: 3-5\nsummary: A snail.\ntags: [snails]\nstyle: watercolor\ncharacters:\n  - name: Moss\n    looks: small green snail with an orange shell\n  - name: Wren\n    looks: a brown wren\n---\n\n## The Dark {art=\"Moss peers into the dark\"}\n\nMoss peers into the dark at night.\n",
                       to: "content/moss/index.md", in: root)
         let run = Support.tale(["build", "--no-frozen"], in: root, environment: ["TALE_TEST_KEY": canary])
         #expect(run.status == 0, "\(run.err)")
-        let requests = try server.requests().filter { ($0["path"] as? String)?.hasSuffix("/images/generations") == true }
-        #expect(requests.count == 2, "a cover and one illustration")
-        let bodies = requests.compactMap { try? JSONSerialization.jsonObject(with: Data(($0["body"] as! String).utf8)) as? [String: Any] }
-        #expect(bodies.allSatisfy { $0["model"] as? String == "test-image-model" && $0["response_format"] as? String == "b64_json" })
-        let prompts = bodies.compactMap { $0["prompt"] as? String }
-        #expect(prompts.allSatisfy { $0.contains("- Moss: small green snail with an orange shell") && $0.contains("watercolour") })
-        #expect(prompts.contains { $0.contains("The scene: Moss peers into the dark") })
+        let all = try server.requests().filter { ($0["path"] as? String)?.contains("/images/") == true }
+        let generations = all.filter { ($0["path"] as! String).hasSuffix("/images/generations") }
+        let edits = all.filter { ($0["path"] as! String).hasSuffix("/images/edits") }
+        // Two character sheets, each asked for with the character's looks, before any page.
+        #expect(generations.count == 2 && edits.count == 2, "two sheets, then a cover and one illustration: \(all.map { $0["path"]! })")
+        let sheets = generations.compactMap { try? JSONSerialization.jsonObject(with: Data(($0["body"] as! String).utf8)) as? [String: Any] }
+        #expect(sheets.allSatisfy { $0["model"] as? String == "test-image-model" && $0["response_format"] as? String == "b64_json" })
+        let sheetPrompts = sheets.compactMap { $0["prompt"] as? String }
+        #expect(sheetPrompts.contains { $0.contains("A character sheet for a picture book: Moss, small green snail with an orange shell.") })
+        #expect(sheetPrompts.contains { $0.contains("A character sheet for a picture book: Wren, a brown wren.") })
+        let lastSheet = generations.compactMap { $0["time"] as? Double }.max()!
+        #expect(edits.allSatisfy { ($0["time"] as! Double) > lastSheet }, "pages are drawn after the sheets")
+        // Each page goes to images/edits as a form: the model, the prompt, and one PNG per character on the page.
+        for edit in edits {
+            let parts = try #require(edit["parts"] as? [[String: Any]])
+            func field(_ name: String) -> String? { parts.first { $0["name"] as? String == name }?["text"] as? String }
+            #expect(field("model") == "test-image-model" && field("n") == "1")
+            let images = parts.filter { $0["name"] as? String == "image[]" }
+            #expect(!images.isEmpty && images.allSatisfy { $0["type"] as? String == "image/png" && ($0["size"] as? Int ?? 0) > 50 })
+            let prompt = try #require(field("prompt"))
+            #expect(prompt.contains("watercolour") && prompt.contains("drawn exactly as in the reference pictures"))
+            #expect(prompt.contains("- Moss: small green snail with an orange shell"))
+            #expect(prompt.contains("The picture shows: ") && prompt.contains("Framing: "))
+            #expect(images.map { $0["filename"] as? String } == (prompt.contains("- Wren:") ? ["moss.png", "wren.png"] : ["moss.png"]),
+                    "the sheets of the characters on the page, in the prompt's order")
+        }
+        let pagePrompt = try #require(edits.compactMap { ($0["parts"] as? [[String: Any]])?.first { $0["name"] as? String == "prompt" }?["text"] as? String }
+            .first { $0.contains("The writer asks for: Moss peers into the dark") })
+        #expect(pagePrompt.contains("The picture shows: Moss the snail ") && pagePrompt.contains("at night"), "\(pagePrompt)")
+        #expect(!all.contains { ($0["body"] as? String ?? "").contains(canary) || "\($0["headers"] ?? "")".contains("x" + canary) })
         let folder = root.appending(path: "content/moss/generated")
         let cover = try PNGImage(decoding: Array(try Data(contentsOf: folder.appending(path: "cover.png"))))
         #expect(cover.width == 96 && cover.height == 64)
         let lock = try String(contentsOf: folder.appending(path: "lock.json"), encoding: .utf8)
         #expect(lock.contains("\"file\": \"illustration-the-dark.png\"") && lock.contains("\"model\": \"test-image-model\""))
+        #expect(lock.contains("\"file\": \"character-moss.png\"") && lock.contains("\"kind\": \"character\""))
         let page = try String(contentsOf: root.appending(path: "public/books/moss/index.html"), encoding: .utf8)
         #expect(page.contains("<meta property=\"og:image:width\" content=\"1200\">"), "the card is cut from the service's cover")
         let again = Support.tale(["build", "--force", "--frozen"], in: root, environment: ["TALE_TEST_KEY": ""])
@@ -279,6 +303,25 @@ struct OpenAIBuildTests {
         #expect(refused.status == 1)
         #expect(refused.err.contains("could not generate the cover: the service gave an unusable answer: the image is not a PNG"))
         #expect(!FileManager.default.fileExists(atPath: bad.appending(path: "content/moss/generated/cover.png").path))
+    }
+
+    @Test("a service without an images/edits endpoint gets each page's prompt at images/generations; once refused, edits are not asked again")
+    func imagesWithoutEdits() throws {
+        let server = try FakeOpenAIServer()
+        defer { server.stop() }
+        let root = project(server, "no-edits", images: true)
+        Support.write("---\ntitle: Moss\nage: 3-5\nsummary: A snail.\ntags: [snails]\ncharacters:\n  - name: Moss\n    looks: small green snail\n---\n\n## One\n\nMoss wakes.\n\n## Two\n\nMoss sleeps.\n",
+                      to: "content/moss/index.md", in: root)
+        let run = Support.tale(["build", "--no-frozen"], in: root, environment: ["TALE_TEST_KEY": canary])
+        #expect(run.status == 0, "\(run.err)")
+        let paths = try server.requests().compactMap { $0["path"] as? String }.filter { $0.contains("/images/") }
+        let edits = paths.enumerated().filter { $0.element.hasSuffix("/edits") }.map(\.offset)
+        #expect((1...3).contains(edits.count), "pages asked at the same time may each be refused once: \(paths)")
+        #expect(paths.filter { $0.hasSuffix("/generations") }.count == 4, "the sheet, then the cover and both pages, once each: \(paths)")
+        #expect(paths.suffix(from: 1).first { $0.hasSuffix("/edits") } != nil && !paths.suffix(from: (edits.last ?? 0) + 1).contains { $0.hasSuffix("/edits") })
+        for file in ["cover.png", "illustration-one.png", "illustration-two.png", "character-moss.png"] {
+            #expect(FileManager.default.fileExists(atPath: root.appending(path: "content/moss/generated/\(file)").path), "\(file)")
+        }
     }
 
     @Test("narration from an OpenAI-compatible speech endpoint: recordings go into the lock, word times are shared out, a rebuild asks nothing")

@@ -15,7 +15,7 @@ public enum ReplyCheck {
         case .title: return titleProblems(text)
         case .summary: return summaryProblems(text, for: request)
         case .tags: return tagProblems(text.split(separator: "\n").map(String.init))
-        case .illustration, .cover, .narration: return []
+        case .illustration, .cover, .character, .narration: return []
         }
     }
 

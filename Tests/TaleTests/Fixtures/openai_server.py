@@ -28,10 +28,15 @@ answered with a plan for the book in the prompt: its scene count, its titles, it
 POST /<scenario>/v1/moderations flags any input that holds "sneaky".
 POST /<scenario>/v1/audio/speech answers a real MP3 (LAME) for ok, and JSON otherwise.
 POST /<scenario>/v1/images/generations answers a small PNG as b64_json for ok, bytes that are not a PNG
-for not-png, and 500 otherwise.
-GET /__requests answers every request received so far (path, headers, body, time), as JSON.
+for not-png (and for ok-edits and no-edits), and 500 otherwise.
+POST /<scenario>/v1/images/edits (multipart/form-data with reference pictures) answers a small PNG
+for ok and ok-edits, 404 for no-edits (a service without an edits endpoint), and 500 otherwise.
+GET /__requests answers every request received so far (path, headers, body, time, and for a
+multipart body its parts: name, filename, content type, size, and a field's text), as JSON.
 """
 import base64
+from email.parser import BytesParser
+from email.policy import default as email_policy
 import json
 import os
 import struct
@@ -137,11 +142,20 @@ class Handler(BaseHTTPRequestHandler):
 
     def do_POST(self):
         length = int(self.headers.get("Content-Length") or 0)
-        body = self.rfile.read(length).decode() if length else ""
+        raw = self.rfile.read(length) if length else b""
+        body = raw.decode("utf-8", "replace")
         scenario = self.path.strip("/").split("/")[0]
+        record = {"path": self.path, "headers": {k.lower(): v for k, v in self.headers.items()}, "body": body, "time": time.time()}
+        content_type = self.headers.get("Content-Type", "")
+        if content_type.startswith("multipart/form-data"):
+            message = BytesParser(policy=email_policy).parsebytes(b"Content-Type: " + content_type.encode() + b"\r\n\r\n" + raw)
+            record["parts"] = [{"name": part.get_param("name", header="content-disposition"), "filename": part.get_filename(),
+                                "type": part.get_content_type(), "size": len(part.get_payload(decode=True) or b""),
+                                "text": None if part.get_filename() else (part.get_payload(decode=True) or b"").decode()}
+                               for part in message.iter_parts()]
+            record["body"] = ""
         with LOCK:
-            REQUESTS.append({"path": self.path, "headers": {k.lower(): v for k, v in self.headers.items()},
-                             "body": body, "time": time.time()})
+            REQUESTS.append(record)
             COUNTS[scenario] = COUNTS.get(scenario, 0) + 1
             count = COUNTS[scenario]
         if self.path.endswith("/v1/moderations"):
@@ -152,8 +166,14 @@ class Handler(BaseHTTPRequestHandler):
             if scenario == "ok":
                 return self.answer(200, mp3(json.loads(body)["input"]), content_type="audio/mpeg")
             return self.answer(200, {"error": "not audio"})
+        if self.path.endswith("/v1/images/edits"):
+            if scenario in ("ok", "ok-edits"):
+                return self.answer(200, {"created": 1, "data": [{"b64_json": base64.b64encode(png()).decode()}]})
+            if scenario == "no-edits":
+                return self.answer(404, {"error": {"message": "Unknown request URL: POST /v1/images/edits"}})
+            return self.answer(500, {"error": {"message": "image scenario " + scenario}})
         if self.path.endswith("/v1/images/generations"):
-            if scenario == "ok":
+            if scenario in ("ok", "ok-edits", "no-edits"):
                 return self.answer(200, {"created": 1, "data": [{"b64_json": base64.b64encode(png()).decode()}]})
             if scenario == "not-png":
                 return self.answer(200, {"created": 1, "data": [{"b64_json": base64.b64encode(b"GIF89a....").decode()}]})
