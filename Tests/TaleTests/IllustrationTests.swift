@@ -193,10 +193,10 @@ struct IllustrationTests {
         #expect(EmbeddedIllustrator.alt(coverRequest())
             == "Cover of Moss and the Lost Lantern by The Tale Team: Moss the snail holding the lantern and Wren the wren flying, under the ferns at night.")
         #expect(EmbeddedIllustrator.alt(scenes[3])
-            == "Moss the snail standing, Wren the wren standing and Fen the fox standing, under the ferns at night. With the lantern.")
+            == "Moss the snail, Wren the wren and Fen the fox, under the ferns at night. With the lantern.")
         var briefed = scenes[0]
         briefed.art = "Moss waves at the moon from the castle"
-        #expect(EmbeddedIllustrator.alt(briefed) == "Moss the snail standing and Wren the wren standing, at the castle at midday.", "the writer's brief places the picture")
+        #expect(EmbeddedIllustrator.alt(briefed) == "Moss the snail and Wren the wren, at the castle at midday.", "the writer's brief places the picture")
         // The picture's description is its alt text, word for word.
         for request in scenes + [coverRequest(), briefed] {
             let svg = illustrator.svg(request)

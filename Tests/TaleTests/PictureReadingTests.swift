@@ -134,6 +134,8 @@ struct PictureReadingTests {
                 }
             }
             #expect(worst <= 1, "\(hour): a step of \(worst) levels between rows")
+            let spread = (0..<3).map { abs(Int(image.pixels[(10 * 1200 + 5) * 4 + $0]) - Int(image.pixels[(590 * 1200 + 5) * 4 + $0])) }.max()!
+            #expect(spread >= 20, "\(hour): the sky fades from top to horizon (\(spread) levels)")
         }
     }
 

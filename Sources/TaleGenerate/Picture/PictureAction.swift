@@ -2,9 +2,10 @@
 public enum PictureAction: String, Sendable, CaseIterable {
     case standing, walking, running, holding, reaching, hiding, sleeping, flying, swimming, hugging, climbing, looking
 
-    /// How a description says it, after the character: "running", "holding the lantern".
+    /// How a description says it, after the character: "running", "holding the lantern"; nothing for standing.
     func phrase(thing: String?, other: String?) -> String {
         switch self {
+        case .standing: ""
         case .holding: thing.map { "holding the \($0)" } ?? "holding something close"
         case .reaching: thing.map { "reaching for the \($0)" } ?? "reaching up"
         case .hugging: other.map { "hugging \($0)" } ?? "hugging"

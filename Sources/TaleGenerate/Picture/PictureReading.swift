@@ -71,7 +71,8 @@ public struct PictureReading: Sendable, Equatable {
         for figure in cast {
             let other = cast.first { $0.name != figure.name }?.name
             let hands = figure.action == .holding || figure.action == .reaching ? held : nil
-            figures.append("\(figure.name) the \(figure.word) \(figure.action.phrase(thing: hands, other: other))")
+            let doing = figure.action.phrase(thing: hands, other: other)
+            figures.append("\(figure.name) the \(figure.word)" + (doing.isEmpty ? "" : " " + doing))
         }
         var text = PictureReading.list(figures)
         text += ", \(place.phrase) \(hour.phrase)"
@@ -87,9 +88,9 @@ public struct PictureReading: Sendable, Equatable {
         return text.prefix(1).uppercased() + text.dropFirst()
     }
 
-    /// Every field as text, for input hashes.
+    /// Every field, and the sentence (which becomes the picture's alt text), as text for input hashes.
     public var canonical: String {
-        (cast.map { "\($0.name)/\($0.word)/\($0.action.rawValue)" } + [keyThing ?? "", keyThingShown.rawValue, things.joined(separator: ","),
+        ([sentence] + cast.map { "\($0.name)/\($0.word)/\($0.action.rawValue)" } + [keyThing ?? "", keyThingShown.rawValue, things.joined(separator: ","),
          place.rawValue, hour.rawValue, weather.joined(separator: ","), composition.rawValue]).joined(separator: "|")
     }
 
