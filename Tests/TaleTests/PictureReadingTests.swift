@@ -48,6 +48,11 @@ struct PictureReadingTests {
         #expect(place("Moss thinks of the sea.", setting: "a farm with a red barn") == .farm)
         #expect(place("Moss bakes bread in the kitchen.", setting: "a farm") == .kitchen)
         #expect(PicturePlace.allCases.count >= 20)
+        // A village under the ferns shows its little houses where the page is at home, and says so.
+        let home = PictureReader.read(book: book(snail, setting: "a mossy village under the ferns"), plan: nil,
+                                      pages: pages(["Over in the village under the ferns, Moss wakes.", "Moss slides under a fern."]))
+        #expect(home.map(\.homes) == [true, false])
+        #expect(home[0].sentence.contains("under the ferns among little houses"))
     }
 
     @Test("who is there and what each does: named or planned, with the strongest action of the sentences about them")

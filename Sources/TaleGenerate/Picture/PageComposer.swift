@@ -39,17 +39,24 @@ struct PageComposer {
         if outdoors || place == .sky { Places.sky(&d, hour: hour, weather: reading.weather, horizon: horizon, random: &random) }
         if framing == .lookingUp, outdoors { Places.landmark(&d, place, hour: hour, x: w * 0.64, ground: horizon) }
         let ground = min(h - 10, Places.draw(&d, place, hour: hour, horizon: horizon, random: &random))
+        if reading.homes { Places.homes(&d, hour: hour, horizon: horizon, small: framing != .closeUp) }
         if framing == .fromBehind, outdoors, place != .sky {
             d.add(.polygon([Point(w * 0.22, h), Point(w * 0.47, horizon - 6), Point(w * 0.53, horizon - 6), Point(w * 0.78, h)], closed: true),
                   fill: RGBA(214, 190, 140).mixed(with: RGBA(20, 24, 60), Places.dim(hour)), role: "path")
         }
-        // The lost key thing, small and far off, half behind the grass: for the child to find.
+        // The lost key thing, small and far off, half behind the grass (or a cushion): for the child to find.
         if let key = reading.keyThing, reading.keyThingShown == .hidden {
             let x = random.next() % 2 == 0 ? w * 0.9 : w * 0.08
             Props.draw(&d, key, x: x, ground: horizon + 8, size: h * 0.07)
-            for dx in [-18.0, 0, 16] {
-                d.add(.polygon([Point(x + dx - 8, horizon + 12), Point(x + dx, horizon - h * 0.04), Point(x + dx + 8, horizon + 12)], closed: true),
-                      fill: RGBA(80, 140, 64).mixed(with: RGBA(20, 24, 60), Places.dim(hour)), role: "grass")
+            if place.isIndoors {
+                // Indoors it is half under a cushion.
+                d.add(.rect(x: x - h * 0.02, y: horizon - h * 0.015, width: h * 0.08, height: h * 0.045, corner: h * 0.015),
+                      fill: RGBA(200, 120, 140).mixed(with: RGBA(20, 24, 60), Places.dim(hour) * 0.6), stroke: Places.line, strokeWidth: 2, role: "cushion")
+            } else {
+                for dx in [-18.0, 0, 16] {
+                    d.add(.polygon([Point(x + dx - 8, horizon + 12), Point(x + dx, horizon - h * 0.04), Point(x + dx + 8, horizon + 12)], closed: true),
+                          fill: RGBA(80, 140, 64).mixed(with: RGBA(20, 24, 60), Places.dim(hour)), role: "grass")
+                }
             }
         }
         // A thing stuck up high: at the top of a tree (or a roof, indoors a shelf), out of reach.

@@ -65,6 +65,11 @@ public enum PictureReader {
             var reading = PictureReading(cast: [], things: [], place: place, hour: hour,
                                          weather: place.isIndoors || place.isApart ? [] : page.cueWeather, composition: .action)
             reading.cast = cast(looks: looks, present: scene?.present ?? [], words: words, place: place)
+            // A village in a wild place (under the ferns, in the tall grass) shows its little houses where the page is at home.
+            let settled = Set((book.setting ?? "").lowercased().split { !$0.isLetter }.map(String.init))
+            let homely = Set(words.lowercased().split { !$0.isLetter }.map(String.init))
+            reading.homes = [.fernWood, .tallGrass, .forest, .meadow].contains(place) && !settled.isDisjoint(with: ["village", "town", "houses", "cottages"])
+                && !homely.isDisjoint(with: ["village", "home", "house", "houses", "cottage", "lives", "door"])
             // The key thing: lost (hidden for the child to find), broken, or there.
             if let key {
                 let named = Props.named(in: words).contains(key)

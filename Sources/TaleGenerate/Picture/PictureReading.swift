@@ -41,6 +41,8 @@ public struct PictureReading: Sendable, Equatable {
     public var things: [String]
     /// Where.
     public var place: PicturePlace
+    /// Whether little houses stand in a wild place (a village under the ferns, in the tall grass).
+    public var homes = false
     /// When.
     public var hour: PictureHour
     /// The weather drawn (`rain`, `storm`, `snow`, `fog`, `wind`); none indoors.
@@ -75,7 +77,7 @@ public struct PictureReading: Sendable, Equatable {
             figures.append("\(figure.name) the \(figure.word)" + (doing.isEmpty ? "" : " " + doing))
         }
         var text = PictureReading.list(figures)
-        text += ", \(place.phrase) \(hour.phrase)"
+        text += ", \(place.phrase)" + (homes ? " among little houses" : "") + " \(hour.phrase)"
         let weatherWords = ["rain": "in the rain", "storm": "in a storm", "snow": "in the snow", "fog": "in the fog", "wind": "in the wind"]
         let said = weather.compactMap { weatherWords[$0] }
         if !said.isEmpty { text += ", " + said.joined(separator: " and ") }
@@ -91,7 +93,7 @@ public struct PictureReading: Sendable, Equatable {
     /// Every field, and the sentence (which becomes the picture's alt text), as text for input hashes.
     public var canonical: String {
         ([sentence] + cast.map { "\($0.name)/\($0.word)/\($0.action.rawValue)" } + [keyThing ?? "", keyThingShown.rawValue, things.joined(separator: ","),
-         place.rawValue, hour.rawValue, weather.joined(separator: ","), composition.rawValue]).joined(separator: "|")
+         place.rawValue + (homes ? "+homes" : ""), hour.rawValue, weather.joined(separator: ","), composition.rawValue]).joined(separator: "|")
     }
 
     /// "a", "a and b", "a, b and c".

@@ -395,6 +395,26 @@ enum Places {
         return g + 30
     }
 
+    /// Little round houses with red roofs and lit windows at dusk and night, along the horizon: a
+    /// village for small creatures in a wild place.
+    static func homes(_ d: inout VectorDrawing, hour: PictureHour, horizon: Double, small: Bool) {
+        let w = d.width, size = d.height * (small ? 0.12 : 0.09)
+        let dim = dim(hour)
+        func shade(_ c: RGBA) -> RGBA { c.mixed(with: RGBA(20, 24, 60), dim) }
+        let lit = hour == .night || hour == .dusk
+        for (i, fraction) in [0.12, 0.58, 0.86].enumerated() {
+            let x = w * fraction, base = horizon + 6, s = size * (i == 1 ? 0.8 : 1)
+            d.add(.rect(x: x - s * 0.4, y: base - s * 0.7, width: s * 0.8, height: s * 0.7, corner: s * 0.1), fill: shade(RGBA(240, 226, 196)),
+                  stroke: shade(line), strokeWidth: 2, role: "house")
+            d.add(.curve(start: Point(x - s * 0.6, base - s * 0.62), segments: [(Point(x, base - s * 1.5), Point(x + s * 0.6, base - s * 0.62))], closed: true),
+                  fill: shade(RGBA(200, 70, 56)), stroke: shade(line), strokeWidth: 2, role: "roof")
+            d.add(.curve(start: Point(x - s * 0.12, base), segments: [(Point(x, base - s * 0.55), Point(x + s * 0.12, base))], closed: true),
+                  fill: shade(RGBA(120, 80, 56)), role: "door")
+            d.add(.ellipse(cx: x + s * 0.26, cy: base - s * 0.42, rx: s * 0.08, ry: s * 0.08),
+                  fill: lit ? RGBA(255, 214, 120) : shade(RGBA(170, 210, 236)), stroke: shade(line), strokeWidth: 1.5, role: "window")
+        }
+    }
+
     /// Something big for a picture that looks up: the place's tallest thing, towering over `x`.
     static func landmark(_ d: inout VectorDrawing, _ place: PicturePlace, hour: PictureHour, x: Double, ground: Double) {
         let dim = dim(hour)
