@@ -116,6 +116,26 @@ struct PictureReadingTests {
             props.append((prop, thumbnail(drawing, 48)))
         }
         #expect(figures.count >= 40 && props.count >= 60, "\(figures.count) kinds, \(props.count) props")
+        // A gallery of every kind and prop, for people to look at (Tests/artifacts/illustrations/).
+        var gallery = VectorDrawing(width: 1600, height: 2000)
+        for (index, kind) in PictureKind.drawable.enumerated() {
+            var request = ImageRequest(kind: .illustration, book: book([("Kit", "hero", "a \(kind)")]), style: .flat)
+            request.reading = PictureReading(cast: [.init(name: "Kit", word: kind, action: .standing)], things: [], place: .meadow, hour: .noon,
+                                             weather: [], composition: .action)
+            let figure = EmbeddedIllustrator().drawing(request)
+            gallery.place(figure, dx: Double(index % 8) * 200, dy: Double(index / 8) * 140, scale: 1.0 / 6)
+            gallery.add(.text(x: Double(index % 8) * 200 + 100, y: Double(index / 8) * 140 + 138, size: 14, text: kind, anchor: "middle", weight: "400",
+                              family: "sans-serif"), fill: .black)
+        }
+        for (index, prop) in Props.all.enumerated() {
+            let x = Double(index % 12) * 130 + 65, y = 1200 + Double(index / 12) * 100
+            Props.draw(&gallery, prop, x: x, ground: y + 70, size: 70)
+            gallery.add(.text(x: x, y: y + 88, size: 12, text: prop, anchor: "middle", weight: "400", family: "sans-serif"), fill: .black)
+        }
+        let folder = Support.artifacts.appending(path: "illustrations")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try SVGWriter.svg(gallery, style: .flat, title: "Every kind and prop", description: "A gallery").write(to: folder.appending(path: "gallery.svg"),
+                                                                                                             atomically: true, encoding: .utf8)
         for (list, least) in [(figures, 2.0), (props, 2.0)] {
             for (i, a) in list.enumerated() {
                 for b in list[(i + 1)...] { #expect(distance(a.1, b.1) > least, "\(a.0) and \(b.0) look alike at thumbnail size") }

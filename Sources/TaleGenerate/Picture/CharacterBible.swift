@@ -96,7 +96,9 @@ public enum CharacterBible {
         var bodyColour = body ?? colours[drawn.colour] ?? colours["brown"]!
         if old, drawn.family != .person, body == nil { bodyColour = bodyColour.mixed(with: RGBA(190, 190, 196), 0.45) }
         let accentColour = accent ?? palette[Int(random.next() % UInt64(palette.count))]
-        if features.isEmpty, [FigureSpec.Family.mammal, .bird, .person, .frog].contains(drawn.family) {
+        // A scarf, cap or bow for a character the looks give nothing to wear, unless its kind has its own (a helmet, a crown, a hat).
+        let dressed: Set<String> = ["astronaut", "knight", "wizard", "baker", "princess", "prince", "unicorn", "dragon", "monster"]
+        if features.isEmpty, [FigureSpec.Family.mammal, .bird, .person, .frog].contains(drawn.family), !dressed.contains(kind.kind) {
             features.append(["scarf", "cap", "bow"][Int(random.next() % 3)])
         }
         if kind.kind == "snail", !features.contains("stripes") { features.append("stripes") }
