@@ -26,8 +26,8 @@ public struct IllustrateStage: BuildStage {
         let cueMaps = context.cueMaps, seed = settings.seed, fileExtension = provider.fileExtension
         let planned = ParallelMap.map(candidates) { book -> (need: BookGeneration, alts: [String: String])? in
             let folder = content.appending(path: book.slug).appending(path: "generated")
-            var light: [String: (time: String?, weather: [String])] = [:]
-            for cues in cueMaps[book.slug]?.scenes ?? [] { light[cues.scene] = (cues.time, cues.weather) }
+            var light: [String: (time: String?, weather: [String], mood: String?)] = [:]
+            for cues in cueMaps[book.slug]?.scenes ?? [] { light[cues.scene] = (cues.time, cues.weather, cues.mood.mood.rawValue) }
             // Pictures are drawn from the same story plan the text was written from.
             let plan = (try? String(contentsOf: folder.appending(path: "plan.json"), encoding: .utf8)).flatMap { try? StoryPlan.decode($0).get() }
             let jobs = GenerationPlanner.imageJobs(for: book, seed: seed, light: light, fileExtension: fileExtension, plan: plan)

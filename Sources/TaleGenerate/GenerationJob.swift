@@ -146,11 +146,11 @@ public enum GenerationPlanner {
 
 extension GenerationPlanner {
     /// The pictures `book` needs: an illustration for every scene without one (unless `art=none`),
-    /// and a cover when it has none. `light` gives each scene's time of day and weather (from its
-    /// cue map); `plan` is the book's story plan, when it has one. Every page is read for its
+    /// and a cover when it has none. `light` gives each scene's time of day, weather and mood (from
+    /// its cue map); `plan` is the book's story plan, when it has one. Every page is read for its
     /// picture (`PictureReader`) with the pages around it, so the hour keeps to the story's
     /// timeline and no two pages in a row are framed alike.
-    public static func imageJobs(for book: Book, seed: String, light: [String: (time: String?, weather: [String])],
+    public static func imageJobs(for book: Book, seed: String, light: [String: (time: String?, weather: [String], mood: String?)],
                                  fileExtension: String, plan: StoryPlan? = nil) -> [GenerationJob] {
         let story = StoryBook(book.frontMatter, seed: seed)
         var jobs: [GenerationJob] = []
@@ -163,7 +163,7 @@ extension GenerationPlanner {
         }
         let pages = book.scenes.map { scene in
             PictureReader.Page(id: scene.id, title: scene.title, text: scene.text, art: scene.art == "none" ? nil : scene.art,
-                               cueTime: light[scene.id]?.time, cueWeather: light[scene.id]?.weather ?? [])
+                               cueTime: light[scene.id]?.time, cueWeather: light[scene.id]?.weather ?? [], cueMood: light[scene.id]?.mood)
         }
         let readings = PictureReader.read(book: story, plan: plan, pages: pages)
         for (index, scene) in book.scenes.enumerated() where scene.illustration == nil && scene.art != "none" {

@@ -70,6 +70,30 @@ struct PictureReadingTests {
         #expect(readings[4].cast.map(\.action) == [.walking], "a snail does not fly")
     }
 
+    @Test("faces show the page's feeling: from its mood, glad in a hug; worried brows and a round mouth, a frown, a wide smile")
+    func feelings() {
+        let fox = [("Fen", "hero", "a red fox")]
+        var pagesWithMoods = pages(["Fen waits.", "Fen waits.", "Fen hugs Fen's mum.", "Fen waits."])
+        for (index, mood) in ["tense", "sad", "tense", nil].enumerated() { pagesWithMoods[index].cueMood = mood }
+        let readings = PictureReader.read(book: book(fox), plan: nil, pages: pagesWithMoods)
+        #expect(readings.map(\.feeling) == [.worried, .sad, .worried, .calm])
+        var hug = pages(["Fen hugged Wren."])
+        hug[0].cueMood = "sad"
+        #expect(PictureReader.read(book: book(fox + [("Wren", "friend", "a wren")]), plan: nil, pages: hug)[0].feeling == .glad)
+        var request = ImageRequest(kind: .illustration, book: book(fox), style: .flat)
+        func face(_ feeling: PictureFeeling) -> [Mark] {
+            var reading = PictureReading(cast: [.init(name: "Fen", word: "fox", action: .standing)], things: [], place: .meadow, hour: .noon,
+                                         weather: [], composition: .closeUp)
+            reading.feeling = feeling
+            request.reading = reading
+            return EmbeddedIllustrator().drawing(request).marks.filter { $0.role == "character:Fen:brow" || $0.role == "character:Fen:mouth" }
+        }
+        #expect(face(.worried).filter { $0.role.hasSuffix(":brow") }.count == 1 && face(.worried).contains { $0.role.hasSuffix(":mouth") && $0.fill != nil })
+        #expect(face(.sad).filter { $0.role.hasSuffix(":brow") }.count == 1 && face(.sad).contains { $0.role.hasSuffix(":mouth") && $0.fill == nil })
+        #expect(face(.glad).map(\.role) == ["character:Fen:mouth"] && face(.glad)[0].fill != nil, "a wide open smile, no brows")
+        #expect(face(.calm).map(\.role) == ["character:Fen:mouth"] && face(.calm)[0].fill == nil)
+    }
+
     @Test("no two pages in a row are framed alike, and a book uses many framings")
     func framings() {
         let readings = PictureReader.read(book: book([("Moss", "hero", "a green snail"), ("Wren", "friend", "a brown wren")]), plan: nil,

@@ -156,7 +156,7 @@ struct PageComposer {
                       stroke: Places.line, strokeWidth: max(1.5, s / 80), role: "tree")
             }
         }
-        d.place(Figures.draw(figure.look, pose: pose), dx: figure.x - s / 2, dy: top, scale: s / 200, mirrored: figure.mirrored)
+        d.place(Figures.draw(figure.look, pose: pose, feeling: reading.feeling), dx: figure.x - s / 2, dy: top, scale: s / 200, mirrored: figure.mirrored)
         switch figure.action {
         case .running, .flying:
             for i in 0..<3 {

@@ -40,6 +40,33 @@ public enum PictureAction: String, Sendable, CaseIterable {
     }
 }
 
+/// How the characters on a page feel, which their faces show.
+public enum PictureFeeling: String, Sendable, CaseIterable {
+    case glad, calm, worried, sad, sleepy
+
+    /// The feeling of a beat of the story.
+    init?(role: BeatRole) {
+        switch role {
+        case .inciting, .firstTry: self = .worried
+        case .setback: self = .sad
+        case .resolution, .closing, .helper: self = .glad
+        default: return nil
+        }
+    }
+
+    /// The feeling of a cue map's mood (`joyful`, `tense`, ...).
+    init?(mood: String?) {
+        switch mood {
+        case "joyful", "playful", "triumphant": self = .glad
+        case "tense", "scary": self = .worried
+        case "sad": self = .sad
+        case "sleepy": self = .sleepy
+        case "calm", "mysterious": self = .calm
+        default: return nil
+        }
+    }
+}
+
 /// How a page is framed. Pages turn from one framing to another, as a picture book's do.
 public enum PictureComposition: String, Sendable, CaseIterable {
     /// The whole place, with the characters small in it: where a story or a day begins and ends.

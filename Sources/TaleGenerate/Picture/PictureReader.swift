@@ -20,9 +20,12 @@ public enum PictureReader {
         public var cueTime: String?
         /// The cue map's weather.
         public var cueWeather: [String]
+        /// The cue map's mood (`joyful`, `tense`, ...).
+        public var cueMood: String?
 
         /// A page.
-        public init(id: String, title: String?, text: String, art: String?, cueTime: String?, cueWeather: [String]) {
+        public init(id: String, title: String?, text: String, art: String?, cueTime: String?, cueWeather: [String], cueMood: String? = nil) {
+            self.cueMood = cueMood
             self.id = id
             self.title = title
             self.text = text
@@ -110,6 +113,9 @@ public enum PictureReader {
                 if !holding { reading.cast[index].action = .standing }
                 holding = false
             }
+            // Faces show the beat's feeling, else the page's mood; a hug is always glad.
+            reading.feeling = scene?.roles.lazy.compactMap(PictureFeeling.init(role:)).first ?? PictureFeeling(mood: page.cueMood) ?? .calm
+            if reading.cast.contains(where: { $0.action == .hugging }) { reading.feeling = .glad }
             reading.composition = composition(reading, roles: scene?.roles ?? [], index: index, count: pages.count, words: words,
                                               previous: readings.last?.composition)
             readings.append(reading)

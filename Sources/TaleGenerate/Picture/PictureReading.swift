@@ -49,6 +49,8 @@ public struct PictureReading: Sendable, Equatable {
     public var weather: [String]
     /// How the page is framed.
     public var composition: PictureComposition
+    /// How the characters feel: their faces show it.
+    public var feeling: PictureFeeling = .calm
 
     /// A reading.
     public init(cast: [Figure], keyThing: String? = nil, keyThingShown: ThingShown = .shown, things: [String], place: PicturePlace,
@@ -93,7 +95,7 @@ public struct PictureReading: Sendable, Equatable {
     /// Every field, and the sentence (which becomes the picture's alt text), as text for input hashes.
     public var canonical: String {
         ([sentence] + cast.map { "\($0.name)/\($0.word)/\($0.action.rawValue)" } + [keyThing ?? "", keyThingShown.rawValue, things.joined(separator: ","),
-         place.rawValue + (homes ? "+homes" : ""), hour.rawValue, weather.joined(separator: ","), composition.rawValue]).joined(separator: "|")
+         place.rawValue + (homes ? "+homes" : ""), hour.rawValue, feeling.rawValue, weather.joined(separator: ","), composition.rawValue]).joined(separator: "|")
     }
 
     /// "a", "a and b", "a, b and c".

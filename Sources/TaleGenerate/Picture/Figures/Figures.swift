@@ -61,11 +61,13 @@ struct FigurePen {
     var d = VectorDrawing(width: 200, height: 200)
     let look: CharacterLook
     let pose: FigurePose
+    let feeling: PictureFeeling
     var role: String { "character:\(look.name)" }
 
-    init(_ look: CharacterLook, pose: FigurePose) {
+    init(_ look: CharacterLook, pose: FigurePose, feeling: PictureFeeling = .calm) {
         self.look = look
         self.pose = pose
+        self.feeling = feeling
     }
 
     /// A filled shape with the figure's outline.
@@ -84,17 +86,37 @@ struct FigurePen {
         case .back: return
         case .asleep:
             stroke(.curve(start: Point(x - size, y), segments: [(Point(x, y + size), Point(x + size, y))], closed: false), width: 2)
+        case .awake where feeling == .sleepy:
+            stroke(.polygon([Point(x - size, y), Point(x + size, y)], closed: false), width: 2)
         case .awake:
             d.add(.ellipse(cx: x, cy: y, rx: size, ry: size * 1.15), fill: RGBA(40, 32, 30), role: role)
             d.add(.ellipse(cx: x + size * 0.35, cy: y - size * 0.4, rx: size * 0.35, ry: size * 0.35), fill: .white, role: role)
+            // Brows: raised in the middle when worried, sloping down and out when sad.
+            if feeling == .worried {
+                stroke(.polygon([Point(x - size * 1.2, y - size * 1.9), Point(x + size * 1.1, y - size * 2.5)], closed: false), width: 2, part: ":brow")
+            } else if feeling == .sad {
+                stroke(.polygon([Point(x - size * 1.2, y - size * 2.5), Point(x + size * 1.1, y - size * 1.9)], closed: false), width: 2, part: ":brow")
+            }
         }
     }
 
-    /// Rosy cheeks and a smile, on a face that can be seen.
+    /// Rosy cheeks and a mouth that shows the feeling (a wide open smile when glad, a frown when
+    /// sad, a small round mouth when worried), on a face that can be seen.
     mutating func smile(_ x: Double, _ y: Double, width: Double = 8) {
         guard pose != .back else { return }
         d.add(.ellipse(cx: x - width * 0.6, cy: y - 4, rx: 6, ry: 4), fill: RGBA(240, 128, 128, 0.55), role: role)
-        stroke(.curve(start: Point(x - width / 2, y), segments: [(Point(x, y + width * 0.6), Point(x + width / 2, y))], closed: false), width: 2)
+        switch pose == .asleep ? .calm : feeling {
+        case .glad:
+            d.add(.curve(start: Point(x - width * 0.65, y - 1), segments: [(Point(x, y + width * 1.2), Point(x + width * 0.65, y - 1))], closed: true),
+                  fill: RGBA(150, 50, 60), stroke: Figures.outline, strokeWidth: 2, role: role + ":mouth")
+        case .sad:
+            stroke(.curve(start: Point(x - width / 2, y + width * 0.4), segments: [(Point(x, y - width * 0.3), Point(x + width / 2, y + width * 0.4))], closed: false),
+                   width: 2, part: ":mouth")
+        case .worried:
+            d.add(.ellipse(cx: x, cy: y + 2, rx: width * 0.22, ry: width * 0.3), fill: RGBA(150, 50, 60), stroke: Figures.outline, strokeWidth: 1.5, role: role + ":mouth")
+        case .calm, .sleepy:
+            stroke(.curve(start: Point(x - width / 2, y), segments: [(Point(x, y + width * 0.6), Point(x + width / 2, y))], closed: false), width: 2, part: ":mouth")
+        }
     }
 
     /// Whether the face is drawn.
@@ -106,8 +128,8 @@ enum Figures {
     static let outline = RGBA(58, 42, 36)
 
     /// The figure of `look` in `pose`.
-    static func draw(_ look: CharacterLook, pose: FigurePose = .awake) -> VectorDrawing {
-        var pen = FigurePen(look, pose: pose)
+    static func draw(_ look: CharacterLook, pose: FigurePose = .awake, feeling: PictureFeeling = .calm) -> VectorDrawing {
+        var pen = FigurePen(look, pose: pose, feeling: feeling)
         switch FigureKinds.spec(look.kind).family {
         case .mammal: Animals.mammal(&pen)
         case .bird: Animals.bird(&pen)
