@@ -70,6 +70,7 @@ public struct OpenAIImageProvider: ImageProvider {
         if let art = request.art, !art.isEmpty { lines.append("The writer asks for: \(art)") }
         lines.append("The picture shows: \(reading.sentence)")
         lines.append("Framing: \(framings[reading.composition]!).")
+        if !reading.cast.isEmpty { lines.append("The characters look \(reading.feeling.rawValue).") }
         if let setting = request.book.setting { lines.append("The story is set in \(setting).") }
         let present = characters.filter { character in reading.cast.contains { $0.name == character.name } }
         if !present.isEmpty {

@@ -276,7 +276,7 @@ struct OpenAIBuildTests {
             let prompt = try #require(field("prompt"))
             #expect(prompt.contains("watercolour") && prompt.contains("drawn exactly as in the reference pictures"))
             #expect(prompt.contains("- Moss: small green snail with an orange shell"))
-            #expect(prompt.contains("The picture shows: ") && prompt.contains("Framing: "))
+            #expect(prompt.contains("The picture shows: ") && prompt.contains("Framing: ") && prompt.contains("The characters look "))
             #expect(images.map { $0["filename"] as? String } == (prompt.contains("- Wren:") ? ["moss.png", "wren.png"] : ["moss.png"]),
                     "the sheets of the characters on the page, in the prompt's order")
         }
