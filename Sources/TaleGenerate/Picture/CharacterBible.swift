@@ -30,6 +30,7 @@ public struct CharacterLook: Sendable, Equatable {
 
 /// How old a character looks.
 public enum FigureAge: String, Sendable {
+    /// A child or a young creature; a grown-up; an old one.
     case young, grown, old
 }
 

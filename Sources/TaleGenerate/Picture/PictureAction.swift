@@ -1,5 +1,6 @@
 /// What a character is doing in a picture, which decides its pose.
 public enum PictureAction: String, Sendable, CaseIterable {
+    /// Each action a figure can be posed in.
     case standing, walking, running, holding, reaching, hiding, sleeping, flying, swimming, hugging, climbing, looking
 
     /// How a description says it, after the character: "running", "holding the lantern"; nothing for standing.
@@ -42,6 +43,7 @@ public enum PictureAction: String, Sendable, CaseIterable {
 
 /// How the characters on a page feel, which their faces show.
 public enum PictureFeeling: String, Sendable, CaseIterable {
+    /// Each feeling a face can show.
     case glad, calm, worried, sad, sleepy
 
     /// The feeling of a beat of the story.

@@ -1,5 +1,6 @@
 /// The hour a picture shows: the light, the sky and where the sun or moon is.
 public enum PictureHour: String, Sendable, CaseIterable, Comparable {
+    /// The hours, earliest first.
     case dawn, morning, noon, afternoon, dusk, night
 
     /// Earlier hours are smaller.

@@ -1,6 +1,8 @@
 /// Where a picture happens, as the illustrator draws it.
 public enum PicturePlace: String, Sendable, CaseIterable {
+    /// Rooms, town and country.
     case bedroom, kitchen, bakery, shop, street, village, farm, garden, forest, fernWood = "fern-wood", tallGrass = "tall-grass"
+    /// Open country, water, the sky and beyond, and places with walls.
     case meadow, hill, mountain, snow, cave, river, lake, beach, underwater, boat, sky, moon, space, castle, school, train
 
     /// How a description says it: "in the kitchen", "on the Moon".

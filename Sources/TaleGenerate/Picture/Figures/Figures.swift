@@ -3,6 +3,7 @@ import TaleImage
 
 /// How a figure is posed on the page: seen from the front or side, asleep, or from behind.
 enum FigurePose: Sendable, Equatable {
+    /// Eyes open; eyes shut; the face turned away.
     case awake, asleep, back
 }
 
