@@ -112,8 +112,11 @@ public struct IllustrateStage: BuildStage {
         for character in book.frontMatter.characters {
             let kind = PictureKind.of(character)
             guard let unknown = kind.unknown else { continue }
-            let line = lines.firstIndex { $0.contains("name:") && $0.contains(character.name) }.map { $0 + 1 } ?? 1
-            let column = line > 1 ? (lines[line - 1].firstIndex(of: "n").map { lines[line - 1].distance(from: lines[line - 1].startIndex, to: $0) + 1 } ?? 1) : 1
+            // The line of the character's `name:`, at the column where `name` starts.
+            var (line, column) = (1, 1)
+            if let index = lines.firstIndex(where: { $0.contains("name:") && $0.contains(character.name) }), let name = lines[index].range(of: "name:") {
+                (line, column) = (index + 1, lines[index].distance(from: lines[index].startIndex, to: name.lowerBound) + 1)
+            }
             context.diagnostics.warning(SourceLocation(file: book.sourcePath, line: line, column: column),
                                         "the illustrator cannot draw a \(unknown) yet, so \(character.name) is drawn as a \(kind.kind)",
                                         hint: "name a kind Tale draws in `looks` (such as \(PictureKind.suggestions(near: kind.kind))), or give the scenes your own pictures")

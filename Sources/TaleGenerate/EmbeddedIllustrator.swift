@@ -26,7 +26,10 @@ public struct EmbeddedIllustrator: ImageProvider {
     /// The SVG text for `request`: its `<title>` names the page and the framing, its `<desc>`
     /// says what is drawn (the same sentence as the alt text).
     public func svg(_ request: ImageRequest) -> String {
+        // Read once: the title, the drawing and the description all come from the same reading.
         let reading = EmbeddedIllustrator.reading(request)
+        var request = request
+        request.reading = reading
         let title = request.kind == .cover ? EmbeddedIllustrator.alt(request)
             : "Picture for “\(request.title ?? request.book.title)”, \(reading.composition.phrase)"
         return SVGWriter.svg(drawing(request), style: request.style, title: title, description: EmbeddedIllustrator.alt(request))
@@ -48,23 +51,23 @@ public struct EmbeddedIllustrator: ImageProvider {
 
     /// A 1200 x 630 picture for the book's social card: the cover's scene, without words.
     public func card(_ request: ImageRequest) -> VectorDrawing {
-        var d = VectorDrawing(width: 1200, height: 630)
-        var random = random(request)
-        PageComposer(reading: EmbeddedIllustrator.reading(request), looks: CharacterBible.derive(request.book)).compose(&d, random: &random, cover: true)
-        return d
+        paint(request, width: 1200, height: 630, cover: true)
     }
 
     func scene(_ request: ImageRequest) -> VectorDrawing {
-        var d = VectorDrawing(width: 1200, height: 800)
+        paint(request, width: 1200, height: 800, cover: false)
+    }
+
+    /// `request`'s reading laid out on a `width` x `height` page (as a cover: the hero with the key thing).
+    func paint(_ request: ImageRequest, width: Double, height: Double, cover: Bool) -> VectorDrawing {
+        var d = VectorDrawing(width: width, height: height)
         var random = random(request)
-        PageComposer(reading: EmbeddedIllustrator.reading(request), looks: CharacterBible.derive(request.book)).compose(&d, random: &random, cover: false)
+        PageComposer(reading: EmbeddedIllustrator.reading(request), looks: CharacterBible.derive(request.book)).compose(&d, random: &random, cover: cover)
         return d
     }
 
     func cover(_ request: ImageRequest) -> VectorDrawing {
-        var d = VectorDrawing(width: 600, height: 800)
-        var random = random(request)
-        PageComposer(reading: EmbeddedIllustrator.reading(request), looks: CharacterBible.derive(request.book)).compose(&d, random: &random, cover: true)
+        var d = paint(request, width: 600, height: 800, cover: true)
         // The title and author on a banner, in the theme's serif, outside the style's filters.
         let lines = EmbeddedIllustrator.wrap(request.book.title, width: 16)
         let size = lines.count > 2 ? 44.0 : 52

@@ -65,8 +65,7 @@ public enum CharacterBible {
 
     /// One character's look.
     static func look(for character: StoryCharacter, seed: String) -> CharacterLook {
-        let words = ((character.looks ?? "") + " " + character.name + " " + (character.role ?? "")).lowercased()
-            .split { !$0.isLetter && $0 != "-" }.map(String.init)
+        let words = PageWords.of((character.looks ?? "") + " " + character.name + " " + (character.role ?? ""), keeping: "-")
         var random = SeededRandom(seed + "\u{0}" + character.name)
         let kind = PictureKind.of(character)
         let drawn = FigureKinds.spec(kind.kind)

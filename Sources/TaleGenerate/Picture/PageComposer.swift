@@ -42,7 +42,7 @@ struct PageComposer {
         if reading.homes { Places.homes(&d, hour: hour, horizon: horizon, small: framing != .closeUp) }
         if framing == .fromBehind, outdoors, place != .sky {
             d.add(.polygon([Point(w * 0.22, h), Point(w * 0.47, horizon - 6), Point(w * 0.53, horizon - 6), Point(w * 0.78, h)], closed: true),
-                  fill: RGBA(214, 190, 140).mixed(with: RGBA(20, 24, 60), Places.dim(hour)), role: "path")
+                  fill: Places.shade(RGBA(214, 190, 140), hour), role: "path")
         }
         // The lost key thing, small and far off, half behind the grass (or a cushion): for the child to find.
         if let key = reading.keyThing, reading.keyThingShown == .hidden {
@@ -51,11 +51,11 @@ struct PageComposer {
             if place.isIndoors {
                 // Indoors it is half under a cushion.
                 d.add(.rect(x: x - h * 0.02, y: horizon - h * 0.015, width: h * 0.08, height: h * 0.045, corner: h * 0.015),
-                      fill: RGBA(200, 120, 140).mixed(with: RGBA(20, 24, 60), Places.dim(hour) * 0.6), stroke: Places.line, strokeWidth: 2, role: "cushion")
+                      fill: Places.shade(RGBA(200, 120, 140), hour, by: 0.6), stroke: Places.line, strokeWidth: 2, role: "cushion")
             } else {
                 for dx in [-18.0, 0, 16] {
                     d.add(.polygon([Point(x + dx - 8, horizon + 12), Point(x + dx, horizon - h * 0.04), Point(x + dx + 8, horizon + 12)], closed: true),
-                          fill: RGBA(80, 140, 64).mixed(with: RGBA(20, 24, 60), Places.dim(hour)), role: "grass")
+                          fill: Places.shade(RGBA(80, 140, 64), hour), role: "grass")
                 }
             }
         }
@@ -64,8 +64,8 @@ struct PageComposer {
             let x = w * 0.8
             if outdoors && framing != .lookingUp {
                 d.add(.rect(x: x - w * 0.03, y: horizon * 0.25, width: w * 0.06, height: ground - horizon * 0.25, corner: 0),
-                      fill: RGBA(110, 78, 52).mixed(with: RGBA(20, 24, 60), Places.dim(hour)), stroke: Places.line, strokeWidth: 2.5, role: "tree")
-                d.add(.ellipse(cx: x, cy: horizon * 0.22, rx: w * 0.17, ry: horizon * 0.2), fill: RGBA(84, 150, 76).mixed(with: RGBA(20, 24, 60), Places.dim(hour)),
+                      fill: Places.shade(RGBA(110, 78, 52), hour), stroke: Places.line, strokeWidth: 2.5, role: "tree")
+                d.add(.ellipse(cx: x, cy: horizon * 0.22, rx: w * 0.17, ry: horizon * 0.2), fill: Places.shade(RGBA(84, 150, 76), hour),
                       role: "tree")
             }
             Props.draw(&d, key, x: framing == .lookingUp ? w * 0.64 : x, ground: horizon * 0.3, size: h * 0.16)

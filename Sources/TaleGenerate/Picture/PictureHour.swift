@@ -63,19 +63,18 @@ public enum PictureHour: String, Sendable, CaseIterable, Comparable {
     /// The hour `text` says it is: the last time word in it that is about now; nil when it names none.
     /// "before night comes", "every morning" and "afraid of the dark" are not about now.
     public static func said(in text: String) -> PictureHour? {
-        let words = text.lowercased().split { !$0.isLetter }.map(String.init)
+        let words = PageWords.of(text)
         var found: (at: Int, hour: PictureHour)?
         for (marker, hour) in markers {
-            let parts = marker.split(separator: " ").map(String.init)
-            guard parts.count <= words.count else { continue }
-            for start in 0...(words.count - parts.count) where Array(words[start..<start + parts.count]) == parts {
+            let phrase = marker.contains(" ")
+            for start in PageWords.starts(of: marker, in: words) {
                 // "night" inside "tonight" never matches (words are whole); "the next morning" is morning now.
                 let before = start > 0 ? words[start - 1] : ""
                 let twoBefore = start > 1 ? words[start - 2] : ""
                 if notNow.contains(before), !(before == "next" && (twoBefore == "the" || twoBefore == "")) { continue }
                 if before == "the", notNow.contains(twoBefore) { continue }
                 if marker == "in the dark", ["afraid", "scared", "frightened"].contains(where: { words[max(0, start - 3)..<start].contains($0) }) { continue }
-                if found == nil || start > found!.at || (start == found!.at && parts.count > 1) { found = (start, hour) }
+                if found == nil || start > found!.at || (start == found!.at && phrase) { found = (start, hour) }
             }
         }
         return found?.hour

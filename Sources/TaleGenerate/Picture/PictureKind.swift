@@ -25,7 +25,7 @@ public struct PictureKind: Sendable, Equatable {
     /// could not draw, when the looks name a creature Tale does not know.
     public static func of(_ character: StoryCharacter) -> PictureKind {
         for source in [character.looks ?? "", (character.role ?? "") + " " + character.name] {
-            let words = source.lowercased().split { !$0.isLetter && $0 != "-" }.map(String.init)
+            let words = PageWords.of(source, keeping: "-")
             var found: [PictureKind] = []
             for word in words {
                 for kind in CreatureKinds.all where kind.markers.contains(word) || kind.markers.contains(where: { $0 + "s" == word }) {
@@ -88,7 +88,7 @@ public struct PictureKind: Sendable, Equatable {
 
     /// The drawable kind nearest an unknown creature, from what else its looks say.
     static func nearest(_ looks: String) -> String {
-        let words = Set(looks.lowercased().split { !$0.isLetter }.map(String.init))
+        let words = Set(PageWords.of(looks))
         let hints: [(Set<String>, String)] = [
             (["fin", "fins", "scales", "gills", "sea", "ocean", "tusk", "swims"], "fish"),
             (["wing", "wings", "feathers", "feathered", "beak"], "bird"),

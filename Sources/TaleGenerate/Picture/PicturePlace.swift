@@ -111,16 +111,14 @@ public enum PicturePlace: String, Sendable, CaseIterable {
     /// How strongly `text` puts a picture in each place: a marker after "in", "into", "at", "on",
     /// "under" or "through" counts three, any other two (phrases) or one (words).
     static func scores(_ text: String) -> [PicturePlace: Int] {
-        let words = text.lowercased().split { !$0.isLetter && $0 != "'" }.map(String.init)
+        let words = PageWords.of(text, keeping: "'")
         let located: Set<String> = ["in", "into", "inside", "at", "on", "onto", "under", "through", "across", "to", "by", "along", "over", "reached"]
         var scores: [PicturePlace: Int] = [:]
         for (place, list) in markers {
             for marker in list {
-                let parts = marker.split(separator: " ").map(String.init)
-                guard parts.count <= words.count else { continue }
-                for start in 0...(words.count - parts.count) where Array(words[start..<start + parts.count]) == parts {
+                for start in PageWords.starts(of: marker, in: words) {
                     let near = words[max(0, start - 3)..<start]
-                    scores[place, default: 0] += near.contains(where: located.contains) ? 3 : parts.count > 1 ? 2 : 1
+                    scores[place, default: 0] += near.contains(where: located.contains) ? 3 : marker.contains(" ") ? 2 : 1
                 }
             }
         }
@@ -129,7 +127,11 @@ public enum PicturePlace: String, Sendable, CaseIterable {
 
     /// The place named most strongly in `text`, ties going to the more specific place; nil when none is.
     static func strongest(in text: String, atLeast: Int = 1, excluding: Set<PicturePlace> = []) -> PicturePlace? {
-        let scores = scores(text)
+        strongest(scores(text), atLeast: atLeast, excluding: excluding)
+    }
+
+    /// The place with the highest of `scores` (at least `atLeast`), ties going to the more specific place.
+    static func strongest(_ scores: [PicturePlace: Int], atLeast: Int = 1, excluding: Set<PicturePlace> = []) -> PicturePlace? {
         var best: (PicturePlace, Int)?
         for (place, _) in markers where !excluding.contains(place) {
             if let score = scores[place], score >= atLeast, score > (best?.1 ?? 0) { best = (place, score) }

@@ -47,9 +47,12 @@ public enum PictureReader {
         let key = keyThing(book: book, plan: plan)
         var readings: [PictureReading] = []
         var hour = startHour(book: book, plan: plan)
+        let settled = Set(PageWords.of(book.setting ?? ""))
         for (index, page) in pages.enumerated() {
             let scene = planned?[index]
             let words = [page.title ?? "", page.art ?? "", page.text].joined(separator: ". ")
+            let vocabulary = Set(PageWords.of(words))
+            let named = Props.named(in: words)
             // The hour: what the page says, else the plan's, else the last page's, else the cue's.
             let said = PictureHour.said(in: words)
             if let said {
@@ -69,28 +72,25 @@ public enum PictureReader {
                                          weather: place.isIndoors || place.isApart ? [] : page.cueWeather, composition: .action)
             reading.cast = cast(looks: looks, present: scene?.present ?? [], words: words, place: place)
             // A village in a wild place (under the ferns, in the tall grass) shows its little houses where the page is at home.
-            let settled = Set((book.setting ?? "").lowercased().split { !$0.isLetter }.map(String.init))
-            let homely = Set(words.lowercased().split { !$0.isLetter }.map(String.init))
             reading.homes = [.fernWood, .tallGrass, .forest, .meadow].contains(place) && !settled.isDisjoint(with: ["village", "town", "houses", "cottages"])
-                && !homely.isDisjoint(with: ["village", "home", "house", "houses", "cottage", "lives", "door"])
+                && !vocabulary.isDisjoint(with: ["village", "home", "house", "houses", "cottage", "lives", "door"])
             // The key thing: lost (hidden for the child to find), broken, or there.
             if let key {
-                let named = Props.named(in: words).contains(key)
+                let isNamed = named.contains(key)
                 switch (scene?.thing, plan?.goalKind) {
                 case (.trouble?, .find?):
-                    if named { (reading.keyThing, reading.keyThingShown) = (key, .hidden) }
+                    if isNamed { (reading.keyThing, reading.keyThingShown) = (key, .hidden) }
                 case (.trouble?, .retrieve?), (.trouble?, .reach?):
-                    let high = !Set(words.lowercased().split { !$0.isLetter }.map(String.init))
-                        .isDisjoint(with: ["top", "stuck", "high", "tree", "oak", "roof", "branch", "branches", "tower", "up"])
-                    if named, !(high && place.isIndoors) { (reading.keyThing, reading.keyThingShown) = (key, high ? .outOfReach : .hidden) }
+                    let high = !vocabulary.isDisjoint(with: ["top", "stuck", "high", "tree", "oak", "roof", "branch", "branches", "tower", "up"])
+                    if isNamed, !(high && place.isIndoors) { (reading.keyThing, reading.keyThingShown) = (key, high ? .outOfReach : .hidden) }
                 case (.trouble?, .fix?):
                     (reading.keyThing, reading.keyThingShown) = (key, .broken)
                 case (.trouble?, .make?):
-                    if named { reading.keyThing = key }
+                    if isNamed { reading.keyThing = key }
                 case (.some, _):
                     reading.keyThing = key
                 case (nil, _):
-                    if named { reading.keyThing = key }
+                    if isNamed { reading.keyThing = key }
                 }
             }
             // A snail's shell or a hedgehog's hat is part of the character, not a thing beside it.
@@ -101,7 +101,7 @@ public enum PictureReader {
             for character in book.characters where cast.contains(where: { $0.name == character.name }) {
                 features.formUnion(Props.named(in: character.looks ?? ""))
             }
-            reading.things = Props.named(in: words).filter { $0 != reading.keyThing && $0 != key && !features.contains($0) && $0 != "star" }.prefix(2).map { $0 }
+            reading.things = named.filter { $0 != reading.keyThing && $0 != key && !features.contains($0) && $0 != "star" }.prefix(2).map { $0 }
             // The resolution puts the key thing in the hero's hands.
             if scene?.roles.contains(.resolution) == true, reading.keyThing != nil, reading.keyThingShown == .shown, !reading.cast.isEmpty,
                ![.hugging, .flying, .swimming].contains(reading.cast[0].action) {
@@ -116,7 +116,7 @@ public enum PictureReader {
             // Faces show the beat's feeling, else the page's mood; a hug is always glad.
             reading.feeling = scene?.roles.lazy.compactMap(PictureFeeling.init(role:)).first ?? PictureFeeling(mood: page.cueMood) ?? .calm
             if reading.cast.contains(where: { $0.action == .hugging }) { reading.feeling = .glad }
-            reading.composition = composition(reading, roles: scene?.roles ?? [], index: index, count: pages.count, words: words,
+            reading.composition = composition(reading, roles: scene?.roles ?? [], index: index, count: pages.count, words: vocabulary,
                                               previous: readings.last?.composition)
             readings.append(reading)
         }
@@ -148,8 +148,7 @@ public enum PictureReader {
         if let plan { return PictureHour(plan.startTime) }
         let words = [book.setting ?? "", book.premise ?? "", book.title].joined(separator: ". ")
         if let said = PictureHour.said(in: words) { return said }
-        let lower = Set(words.lowercased().split { !$0.isLetter }.map(String.init))
-        return lower.isDisjoint(with: ["moon", "stars", "bedtime", "dark"]) ? .morning : .night
+        return Set(PageWords.of(words)).isDisjoint(with: ["moon", "stars", "bedtime", "dark"]) ? .morning : .night
     }
 
     /// The key thing as a drawable prop: the plan's, else the first the premise names.
@@ -164,7 +163,7 @@ public enum PictureReader {
         if let art = page.art, let place = PicturePlace.strongest(in: art, excluding: excluded) { return place }
         let words = [page.title ?? "", page.text, spot ?? ""].joined(separator: ". ")
         let scores = PicturePlace.scores(words)
-        guard let best = PicturePlace.strongest(in: words, atLeast: 2, excluding: excluded) else { return base }
+        guard let best = PicturePlace.strongest(scores, atLeast: 2, excluding: excluded) else { return base }
         // The book's own place keeps the page unless another is named more firmly.
         return (scores[base] ?? 0) >= (scores[best] ?? 0) ? base : best
     }
@@ -180,7 +179,7 @@ public enum PictureReader {
             var mine: [String] = []
             var about = false
             for sentence in sentences {
-                let lower = sentence.lowercased().split { !$0.isLetter }.map(String.init)
+                let lower = PageWords.of(sentence)
                 let others = looks.contains { $0.name != look.name && mentions(sentence, $0.name) }
                 let pronoun = ["she", "he", "they", "it", "her", "his"].contains(lower.first ?? "")
                 about = mentions(sentence, look.name) || (about && pronoun && !others)
@@ -212,9 +211,8 @@ public enum PictureReader {
     }
 
     /// The framing: the beat's, or one read from what happens; never the last page's again.
-    static func composition(_ reading: PictureReading, roles: [BeatRole], index: Int, count: Int, words: String,
+    static func composition(_ reading: PictureReading, roles: [BeatRole], index: Int, count: Int, words lower: Set<String>,
                             previous: PictureComposition?) -> PictureComposition {
-        let lower = Set(words.lowercased().split { !$0.isLetter }.map(String.init))
         let actions = Set(reading.cast.map(\.action))
         var wanted: PictureComposition
         if actions.contains(.hugging) || (reading.cast.count >= 2 && roles.contains(.helper)) {

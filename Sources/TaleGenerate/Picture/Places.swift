@@ -16,6 +16,11 @@ enum Places {
         }
     }
 
+    /// `colour` in the light of `hour`: darkened towards night blue by the hour's `dim` (times `share`).
+    static func shade(_ colour: RGBA, _ hour: PictureHour, by share: Double = 1) -> RGBA {
+        colour.mixed(with: RGBA(20, 24, 60), dim(hour) * share)
+    }
+
     /// The sky's colours at the top and at the horizon.
     static func skyColours(_ hour: PictureHour, weather: [String]) -> (RGBA, RGBA) {
         var (top, bottom): (RGBA, RGBA)
@@ -73,9 +78,9 @@ enum Places {
 
     /// A room's back wall, floor and window (which shows the hour), down to `ground`.
     static func room(_ d: inout VectorDrawing, wall: RGBA, floor: RGBA, ground: Double, hour: PictureHour, window x: Double?) {
-        let dim = dim(hour) * 0.6
-        d.add(.rect(x: 0, y: 0, width: d.width, height: ground, corner: 0), fill: wall.mixed(with: RGBA(20, 24, 60), dim), role: "wall")
-        d.add(.rect(x: 0, y: ground - 10, width: d.width, height: d.height - ground + 10, corner: 0), fill: floor.mixed(with: RGBA(20, 24, 60), dim), role: "floor")
+        // Indoors the hour dims less: there is a lamp.
+        d.add(.rect(x: 0, y: 0, width: d.width, height: ground, corner: 0), fill: shade(wall, hour, by: 0.6), role: "wall")
+        d.add(.rect(x: 0, y: ground - 10, width: d.width, height: d.height - ground + 10, corner: 0), fill: shade(floor, hour, by: 0.6), role: "floor")
         guard let x else { return }
         let (top, bottom) = skyColours(hour, weather: [])
         let wy = ground * 0.18, ww = 200.0, wh = ground * 0.4
@@ -89,8 +94,7 @@ enum Places {
     /// The place, drawn over the sky; returns the ground line where figures stand.
     static func draw(_ d: inout VectorDrawing, _ place: PicturePlace, hour: PictureHour, horizon: Double, random: inout SeededRandom) -> Double {
         let w = d.width, h = d.height, g = horizon
-        let dim = dim(hour)
-        func shade(_ c: RGBA) -> RGBA { c.mixed(with: RGBA(20, 24, 60), dim) }
+        func shade(_ c: RGBA) -> RGBA { Places.shade(c, hour) }
         func add(_ o: Outline, _ c: RGBA, _ role: String, line: Double = 0) {
             d.add(o, fill: shade(c), stroke: line > 0 ? shade(Places.line) : nil, strokeWidth: line, role: role)
         }
@@ -399,8 +403,7 @@ enum Places {
     /// village for small creatures in a wild place.
     static func homes(_ d: inout VectorDrawing, hour: PictureHour, horizon: Double, small: Bool) {
         let w = d.width, size = d.height * (small ? 0.12 : 0.09)
-        let dim = dim(hour)
-        func shade(_ c: RGBA) -> RGBA { c.mixed(with: RGBA(20, 24, 60), dim) }
+        func shade(_ c: RGBA) -> RGBA { Places.shade(c, hour) }
         let lit = hour == .night || hour == .dusk
         for (i, fraction) in [0.12, 0.58, 0.86].enumerated() {
             let x = w * fraction, base = horizon + 6, s = size * (i == 1 ? 0.8 : 1)
@@ -417,8 +420,7 @@ enum Places {
 
     /// Something big for a picture that looks up: the place's tallest thing, towering over `x`.
     static func landmark(_ d: inout VectorDrawing, _ place: PicturePlace, hour: PictureHour, x: Double, ground: Double) {
-        let dim = dim(hour)
-        func shade(_ c: RGBA) -> RGBA { c.mixed(with: RGBA(20, 24, 60), dim) }
+        func shade(_ c: RGBA) -> RGBA { Places.shade(c, hour) }
         switch place {
         case .forest, .garden, .farm, .meadow, .hill, .village, .river, .lake, .snow:
             d.add(.rect(x: x - 40, y: 0, width: 80, height: ground, corner: 0), fill: shade(RGBA(110, 78, 52)), stroke: shade(line), strokeWidth: 3, role: "tree")
@@ -444,7 +446,6 @@ enum Places {
     /// Leaves, grass or stones across the very front of the picture, in front of everyone.
     static func foreground(_ d: inout VectorDrawing, _ place: PicturePlace, hour: PictureHour, random: inout SeededRandom) {
         let w = d.width, h = d.height
-        let shade = RGBA(20, 24, 60)
         let colour: RGBA
         switch place {
         case .forest, .fernWood, .garden, .meadow, .hill, .tallGrass, .farm, .village, .river, .lake, .castle: colour = RGBA(70, 130, 60)
@@ -457,7 +458,7 @@ enum Places {
         for i in 0..<9 {
             let x = Double(i) * w / 8 + Double(random.next() % 40) - 20
             d.add(.polygon([Point(x - 40, h + 4), Point(x - 10 + Double(random.next() % 30), h - 60 - Double(random.next() % 50)), Point(x + 40, h + 4)], closed: true),
-                  fill: colour.mixed(with: shade, dim(hour)), role: "foreground")
+                  fill: shade(colour, hour), role: "foreground")
         }
     }
 }

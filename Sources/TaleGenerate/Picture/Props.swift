@@ -46,7 +46,7 @@ public enum Props {
 
     /// The props `text` names, in order of first mention, each once; two-word names first.
     static func named(in text: String) -> [String] {
-        let words = text.lowercased().split { !$0.isLetter }.map(String.init)
+        let words = PageWords.of(text)
         var found: [(Int, String)] = []
         var index = 0
         while index < words.count {

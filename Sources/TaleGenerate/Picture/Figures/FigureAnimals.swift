@@ -67,9 +67,6 @@ enum Animals {
             pen.fill(.ellipse(cx: 128, cy: 132, rx: 20, ry: 26), limbs, line: 0)
         default: break
         }
-        if kind == "giraffe" {
-            for (x, y) in [(80.0, 122.0), (100, 114), (122, 124), (92, 140), (114, 142)] { pen.fill(.ellipse(cx: x, cy: y, rx: 7, ry: 6), RGBA(150, 96, 46), line: 0) }
-        }
         if kind == "hedgehog" {
             var spikes: [Point] = []
             for i in 0...16 {
@@ -113,7 +110,7 @@ enum Animals {
         guard pen.facing else { return }
         // The muzzle.
         switch kind {
-        case "fox", "dog", "mole", "hedgehog", "badger", "mouse", "rat":
+        case "fox", "dog", "mole", "hedgehog", "badger", "mouse":
             let reach = kind == "mole" ? 52.0 : kind == "dog" ? 40 : 46
             pen.fill(.polygon([Point(head.x + 8, head.y - 2), Point(head.x + reach, head.y + 10), Point(head.x + 8, head.y + 24)], closed: true),
                      kind == "fox" ? .white : look.light, line: 2)

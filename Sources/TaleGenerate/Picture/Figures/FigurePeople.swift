@@ -45,7 +45,7 @@ enum People {
         if pen.facing {
             pen.eye(head.x + headR * 0.4, head.y, size: young ? 4.5 : 3.8)
             pen.smile(head.x + headR * 0.45, head.y + headR * 0.5, width: 9)
-            if look.features.contains("beard") || (kind == "wizard" && look.age == .old) || (kind == "grandfather" && look.features.contains("beard")) {
+            if look.features.contains("beard") || (kind == "wizard" && look.age == .old) {
                 pen.fill(.polygon([Point(head.x - 6, head.y + headR * 0.5), Point(head.x + headR, head.y + headR * 0.4), Point(head.x + 10, head.y + headR * 2.2)],
                                   closed: true), look.hair, line: 2, part: ":beard")
             }
