@@ -23,7 +23,7 @@ public enum CueAnalyser {
 
     /// One scene's cues.
     public static func analyse(_ scene: Scene, matter: FrontMatter, previousMusic: MusicCue?) -> SceneCues {
-        let words = Scan(words(of: scene))
+        let words = Scan(words(of: scene), titleEnd: scene.title.map { Words($0).count } ?? 0)
         let mood = moodCue(scene, words: words)
         var sounds: [SoundCue] = []
         var effects: [EffectCue] = []
@@ -60,9 +60,12 @@ public enum CueAnalyser {
         let entries: [CueLexicon.Entry?]
         /// Where the words with an entry are, in order.
         let known: [Int]
+        /// How many of the words are the heading's.
+        let titleEnd: Int
 
-        init(_ words: Words) {
+        init(_ words: Words, titleEnd: Int = 0) {
             self.words = words
+            self.titleEnd = titleEnd
             let entries = words.normalized.map(CueLexicon.entry)
             self.entries = entries
             known = entries.indices.filter { entries[$0] != nil }
@@ -82,6 +85,9 @@ public enum CueAnalyser {
             }
             return false
         }
+
+        /// Whether the word at `index` tells of something happening now, not a place's name or another time (`CueTense`).
+        func isNow(_ index: Int) -> Bool { CueTense.isNow(index, in: words, titleEnd: titleEnd) }
 
         /// Whether the word before `index` is an intensifier ("very").
         func isIntensified(_ index: Int) -> Bool { index > 0 && entries[index - 1]?.isIntensifier == true }
@@ -113,7 +119,8 @@ public enum CueAnalyser {
     static func soundCues(_ words: Scan) -> [SoundCue] {
         var cues: [SoundCue] = []
         for index in words.known {
-            guard let sound = words.entries[index]?.sound, !words.isNegated(index), !cues.contains(where: { $0.name == sound }) else { continue }
+            guard let sound = words.entries[index]?.sound, !words.isNegated(index), !cues.contains(where: { $0.name == sound }),
+                  words.isNow(index) else { continue }
             cues.append(SoundCue(name: sound, word: index, source: .analysis, reason: "the word '\(words.words.original[index])'"))
         }
         return cues
@@ -122,7 +129,8 @@ public enum CueAnalyser {
     static func effectCues(_ words: Scan) -> [EffectCue] {
         var cues: [EffectCue] = []
         for index in words.known {
-            guard let effect = words.entries[index]?.effect, !words.isNegated(index), !cues.contains(where: { $0.effect == effect }) else { continue }
+            guard let effect = words.entries[index]?.effect, !words.isNegated(index), !cues.contains(where: { $0.effect == effect }),
+                  words.isNow(index) else { continue }
             // It ends at a later word for the same effect that a stopper follows within two words: "the rain stopped".
             let end = words.known.first { look in
                 look > index && words.entries[look]?.effect == effect
@@ -146,7 +154,7 @@ public enum CueAnalyser {
     static func weather(_ words: Scan) -> [String] {
         var found: [String] = []
         for index in words.known {
-            if let kind = words.entries[index]?.weather, !words.isNegated(index), !found.contains(kind) { found.append(kind) }
+            if let kind = words.entries[index]?.weather, !words.isNegated(index), !found.contains(kind), words.isNow(index) { found.append(kind) }
         }
         return found
     }

@@ -67,6 +67,7 @@ struct MediaStore {
         default:
             break
         }
+        if ext == "svg", let size = SVGSize.of(String(decoding: bytes, as: UTF8.self)) { (width, height) = (size.width, size.height) }
         let hash = SHA256.hex(bytes)
         let path = AssetNames.media(sha256: hash, fileExtension: ext)
         // A picture published as it is (not a sanitised SVG) is copied from its file when written, not held in memory.

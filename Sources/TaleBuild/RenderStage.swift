@@ -26,6 +26,13 @@ public struct RenderStage: BuildStage {
             assetPaths[asset.path] = hashed
             context.emit(hashed, asset.bytes)
         }
+        if let icon = theme.assets.first(where: { $0.path == "assets/icon.svg" }) {
+            for (path, bytes) in AppIcons.paint(icon.bytes, derived: DerivedImages(project: context.options.project)) {
+                let hashed = AssetNames.hashedThemeAsset(path, bytes: bytes)
+                assetPaths[path] = hashed
+                context.emit(hashed, bytes)
+            }
+        }
         context.assetPaths = assetPaths
         let renderer = try PageRenderer(theme: theme, site: context.config, assetPaths: assetPaths)
         // Each book renders on its own (any core); results join the context in book order.

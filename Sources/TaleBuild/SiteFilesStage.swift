@@ -32,7 +32,13 @@ public struct SiteFilesStage: BuildStage {
         }
         make("search.json") { SearchIndex.make(books) }
         context.emit("robots.txt", text: WebAppFiles.robots(urls: urls))
-        context.emit("manifest.webmanifest", text: WebAppFiles.manifest(site: context.config, icon: context.assetPaths["assets/icon.svg"]))
+        var icons: [WebAppFiles.Icon] = []
+        if let svg = context.assetPaths["assets/icon.svg"] { icons.append(WebAppFiles.Icon(src: svg, sizes: "any", type: "image/svg+xml")) }
+        for icon in AppIcons.icons where icon.size != 180 {
+            guard let png = context.assetPaths[icon.path] else { continue }
+            icons.append(WebAppFiles.Icon(src: png, sizes: "\(icon.size)x\(icon.size)", type: "image/png", purpose: icon.maskable ? "maskable" : nil))
+        }
+        context.emit("manifest.webmanifest", text: WebAppFiles.manifest(site: context.config, icons: icons))
         if urls.isAbsolute {
             make("sitemap.xml") { Sitemap.make(books, urls: urls) }
             make("feed.xml") { AtomFeed.make(books, site: context.config, urls: urls, fallbackUpdated: SiteURLs.sourceDate()) }

@@ -34,6 +34,12 @@ struct BrowserTests {
                              expecting: ["audio/calm.wav", "audio/tense.wav"])
     }
 
+    @Test("the reader on a phone: the picture fills the screen, effects fit it, progress lasts, endings lead on, read-aloud speaks")
+    func phone() throws {
+        try runBrowserChecks("phone_checks.py", summary: "phone", artifacts: "phone",
+                             expecting: ["phone-scene.png", "phone-choice-bottom.png", "phone-ending.png", "effects-first-visit-phone.png"])
+    }
+
     @Test("the reader: page turning, choices and autosave, read-aloud, settings, accessibility, offline")
     func reader() throws {
         try runBrowserChecks("reader_checks.py", summary: "reader", artifacts: "reader",

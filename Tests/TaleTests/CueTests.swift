@@ -65,6 +65,49 @@ struct CueTests {
         #expect(scene.sounds.allSatisfy { $0.name != "rain" })
     }
 
+    @Test("weather that names a place or is about another time brings no effect, sound or weather", arguments: [
+        // A setting: the adjective describes a place, or is part of its name.
+        "The other way went up the windy hill.",
+        "They sailed home past Misty Point before tea.",
+        // Past: "had" with a participle, "last" with a time, "ago", "used to", remembering.
+        "The little bridge had washed away in the spring rain, and the water was too wide to jump.",
+        "Last winter the snow was as deep as a door.",
+        "A long time ago, fog covered the whole valley.",
+        "Gran remembered the fog that hid the boats.",
+        "The old mill used to creak in the wind.",
+        // A maybe or a later: "if", "unless", "in case", modals, dreams.
+        "If the rain comes, we can stay at home.",
+        "Take your coat in case of snow.",
+        "Perhaps it might snow.",
+        "Tomorrow there would be a storm with thunder and lightning.",
+        "Pip dreamed of stars over the sea.",
+    ])
+    func notNow(text: String) throws {
+        let scene = try cues(text)
+        #expect(scene.effects == [], "\(scene.effects)")
+        #expect(scene.weather == [], "\(scene.weather)")
+        #expect(scene.sounds.allSatisfy { !["wind", "rain", "thunder"].contains($0.name) }, "\(scene.sounds)")
+    }
+
+    @Test("weather happening now still brings its effect", arguments: [
+        ("It was a windy day, and the kite pulled hard.", Effect.wind),
+        ("Long ago the hill was green. But now the rain poured down.", .rain),
+        ("She could hear the rain on the roof.", .rain),
+        ("Juniper wished the rain would stop.", .rain),
+        ("\"Snow!\" shouted Mo, and it was.", .snow),
+        ("The wind was strong on the hill path.", .wind),
+    ])
+    func now(text: String, effect: Effect) throws {
+        #expect(try cues(text).effects.map(\.effect) == [effect])
+    }
+
+    @Test("a heading's capitals are not a name: \"The Storm\" brings lightning")
+    func headingWords() throws {
+        #expect(try cues("Everyone ran inside.", heading: "## The Thunderstorm").effects.map(\.effect) == [.lightning])
+        #expect(try cues("The wind blew.", heading: "## Up the Windy Hill").effects.map(\.effect) == [.wind])
+        #expect(try cues("They climbed.", heading: "## Up the Windy Hill").effects == [])
+    }
+
     @Test("an effect stops where the words say so")
     func effectEnds() throws {
         let scene = try cues("The snow fell and fell. At last the snow stopped and the children ran out.")

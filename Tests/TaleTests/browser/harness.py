@@ -84,6 +84,17 @@ class SiteChecks(Tally):
         self.server = serve(site)
         self.base = f"http://127.0.0.1:{self.server.server_address[1]}/"
 
+    @staticmethod
+    def current(driver):
+        """The id of the reader's page on show."""
+        return driver.execute_script("var p = document.querySelector('main .page.current'); return p && p.id")
+
+    @staticmethod
+    def click(driver, element):
+        """Scrolls `element` to the middle of the screen and clicks it."""
+        driver.execute_script("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element)
+        element.click()
+
     def fresh(self, driver, path, fragment=""):
         """Opens `path` (+ `fragment`) as a first-time reader: storage cleared, then a full page load."""
         driver.get(self.base + path)

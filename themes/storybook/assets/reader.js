@@ -18,6 +18,7 @@
   var first = (main.querySelector(".turn.start") || { hash: "" }).hash.slice(1) || (pages[1] || pages[0]).id;
   var sceneCount = pages.length - 1;
   var endingCount = Number(script && script.dataset.endings) || main.querySelectorAll("[data-ending]").length;
+  var branching = !!main.querySelector(".choices");
   var storageKey = "tale:" + main.dataset.book;
   var reduceMotion = window.matchMedia("(prefers-reduced-motion: reduce)");
   function $(selector) { return ui.querySelector(selector); }
@@ -66,7 +67,8 @@
       void page.offsetWidth;
       page.classList.add("turning");
     }
-    state.page = page.id;
+    // The cover is never "where the reader left off": the last scene shown stays saved until another is.
+    if (page.id !== "cover") { state.page = page.id; $(".resume").hidden = true; }
     if (page.hasAttribute("data-ending") && state.endings.indexOf(page.id) < 0) state.endings.push(page.id);
     save();
     if (how === "push") history.pushState({ page: page.id }, "", "#" + page.id);
@@ -75,34 +77,75 @@
     tell("page", { id: page.id });
     window.scrollTo(0, 0);
     var heading = page.querySelector("h1, h2");
-    var number = pages.indexOf(page);
-    announce(number === 0 ? "Cover" : "Page " + number + " of " + sceneCount + ": " + (heading ? heading.textContent : ""));
+    var place = position();
+    announce(!place ? "Cover" : "Page " + place.number + (place.of ? " of " + place.of : "") + ": " + (heading ? heading.textContent : ""));
     if (heading && previous) {
       heading.setAttribute("tabindex", "-1");
       heading.focus({ preventScroll: true });
     }
   }
+  // Where the reader is. A book without choices counts its scenes; a branching book counts the pages of
+  // the path taken (or, opened by a link, of the shortest way there), and gives the total once no choice
+  // is left between here and the end.
+  var depths = null;
+  function shortestDepth(id) {
+    if (!depths) {
+      depths = {};
+      depths[first] = 1;
+      for (var queue = [first]; queue.length;) {
+        var page = byId[queue.shift()];
+        var onward = [page.dataset.next].concat([].map.call(page.querySelectorAll(".choice"), function (c) { return (c.dataset.target || c.hash || "").replace("#", ""); }));
+        onward.forEach(function (to) { if (byId[to] && !depths[to]) { depths[to] = depths[page.id] + 1; queue.push(to); } });
+      }
+    }
+    return depths[id] || 1;
+  }
+  function position() {
+    if (current.id === "cover") return null;
+    if (!branching) return { number: pages.indexOf(current), of: sceneCount };
+    var walked = state.trail.filter(function (id) { return id !== "cover"; }).length;
+    var number = walked ? walked + 1 : shortestDepth(current.id);
+    var page = current, ahead = 0;
+    while (page && !page.querySelector(".choices") && page.dataset.next && ahead < pages.length) { page = byId[page.dataset.next]; ahead++; }
+    var known = page && !page.querySelector(".choices") && !page.dataset.next;
+    return { number: number, of: known ? number + ahead : 0 };
+  }
+  function choicesHere() { return current.querySelector("button.choice"); }
   function updateControls() {
-    var number = pages.indexOf(current);
-    $(".indicator").textContent = number === 0 ? "Cover" : number + " / " + sceneCount;
+    var place = position();
+    $(".indicator").textContent = !place ? "Cover" : place.of ? place.number + " / " + place.of : "Page " + place.number;
     $(".prev").disabled = state.trail.length === 0;
-    $(".next").disabled = !nextOf(current);
+    // On a choice page the arrow leads down to the choices instead of sitting disabled.
+    var next = $(".next"), choosing = !nextOf(current) && !!choicesHere();
+    next.disabled = !nextOf(current) && !choosing;
+    next.setAttribute("aria-label", choosing ? "Choose below" : "Next page");
+    next.firstElementChild.textContent = choosing ? "↓" : "→";
     $(".undo-choice").hidden = state.choices.length === 0;
+    var again = current.querySelector(".choose-again");
+    if (again) again.hidden = state.choices.length === 0;
+    updateReadButton();
     var found = current.querySelector(".endings-found");
     if (found && endingCount > 1) {
       found.hidden = false;
       found.textContent = "You have found " + state.endings.length + " of " + endingCount + " endings." +
-        (state.endings.length < endingCount ? " Go back and choose differently to find the others!" : " You found them all!");
+        (state.endings.length < endingCount ? " Choose again to find the others!" : " You found them all!");
     }
   }
+  var offering = false;
   function goTo(id) {
     if (!byId[id] || id === current.id) return;
+    // Reading on from the cover instead of answering "Welcome back" starts a new path.
+    if (offering) { offering = false; state.trail = []; state.choices = []; }
     state.trail.push(current.id);
     show(id, "push");
   }
   function goNext() {
-    var target = nextOf(current);
+    var target = nextOf(current), choice = choicesHere();
     if (target) goTo(target);
+    else if (choice) {
+      choice.scrollIntoView({ block: "center", behavior: reduceMotion.matches ? "auto" : "smooth" });
+      choice.focus({ preventScroll: true });
+    }
   }
   // A choice records the trail's length just after it was made; stepping back past it undoes it.
   function forgetChoicesBeyondTrail() {
@@ -142,6 +185,7 @@
   main.addEventListener("click", function (event) {
     var button = event.target.closest("button.choice");
     if (button) { choose(button.dataset.target); return; }
+    if (event.target.closest("button.choose-again")) { undoChoice(); return; }
     var link = event.target.closest("a[href^='#']");
     if (link) {
       event.preventDefault();
@@ -203,8 +247,18 @@
     show(id, "none");
   });
 
+  // ---- The toolbar: the page keeps room for it (its height, which includes the safe-area inset), and on
+  // phones the rarely used controls sit in a "More" menu so it stays one row.
+  var toolbar = $(".toolbar"), more = $(".more");
+  function reserveToolbar() { root.style.setProperty("--toolbar-height", toolbar.offsetHeight + "px"); }
+  if (window.ResizeObserver) new window.ResizeObserver(reserveToolbar).observe(toolbar);
+  function setMenu(open) { more.setAttribute("aria-expanded", String(open)); }
+  more.addEventListener("click", function () { setMenu(more.getAttribute("aria-expanded") !== "true"); });
+  $(".more-menu").addEventListener("click", function (event) { if (event.target.closest("button")) setMenu(false); });
+
   // ---- Panels and settings.
   function closePanels() {
+    setMenu(false);
     [].forEach.call(ui.querySelectorAll(".toggle"), function (toggle) {
       toggle.setAttribute("aria-expanded", "false");
       doc.getElementById(toggle.getAttribute("aria-controls")).hidden = true;
@@ -329,7 +383,8 @@
     }
     audio.addEventListener("playing", function () { session.speaking = true; follow(); });
     audio.addEventListener("ended", function () { if (session === reading) finished(); });
-    function fallBack() { if (session === reading && !session.speaking) { session.audio = null; estimate(0); } }
+    // A recording that cannot play (offline and never cached, a codec the device lacks) gives way to the browser's voice.
+    function fallBack() { if (session === reading && !session.speaking) { session.audio = null; speak(session); } }
     audio.addEventListener("error", fallBack);
     tell("narration", { src: audio.src, words: timings.length - 1 });
     var played = audio.play();
@@ -344,16 +399,19 @@
     readButton.setAttribute("aria-pressed", "true");
     readButton.textContent = "Pause";
     var timings = recordedTimings(current, words.length);
-    if (timings) { playRecording(timings); return; }
-    if (!canSpeak) { estimate(0); return; }
+    if (timings) playRecording(timings); else speak(reading);
+  }
+  // The browser's own voice. No speech at all, or speech that fails before a word is said (Chromium with
+  // no voices installed says "synthesis-failed"), leaves the control saying so instead of a silent highlight.
+  function speak(session) {
+    if (!canSpeak) { noVoice(); return; }
     var text = "", starts = [];
-    words.forEach(function (span) { starts.push(text.length); text += span.textContent + " "; });
+    session.words.forEach(function (span) { starts.push(text.length); text += span.textContent + " "; });
     var utterance = new window.SpeechSynthesisUtterance(text);
     utterance.lang = root.lang || "en";
     utterance.rate = rate();
     var voice = state.settings.voice && synth.getVoices().filter(function (v) { return v.name === state.settings.voice; })[0];
     if (voice) utterance.voice = voice;
-    var session = reading;
     utterance.onstart = function () { session.speaking = true; };
     utterance.onboundary = function (event) {
       if (session !== reading || (event.name && event.name !== "word")) return;
@@ -363,14 +421,39 @@
       while (index + 1 < starts.length && starts[index + 1] <= event.charIndex) index++;
       highlight(index);
     };
-    utterance.onend = utterance.onerror = function () {
+    utterance.onend = function () {
       session.speaking = false;
       if (session === reading && (session.boundary || session.index >= session.words.length - 1)) finished();
     };
+    utterance.onerror = function (event) {
+      var spoke = session.speaking;
+      session.speaking = false;
+      if (session !== reading) return;
+      if (!spoke && event && event.error !== "interrupted" && event.error !== "canceled") noVoice();
+      else if (session.boundary || session.index >= session.words.length - 1) finished();
+    };
     synth.cancel();
     synth.speak(utterance);
-    // No word boundaries soon after speaking starts (Chrome on Android, Google voices): estimate.
-    reading.fallback = window.setTimeout(function () { if (session === reading && !session.boundary) estimate(0); }, 800);
+    // No word boundaries soon after speaking starts (Chrome on Android, Google voices): estimate. Not started
+    // at all after a while: there is no voice to hear.
+    session.fallback = window.setTimeout(function () {
+      if (session !== reading || session.boundary) return;
+      if (session.speaking) estimate(0);
+      else session.fallback = window.setTimeout(function () { if (session === reading && !session.speaking) noVoice(); }, 1700);
+    }, 800);
+  }
+  var voiceless = false;
+  function noVoice() {
+    voiceless = true;
+    stopReading();
+  }
+  // "Read to me", unless this page has no recording and the device no voice.
+  function updateReadButton() {
+    if (reading) return;
+    var silent = voiceless && !recordedTimings(current, wordsOf(current).length);
+    readButton.textContent = silent ? "No voice on this device" : "Read to me";
+    readButton.disabled = silent;
+    readButton.setAttribute("aria-pressed", "false");
   }
   function finished() {
     var turnPage = readingAutoAdvance() && nextOf(current);
@@ -390,13 +473,12 @@
       tell("reading", { active: false });
     }
     reading = null;
-    readButton.setAttribute("aria-pressed", "false");
-    readButton.textContent = "Read to me";
+    if (current) updateReadButton();
   }
   readButton.addEventListener("click", function () {
     if (!reading) { startReading(); return; }
     reading.paused = !reading.paused;
-    readButton.textContent = reading.paused ? "Continue reading" : "Pause";
+    readButton.textContent = reading.paused ? "Go on" : "Pause";
     if (reading.audio) { if (reading.paused) reading.audio.pause(); else reading.audio.play(); } else if (canSpeak) { if (reading.paused) synth.pause(); else synth.resume(); }
     if (!reading.paused && reading.estimating && reading.resumeAt !== undefined) {
       var at = reading.resumeAt;
@@ -432,6 +514,12 @@
       [].forEach.call(doc.querySelectorAll("img[src], link[rel~='stylesheet'], link[rel='icon'], link[rel='manifest'], script[src]"), function (element) {
         urls.push(element.src || element.href);
       });
+      // The recordings read-aloud plays and the sounds the soundtrack plays, so a book reads aloud offline.
+      pages.forEach(function (page) { if (page.dataset.narration) urls.push(new URL(page.dataset.narration, location.href).href); });
+      try {
+        var files = JSON.parse(doc.getElementById("tale-cues").textContent).files || {};
+        Object.keys(files).forEach(function (name) { urls.push(new URL(files[name], location.href).href); });
+      } catch (error) { /* a book without sounds */ }
       registration.active.postMessage({ type: "cache-book", urls: urls });
     }).catch(function () { /* offline reading is a bonus */ });
   }
@@ -439,6 +527,7 @@
   // ---- Start: a deep link wins; otherwise offer to continue where the reader left off.
   root.classList.add("js-reader");
   ui.hidden = false;
+  reserveToolbar();
   applySettings();
   var linked = location.hash.slice(1);
   if (byId[linked]) {
@@ -446,17 +535,21 @@
     show(linked, "replace");
   } else {
     show("cover", "replace");
-    if (saved && saved.page !== "cover") {
+    // Nothing to carry on from the cover or the first page (where "Start over" leaves a reader).
+    if (saved && saved.page !== "cover" && saved.page !== first) {
       var resume = $(".resume");
       resume.hidden = false;
+      offering = true;
       $(".continue").addEventListener("click", function () {
         resume.hidden = true;
+        offering = false;
         state.trail = saved.trail.slice();
         state.choices = (saved.choices || []).slice();
         show(saved.page, "push");
       });
       $(".restart").addEventListener("click", function () {
         resume.hidden = true;
+        offering = false;
         state = freshState(state);
         save();
         show(first, "push");

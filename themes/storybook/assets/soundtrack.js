@@ -230,10 +230,8 @@
   function enable(on) {
     soundtrack.enabled = on;
     var button = document.querySelector(".reader-ui .sound");
-    if (button) {
-      button.setAttribute("aria-pressed", String(on));
-      button.textContent = on ? "Sound on" : "Sound off";
-    }
+    // The button says what it does ("Sound"); whether it is on is its pressed state.
+    if (button) button.setAttribute("aria-pressed", String(on));
     var hint = document.querySelector(".reader-ui .sound-hint");
     if (hint) hint.hidden = true;
     if (on) {
@@ -256,7 +254,7 @@
   }
 
   // ---- Effects on a canvas over the illustration.
-  var canvas = null, drawing = null, particles = [], lastFrame = 0, strikeAt = 0, flashLevel = 0;
+  var canvas = null, drawing = null, particles = [], lastFrame = 0, strikeAt = 0, flashLevel = 0, watcher = null;
   var COLORS = { rain: "rgba(190,215,255,0.75)", snow: "rgba(255,255,255,0.9)", fog: "rgba(235,240,245,0.16)",
     fireflies: "rgba(255,236,120,0.95)", stars: "rgba(255,250,210,0.95)", sparkles: "rgba(255,255,255,0.95)",
     leaves: "rgba(214,120,40,0.9)", bubbles: "rgba(210,240,255,0.8)", wind: "rgba(255,255,255,0.45)" };
@@ -328,9 +326,31 @@
     effectsState.frames++;
     drawing = window.requestAnimationFrame(frame);
   }
+  // The canvas lies exactly over the picture (or the words, on a page without one) and is drawn at its
+  // size; a ResizeObserver keeps it so as the picture lays out, loads or the screen turns.
+  function fit(scene, box) {
+    var width = Math.max(1, Math.round(box.offsetWidth)), height = Math.max(1, Math.round(box.offsetHeight));
+    var inside = box !== canvas.parentNode;
+    canvas.style.left = (inside ? box.offsetLeft : 0) + "px";
+    canvas.style.top = (inside ? box.offsetTop : 0) + "px";
+    canvas.style.width = width + "px";
+    canvas.style.height = height + "px";
+    if (canvas.width === width && canvas.height === height) return;
+    canvas.width = width;
+    canvas.height = height;
+    seedParticles(scene, width, height);
+    if (reduceMotion.matches) {
+      // A still picture instead of motion, and no flashes.
+      var g = canvas.getContext("2d");
+      particles.forEach(function (p) { drawParticle(g, p, width, height, 0); });
+      effectsState.frames++;
+    }
+  }
   function showEffects(id) {
     if (drawing) window.cancelAnimationFrame(drawing);
     drawing = null;
+    if (watcher) watcher.disconnect();
+    watcher = null;
     if (canvas) canvas.remove();
     canvas = null;
     effectsState.active = [];
@@ -338,22 +358,20 @@
     var section = document.getElementById(id);
     if (!scene || !section || !scene.effects.length || root.classList.contains("effects-off")) return;
     var host = section.querySelector(".art") || section.querySelector(".words");
+    var box = host.querySelector("img") || host;
     canvas = document.createElement("canvas");
     canvas.className = "effects";
     canvas.setAttribute("aria-hidden", "true");
-    canvas.width = Math.max(1, host.clientWidth);
-    canvas.height = Math.max(1, host.clientHeight);
+    canvas.width = canvas.height = 0;
     host.appendChild(canvas);
     effectsState.active = scene.effects.map(function (e) { return e.name; });
-    seedParticles(scene, canvas.width, canvas.height);
-    strikeAt = performance.now() + 800;
-    if (reduceMotion.matches) {
-      // A still picture instead of motion, and no flashes.
-      var g = canvas.getContext("2d");
-      particles.forEach(function (p) { drawParticle(g, p, canvas.width, canvas.height, 0); });
-      effectsState.frames++;
-      return;
+    fit(scene, box);
+    if (window.ResizeObserver) {
+      watcher = new window.ResizeObserver(function () { if (canvas) fit(scene, box); });
+      watcher.observe(box);
     }
+    strikeAt = performance.now() + 800;
+    if (reduceMotion.matches) return;
     lastFrame = 0;
     drawing = window.requestAnimationFrame(frame);
   }
