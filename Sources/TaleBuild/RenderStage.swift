@@ -33,6 +33,10 @@ public struct RenderStage: BuildStage {
                 context.emit(hashed, bytes)
             }
         }
+        for font in ThemeFonts.files(derived: DerivedImages(project: context.options.project)) {
+            assetPaths[font.path] = font.hashed
+            context.emit(font.hashed, font.bytes)
+        }
         context.assetPaths = assetPaths
         let renderer = try PageRenderer(theme: theme, site: context.config, assetPaths: assetPaths)
         // Each book renders on its own (any core); results join the context in book order.

@@ -37,18 +37,32 @@ public enum Deflate {
 
     /// The contents of a gzip file of one member (under 4 GiB: its trailer gives the size).
     public static func gunzip(_ bytes: [UInt8]) throws(Failure) -> [UInt8] {
-        guard bytes.count >= 18, let decompressor = libdeflate_alloc_decompressor() else { throw Failure(message: "not a valid gzip file") }
-        defer { libdeflate_free_decompressor(decompressor) }
+        guard bytes.count >= 18 else { throw Failure(message: "not a valid gzip file") }
         let size = bytes.suffix(4).reversed().reduce(0) { $0 << 8 | Int($1) }
+        guard let output = decompress(bytes, size: size, with: libdeflate_gzip_decompress) else { throw Failure(message: "not a valid gzip file") }
+        return output
+    }
+
+    /// The contents of a zlib stream (RFC 1950) whose uncompressed size is known, as a WOFF table's is.
+    public static func unzlib(_ bytes: [UInt8], size: Int) throws(Failure) -> [UInt8] {
+        guard size >= 0, let output = decompress(bytes, size: size, with: libdeflate_zlib_decompress) else {
+            throw Failure(message: "not a valid zlib stream of \(size) bytes")
+        }
+        return output
+    }
+
+    private typealias Decompress = (OpaquePointer?, UnsafeRawPointer?, Int, UnsafeMutableRawPointer?, Int, UnsafeMutablePointer<Int>?) -> libdeflate_result
+
+    /// Exactly `size` bytes out of `bytes` through `decompress`, or nil when the data is not valid.
+    private static func decompress(_ bytes: [UInt8], size: Int, with decompress: Decompress) -> [UInt8]? {
+        guard let decompressor = libdeflate_alloc_decompressor() else { return nil }
+        defer { libdeflate_free_decompressor(decompressor) }
         var result = LIBDEFLATE_SUCCESS
         let output = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
-            result = bytes.withUnsafeBytes { input in
-                libdeflate_gzip_decompress(decompressor, input.baseAddress, input.count, buffer.baseAddress, size, nil)
-            }
+            result = bytes.withUnsafeBytes { input in decompress(decompressor, input.baseAddress, input.count, buffer.baseAddress, size, nil) }
             count = result == LIBDEFLATE_SUCCESS ? size : 0
         }
-        guard result == LIBDEFLATE_SUCCESS else { throw Failure(message: "not a valid gzip file") }
-        return output
+        return result == LIBDEFLATE_SUCCESS ? output : nil
     }
 
     private typealias Bound = (OpaquePointer?, Int) -> Int

@@ -10,7 +10,8 @@ of the screen, the text stays at least 18 px, the toolbar is one row and nothing
 end of a page; that the arrow on a choice page leads to the choices; that an ending offers "Read it
 again", "Choose again" and "All books" and counts the pages of the path taken; that read-aloud speaks:
 a narrated book's recordings are kept for offline reading, a recording that fails gives way to the
-browser's voice, and with no voice at all the control says so; and axe at phone size, light and dark.
+browser's voice, and with no voice at all the control says so; that the story is set in Andika, whose
+faces Chromium loads; and axe at phone size, light and dark.
 Leaves screenshots of a phone scene, a choice page scrolled to the bottom, an ending and a first-visit
 effects page. Prints "phone: N passed, M failed".
 """
@@ -320,6 +321,25 @@ class Checks(SiteChecks):
         finally:
             driver.quit()
 
+    # ---- the literacy font
+    def literacy_font(self):
+        driver = chrome(phone=True)
+        try:
+            self.fresh(driver, PIP, "#net")
+            faces = driver.execute_async_script(
+                "var done = arguments[0]; document.fonts.load('19px Andika').then(function () { return document.fonts.load('bold 19px Andika'); })"
+                ".then(function () { done([].filter.call(Array.from(document.fonts), function (f) { return f.family.replace(/\"/g, '') === 'Andika'; })"
+                ".map(function (f) { return f.weight + ' ' + f.status; })); }, function (e) { done(['failed ' + e]); });")
+            self.check(sorted(faces) == ["400 loaded", "700 loaded"], f"Andika's regular and bold faces load (Chromium's font sanitiser accepts them): {faces}")
+            family = driver.execute_script("return getComputedStyle(document.querySelector('.page.current .text p')).fontFamily")
+            self.check(family.startswith('Andika') or family.startswith('"Andika"'), f"the story is set in Andika: {family}")
+            spacing = driver.execute_script("return getComputedStyle(document.querySelector('.page.current .words')).letterSpacing")
+            driver.execute_script("document.documentElement.classList.add('dyslexia')")
+            after = driver.execute_script("var w = getComputedStyle(document.querySelector('.page.current .words')); return [w.letterSpacing, w.fontFamily]")
+            self.check(after[0] != spacing and "Andika" in after[1], f"easier letters spaces the words out, still in Andika: {spacing} -> {after}")
+        finally:
+            driver.quit()
+
     # ---- axe at phone size
     def accessibility(self):
         axe_source = open(os.path.join(os.path.dirname(selenium_axe_python.__file__), "axe-core", "axe.min.js")).read()
@@ -340,7 +360,7 @@ class Checks(SiteChecks):
     def run(self):
         self.attempt(functools.partial(self.effects_first_open, True), functools.partial(self.effects_first_open, False),
                      self.progress_lasts, self.phone_pages, self.landscape, functools.partial(self.endings, True),
-                     functools.partial(self.endings, False), self.narration_offline, self.recording_fails, self.no_voice,
+                     functools.partial(self.endings, False), self.narration_offline, self.recording_fails, self.no_voice, self.literacy_font,
                      self.accessibility)
         self.server.shutdown()
         return self.report("phone")

@@ -514,6 +514,10 @@
       [].forEach.call(doc.querySelectorAll("img[src], link[rel~='stylesheet'], link[rel='icon'], link[rel='manifest'], script[src]"), function (element) {
         urls.push(element.src || element.href);
       });
+      // What the styles loaded (the fonts), which no element names.
+      if (window.performance && performance.getEntriesByType) {
+        performance.getEntriesByType("resource").forEach(function (entry) { if (entry.initiatorType === "css") urls.push(entry.name); });
+      }
       // The recordings read-aloud plays and the sounds the soundtrack plays, so a book reads aloud offline.
       pages.forEach(function (page) { if (page.dataset.narration) urls.push(new URL(page.dataset.narration, location.href).href); });
       try {
