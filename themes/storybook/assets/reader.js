@@ -1,16 +1,17 @@
-// Tale storybook reader. It enhances a page that already works without JavaScript: one page at a
-// time, turned by buttons, keys, swipes and taps; choices as buttons with "back one choice";
-// read-aloud with the spoken word highlighted; settings; progress saved in localStorage under
-// "tale:<slug>" (the only thing stored; no cookies, no requests to other sites); a service worker
-// keeps an opened book readable offline.
+// Tale storybook reader: turning pages and saving progress. It enhances a page that already works
+// without JavaScript: one page at a time, turned by buttons, keys, swipes and taps; choices as buttons
+// with "back one choice"; progress saved in localStorage under "tale:<slug>" (the only thing stored;
+// no cookies, no requests to other sites). The other concerns are small scripts of their own, loaded
+// after this one: settings.js (toolbar, panels, settings), aloud.js (read-aloud) and offline.js.
 (function () {
   "use strict";
   var doc = document, root = doc.documentElement;
   var script = doc.currentScript;
-  root.dataset.taleReader = "on";
   var main = doc.getElementById("story");
   var ui = doc.querySelector(".reader-ui");
   if (!main || !ui) return;
+  root.classList.add("js-reader");
+  ui.hidden = false;
 
   var pages = [].slice.call(main.querySelectorAll(".page"));
   var byId = {};
@@ -60,7 +61,6 @@
     if (page === current) return;
     var previous = current;
     current = page;
-    stopReading();
     pages.forEach(function (each) { each.classList.toggle("current", each === page); });
     if (previous && !reduceMotion.matches) {
       page.classList.remove("turning");
@@ -123,7 +123,6 @@
     $(".undo-choice").hidden = state.choices.length === 0;
     var again = current.querySelector(".choose-again");
     if (again) again.hidden = state.choices.length === 0;
-    updateReadButton();
     var found = current.querySelector(".endings-found");
     if (found && endingCount > 1) {
       found.hidden = false;
@@ -167,9 +166,16 @@
     state.trail.length = Math.max(0, choice.depth - 1);
     show(choice.at, "push");
   }
-  function restart() {
-    state = freshState(state);
+  // Forgets the page and the path (not the endings found or the settings).
+  function startOver() {
+    var fresh = freshState(state);
+    state.page = fresh.page;
+    state.trail = fresh.trail;
+    state.choices = fresh.choices;
     save();
+  }
+  function restart() {
+    startOver();
     show("cover", "push");
   }
 
@@ -202,21 +208,12 @@
       if (x < 1 / 3) goPrevious(); else if (x > 2 / 3) goNext();
     }
   });
-  ui.addEventListener("click", function (event) {
-    var link = event.target.closest("#contents a[href^='#']");
-    if (link) {
-      event.preventDefault();
-      closePanels();
-      goTo(link.hash.slice(1));
-    }
-  });
   $(".prev").addEventListener("click", goPrevious);
   $(".next").addEventListener("click", goNext);
   $(".undo-choice").addEventListener("click", undoChoice);
 
   doc.addEventListener("keydown", function (event) {
     if (event.altKey || event.ctrlKey || event.metaKey) return;
-    if (event.key === "Escape") { closePanels(); return; }
     var target = event.target;
     if (target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT|BUTTON|A)$/.test(target.tagName))) return;
     var key = event.key;
@@ -247,317 +244,46 @@
     show(id, "none");
   });
 
-  // ---- The toolbar: the page keeps room for it (its height, which includes the safe-area inset), and on
-  // phones the rarely used controls sit in a "More" menu so it stays one row.
-  var toolbar = $(".toolbar"), more = $(".more");
-  function reserveToolbar() { root.style.setProperty("--toolbar-height", toolbar.offsetHeight + "px"); }
-  if (window.ResizeObserver) new window.ResizeObserver(reserveToolbar).observe(toolbar);
-  function setMenu(open) { more.setAttribute("aria-expanded", String(open)); }
-  more.addEventListener("click", function () { setMenu(more.getAttribute("aria-expanded") !== "true"); });
-  $(".more-menu").addEventListener("click", function (event) { if (event.target.closest("button")) setMenu(false); });
-
-  // ---- Panels and settings.
-  function closePanels() {
-    setMenu(false);
-    [].forEach.call(ui.querySelectorAll(".toggle"), function (toggle) {
-      toggle.setAttribute("aria-expanded", "false");
-      doc.getElementById(toggle.getAttribute("aria-controls")).hidden = true;
-    });
-  }
-  [].forEach.call(ui.querySelectorAll(".toggle"), function (toggle) {
-    toggle.addEventListener("click", function () {
-      var open = toggle.getAttribute("aria-expanded") !== "true";
-      closePanels();
-      toggle.setAttribute("aria-expanded", String(open));
-      var panel = doc.getElementById(toggle.getAttribute("aria-controls"));
-      panel.hidden = !open;
-      if (open) { var control = panel.querySelector("a, button, input, select"); if (control) control.focus(); }
-    });
-  });
-  function applySettings() {
-    var s = state.settings;
-    root.style.setProperty("--text-scale", String(s.scale || 1));
-    root.classList.toggle("contrast", !!s.contrast);
-    root.classList.toggle("dyslexia", !!s.dyslexia);
-    root.classList.toggle("theme-light", s.theme === "light");
-    root.classList.toggle("theme-dark", s.theme === "dark");
-    root.classList.toggle("effects-off", !!s.effectsOff);
-    [].forEach.call(ui.querySelectorAll("[data-setting]"), function (control) {
-      var name = control.dataset.setting;
-      if (control.type === "checkbox") control.checked = !!s[name];
-      else if (control.tagName === "SELECT" && s[name] !== undefined) control.value = String(s[name]);
-    });
-  }
-  ui.addEventListener("change", function (event) {
-    var name = event.target.dataset.setting;
-    if (!name) return;
-    state.settings[name] = event.target.type === "checkbox" ? event.target.checked : event.target.value;
-    save();
-    applySettings();
-    tell("settings", state.settings);
-  });
-  ui.addEventListener("click", function (event) {
-    var name = event.target.dataset && event.target.dataset.setting;
-    if (name !== "smaller" && name !== "larger") return;
-    var scale = (state.settings.scale || 1) + (name === "larger" ? 0.15 : -0.15);
-    state.settings.scale = Math.round(Math.min(2, Math.max(0.7, scale)) * 100) / 100;
-    save();
-    applySettings();
-  });
-
-  // ---- Reading aloud, with the spoken word highlighted. Browsers that never fire word boundary
-  // events (or have no speech at all) get highlighting from estimated word timings instead.
-  var synth = window.speechSynthesis;
-  var canSpeak = !!(synth && typeof window.SpeechSynthesisUtterance === "function");
-  var reading = null;
-  var readButton = $(".read");
-  function readingAutoAdvance() { return !!state.settings.autoAdvance; }
-  function rate() { return Number(state.settings.rate) || 1; }
-  function wordsOf(page) {
-    if (!page.wordSpans) {
-      var spans = [];
-      [].forEach.call(page.querySelectorAll("h1, h2, .text"), function (block) {
-        var walker = doc.createTreeWalker(block, NodeFilter.SHOW_TEXT);
-        var nodes = [];
-        while (walker.nextNode()) nodes.push(walker.currentNode);
-        nodes.forEach(function (node) {
-          if (!/\S/.test(node.nodeValue) || node.parentNode.closest(".visually-hidden")) return;
-          var fragment = doc.createDocumentFragment();
-          node.nodeValue.split(/(\s+)/).forEach(function (part) {
-            if (!part) return;
-            if (/^\s+$/.test(part)) { fragment.appendChild(doc.createTextNode(part)); return; }
-            var span = doc.createElement("span");
-            span.className = "word";
-            span.textContent = part;
-            spans.push(span);
-            fragment.appendChild(span);
-          });
-          node.parentNode.replaceChild(fragment, node);
-        });
-      });
-      page.wordSpans = spans;
-    }
-    return page.wordSpans;
-  }
-  function highlight(index) {
-    if (!reading) return;
-    if (reading.index >= 0 && reading.words[reading.index]) reading.words[reading.index].classList.remove("spoken");
-    reading.index = index;
-    if (reading.words[index]) {
-      reading.words[index].classList.add("spoken");
-      tell("word", { index: index });
-    }
-  }
-  function estimate(fromIndex) {
-    if (!reading || reading.estimating) return;
-    reading.estimating = true;
-    var secondsPerCharacter = 60 / (150 * 6 * rate());
-    function step(index) {
-      if (!reading || reading.paused) { if (reading) reading.resumeAt = index; return; }
-      if (index >= reading.words.length) { if (!reading.speaking) finished(); return; }
-      highlight(index);
-      var word = reading.words[index].textContent;
-      var pause = /[.!?]["”’]?$/.test(word) ? 0.35 : /[,;:]$/.test(word) ? 0.15 : 0;
-      reading.timer = window.setTimeout(function () { step(index + 1); }, ((word.length + 1) * secondsPerCharacter + pause) * 1000);
-    }
-    reading.step = step;
-    step(fromIndex || 0);
-  }
-  // A narrated book carries each page's recording and when each word starts (data-timings: one
-  // start per word, then the end). The recording is used when its words are the page's words.
-  function recordedTimings(page, count) {
-    var list = (page.dataset.timings || "").split(" ").map(Number);
-    return page.dataset.narration && list.length === count + 1 ? list : null;
-  }
-  function playRecording(timings) {
-    var session = reading;
-    var audio = new window.Audio(current.dataset.narration);
-    audio.playbackRate = rate();
-    session.audio = audio;
-    function follow() {
-      if (session !== reading) return;
-      var ms = audio.currentTime * 1000, index = 0;
-      while (index + 1 < timings.length - 1 && timings[index + 1] <= ms) index++;
-      if (index !== session.index) highlight(index);
-      if (!audio.paused && !audio.ended) session.frame = window.requestAnimationFrame(follow);
-    }
-    audio.addEventListener("playing", function () { session.speaking = true; follow(); });
-    audio.addEventListener("ended", function () { if (session === reading) finished(); });
-    // A recording that cannot play (offline and never cached, a codec the device lacks) gives way to the browser's voice.
-    function fallBack() { if (session === reading && !session.speaking) { session.audio = null; speak(session); } }
-    audio.addEventListener("error", fallBack);
-    tell("narration", { src: audio.src, words: timings.length - 1 });
-    var played = audio.play();
-    if (played && played.catch) played.catch(fallBack);
-  }
-  function startReading() {
-    stopReading();
-    var words = wordsOf(current);
-    if (!words.length) return;
-    reading = { words: words, index: -1, page: current, speaking: false, paused: false, boundary: false };
-    tell("reading", { active: true });
-    readButton.setAttribute("aria-pressed", "true");
-    readButton.textContent = "Pause";
-    var timings = recordedTimings(current, words.length);
-    if (timings) playRecording(timings); else speak(reading);
-  }
-  // The browser's own voice. No speech at all, or speech that fails before a word is said (Chromium with
-  // no voices installed says "synthesis-failed"), leaves the control saying so instead of a silent highlight.
-  function speak(session) {
-    if (!canSpeak) { noVoice(); return; }
-    var text = "", starts = [];
-    session.words.forEach(function (span) { starts.push(text.length); text += span.textContent + " "; });
-    var utterance = new window.SpeechSynthesisUtterance(text);
-    utterance.lang = root.lang || "en";
-    utterance.rate = rate();
-    var voice = state.settings.voice && synth.getVoices().filter(function (v) { return v.name === state.settings.voice; })[0];
-    if (voice) utterance.voice = voice;
-    utterance.onstart = function () { session.speaking = true; };
-    utterance.onboundary = function (event) {
-      if (session !== reading || (event.name && event.name !== "word")) return;
-      session.boundary = true;
-      window.clearTimeout(session.timer);
-      var index = 0;
-      while (index + 1 < starts.length && starts[index + 1] <= event.charIndex) index++;
-      highlight(index);
-    };
-    utterance.onend = function () {
-      session.speaking = false;
-      if (session === reading && (session.boundary || session.index >= session.words.length - 1)) finished();
-    };
-    utterance.onerror = function (event) {
-      var spoke = session.speaking;
-      session.speaking = false;
-      if (session !== reading) return;
-      if (!spoke && event && event.error !== "interrupted" && event.error !== "canceled") noVoice();
-      else if (session.boundary || session.index >= session.words.length - 1) finished();
-    };
-    synth.cancel();
-    synth.speak(utterance);
-    // No word boundaries soon after speaking starts (Chrome on Android, Google voices): estimate. Not started
-    // at all after a while: there is no voice to hear.
-    session.fallback = window.setTimeout(function () {
-      if (session !== reading || session.boundary) return;
-      if (session.speaking) estimate(0);
-      else session.fallback = window.setTimeout(function () { if (session === reading && !session.speaking) noVoice(); }, 1700);
-    }, 800);
-  }
-  var voiceless = false;
-  function noVoice() {
-    voiceless = true;
-    stopReading();
-  }
-  // "Read to me", unless this page has no recording and the device no voice.
-  function updateReadButton() {
-    if (reading) return;
-    var silent = voiceless && !recordedTimings(current, wordsOf(current).length);
-    readButton.textContent = silent ? "No voice on this device" : "Read to me";
-    readButton.disabled = silent;
-    readButton.setAttribute("aria-pressed", "false");
-  }
-  function finished() {
-    var turnPage = readingAutoAdvance() && nextOf(current);
-    stopReading();
-    if (turnPage) {
-      goNext();
-      window.setTimeout(startReading, reduceMotion.matches ? 50 : 450);
-    }
-  }
-  function stopReading() {
-    if (reading) {
-      window.clearTimeout(reading.timer);
-      window.clearTimeout(reading.fallback);
-      if (reading.audio) { reading.audio.pause(); window.cancelAnimationFrame(reading.frame); }
-      highlight(-1);
-      if (canSpeak) synth.cancel();
-      tell("reading", { active: false });
-    }
-    reading = null;
-    if (current) updateReadButton();
-  }
-  readButton.addEventListener("click", function () {
-    if (!reading) { startReading(); return; }
-    reading.paused = !reading.paused;
-    readButton.textContent = reading.paused ? "Go on" : "Pause";
-    if (reading.audio) { if (reading.paused) reading.audio.pause(); else reading.audio.play(); } else if (canSpeak) { if (reading.paused) synth.pause(); else synth.resume(); }
-    if (!reading.paused && reading.estimating && reading.resumeAt !== undefined) {
-      var at = reading.resumeAt;
-      reading.resumeAt = undefined;
-      reading.step(at);
-    } else if (reading.paused) {
-      window.clearTimeout(reading.timer);
-      reading.resumeAt = reading.index + 1;
-    }
-  });
-  function fillVoices() {
-    if (!canSpeak) return;
-    var select = $("[data-setting='voice']");
-    var language = (root.lang || "en").split("-")[0];
-    synth.getVoices().filter(function (v) { return v.lang.split("-")[0] === language; }).forEach(function (voice) {
-      if (select.querySelector("option[value='" + CSS.escape(voice.name) + "']")) return;
-      var option = doc.createElement("option");
-      option.value = voice.name;
-      option.textContent = voice.name;
-      select.appendChild(option);
-    });
-    applySettings();
-  }
-  if (canSpeak) { fillVoices(); synth.addEventListener && synth.addEventListener("voiceschanged", fillVoices); }
-
-  // ---- Offline: a service worker caches everything this book needs once it has been opened.
-  if ("serviceWorker" in navigator && /^https?:$/.test(location.protocol) && script && script.dataset.sw) {
-    navigator.serviceWorker.addEventListener("message", function (event) {
-      if (event.data && event.data.type === "cached") root.dataset.offline = "ready";
-    });
-    navigator.serviceWorker.register(script.dataset.sw).then(function () { return navigator.serviceWorker.ready; }).then(function (registration) {
-      var urls = [location.href.split("#")[0], new URL("book.json", location.href).href];
-      [].forEach.call(doc.querySelectorAll("img[src], link[rel~='stylesheet'], link[rel='icon'], link[rel='manifest'], script[src]"), function (element) {
-        urls.push(element.src || element.href);
-      });
-      // What the styles loaded (the fonts), which no element names.
-      if (window.performance && performance.getEntriesByType) {
-        performance.getEntriesByType("resource").forEach(function (entry) { if (entry.initiatorType === "css") urls.push(entry.name); });
-      }
-      // The recordings read-aloud plays and the sounds the soundtrack plays, so a book reads aloud offline.
-      pages.forEach(function (page) { if (page.dataset.narration) urls.push(new URL(page.dataset.narration, location.href).href); });
-      try {
-        var files = JSON.parse(doc.getElementById("tale-cues").textContent).files || {};
-        Object.keys(files).forEach(function (name) { urls.push(new URL(files[name], location.href).href); });
-      } catch (error) { /* a book without sounds */ }
-      registration.active.postMessage({ type: "cache-book", urls: urls });
-    }).catch(function () { /* offline reading is a bonus */ });
-  }
 
   // ---- Start: a deep link wins; otherwise offer to continue where the reader left off.
-  root.classList.add("js-reader");
-  ui.hidden = false;
-  reserveToolbar();
-  applySettings();
-  var linked = location.hash.slice(1);
-  if (byId[linked]) {
-    if (!saved || saved.page !== linked) { state.trail = []; state.choices = []; }
-    show(linked, "replace");
-  } else {
-    show("cover", "replace");
-    // Nothing to carry on from the cover or the first page (where "Start over" leaves a reader).
-    if (saved && saved.page !== "cover" && saved.page !== first) {
-      var resume = $(".resume");
-      resume.hidden = false;
-      offering = true;
-      $(".continue").addEventListener("click", function () {
-        resume.hidden = true;
-        offering = false;
-        state.trail = saved.trail.slice();
-        state.choices = (saved.choices || []).slice();
-        show(saved.page, "push");
-      });
-      $(".restart").addEventListener("click", function () {
-        resume.hidden = true;
-        offering = false;
-        state = freshState(state);
-        save();
-        show(first, "push");
-      });
+  function begin() {
+    var linked = location.hash.slice(1);
+    if (byId[linked]) {
+      if (!saved || saved.page !== linked) { state.trail = []; state.choices = []; }
+      show(linked, "replace");
+    } else {
+      show("cover", "replace");
+      // Nothing to carry on from the cover or the first page (where "Start over" leaves a reader).
+      if (saved && saved.page !== "cover" && saved.page !== first) {
+        var resume = $(".resume");
+        resume.hidden = false;
+        offering = true;
+        $(".continue").addEventListener("click", function () {
+          resume.hidden = true;
+          offering = false;
+          state.trail = saved.trail.slice();
+          state.choices = (saved.choices || []).slice();
+          show(saved.page, "push");
+        });
+        $(".restart").addEventListener("click", function () {
+          resume.hidden = true;
+          offering = false;
+          startOver();
+          show(first, "push");
+        });
+      }
     }
   }
+
+  // What the reader's other scripts (settings, read-aloud, offline) use. They load after this one,
+  // deferred like it, and the book opens once they all have run.
+  window.TaleReader = {
+    doc: doc, root: root, main: main, ui: ui, $: $, pages: pages, state: state, save: save, tell: tell,
+    reduceMotion: reduceMotion, nextOf: nextOf, goNext: goNext, goTo: goTo,
+    current: function () { return current; }
+  };
+  doc.addEventListener("DOMContentLoaded", function () {
+    begin();
+    root.dataset.taleReader = "on";
+  });
 })();
