@@ -43,7 +43,7 @@ enum CueTense {
             return true
         }
         // Capitalised in the middle of a sentence of the text (headings capitalise every word).
-        guard index >= titleEnd, index > titleEnd, !endsSentence(words.original[index - 1]) else { return false }
+        guard index > titleEnd, !endsSentence(words.original[index - 1]) else { return false }
         let written = words.original[index].drop { !$0.isLetter }
         guard written.count == words.original[index].count else { return false }
         return written.first?.isUppercase == true
