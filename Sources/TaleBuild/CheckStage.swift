@@ -38,8 +38,16 @@ public struct CheckStage: BuildStage {
             var references = book.scenes.flatMap { scene in (scene.illustration.map { [$0.reference] } ?? []) + scene.inlineImages }
             if let cover = book.frontMatter.cover { references.insert(cover, at: 0) }
             var images: [Diagnostic] = []
+            var read: Set<String> = []
             for reference in references {
-                if case .failure(let diagnostic) = PathPolicy.resolveImage(reference, bookFolder: folder) { images.append(diagnostic) }
+                switch PathPolicy.resolveImage(reference, bookFolder: folder) {
+                case .failure(let diagnostic): images.append(diagnostic)
+                case .success(let url):
+                    // Each picture is read once, however many pages use it.
+                    guard read.insert(url.path).inserted else { continue }
+                    let file = "content/\(book.slug)/" + (reference.path.removingPercentEncoding ?? reference.path)
+                    if let problem = PictureCheck.problem(at: url, file: file, reference: reference) { images.append(problem) }
+                }
             }
             if let cache, let fingerprint { cache.store(book.slug, fingerprint) { [images] in $0.imageChecks = images } }
             return (graph, found, images)

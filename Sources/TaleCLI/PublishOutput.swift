@@ -44,8 +44,15 @@ enum PublishOutput {
 
     static func failureText(_ report: PublishReport) -> String {
         let count = report.failures.count
-        var text = "error: \(count) request\(count == 1 ? "" : "s") failed after retries; later steps and all deletes were skipped, "
-            + "so every published page still has the files it refers to. Run tale publish again to finish."
+        var text: String
+        if report.storageStoppedAnswering {
+            text = "error: the storage stopped answering, so tale publish stopped: \(count) request\(count == 1 ? "" : "s") failed"
+                + " and \(report.notStarted.count) file\(report.notStarted.count == 1 ? " was" : "s were") not sent. "
+        } else {
+            text = "error: \(count) request\(count == 1 ? "" : "s") failed after retries. "
+        }
+        text += "Later steps and all deletes were skipped, so every published page still has the files it refers to. "
+            + "Run tale publish again to finish."
         for failure in report.failures { text += "\n  \(failure)" }
         return text
     }

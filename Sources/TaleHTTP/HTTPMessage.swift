@@ -56,4 +56,13 @@ public enum HTTPError: Error, Equatable, Sendable, CustomStringConvertible {
         case .invalidRequest(let reason): return "invalid request: \(reason)"
         }
     }
+
+    /// What happened, without the URL (for a message that names the request already).
+    public var reason: String {
+        switch self {
+        case .timedOut(_, let seconds): return "no response within \(seconds) s"
+        case .connection(_, let reason): return "connection failed: \(reason)"
+        case .invalidRequest(let reason): return "invalid request: \(reason)"
+        }
+    }
 }

@@ -10,6 +10,7 @@ public enum BookParser {
 
     /// Parses `text`, the content of `file` for the book `slug`. Returns nil when the front matter is unusable.
     public static func parse(_ text: String, slug: String, file: String, diagnostics: inout DiagnosticList) -> Book? {
+        guard SourceLimits.checkBookSize(text, file: file, diagnostics: &diagnostics) else { return nil }
         guard let split = FrontMatterSplitter.split(text, file: file, diagnostics: &diagnostics) else { return nil }
         let yaml = StrictYAML.parse(split.yaml, file: file, firstLine: split.yamlFirstLine, diagnostics: &diagnostics)
         if diagnostics.hasErrors, yaml == nil { return nil }
@@ -103,6 +104,18 @@ struct SceneBuilder {
             }
         }
         if groups[0].blocks.isEmpty { groups.removeFirst() }
+        if groups.count > SourceLimits.scenes, let heading = groups[SourceLimits.scenes].heading {
+            let block = document.blocks[heading]
+            diagnostics.error(location(bodyLine: block.startLine, column: block.startColumn),
+                              "a book holds at most \(SourceLimits.scenes) scenes; this heading starts scene \(SourceLimits.scenes + 1) of \(groups.count)",
+                              hint: "split the story into several books, each in its own folder under content/")
+            groups.removeLast(groups.count - SourceLimits.scenes)
+        }
+        for block in document.blocks where block.nesting.depth > SourceLimits.nesting {
+            diagnostics.error(location(bodyLine: block.nesting.line, column: block.nesting.column),
+                              "the Markdown here nests \(block.nesting.depth) levels deep; Tale reads at most \(SourceLimits.nesting)",
+                              hint: "flatten the lists and quotes; a `>` or an indented `-` opens one more level")
+        }
 
         var scenes: [Scene] = []
         var usedIDs: [String: SourceLocation] = [:]
@@ -124,6 +137,15 @@ struct SceneBuilder {
         // A scene runs to the line before the next one starts (cmark's end lines are not reliable for HTML blocks).
         for index in scenes.indices {
             scenes[index].lastLine = index + 1 < scenes.count ? scenes[index + 1].location.line - 1 : firstLine + lines.count - 1
+            let bodyLines = (scenes[index].location.line - firstLine)..<min(scenes[index].lastLine - firstLine + 1, lines.count)
+            let size = lines[bodyLines].reduce(0) { $0 + $1.utf8.count + 1 }
+            if size > SourceLimits.sceneBytes {
+                diagnostics.error(scenes[index].location, "this scene is \(size) bytes; a scene holds at most \(SourceLimits.sceneBytes) (512 KiB)",
+                                  hint: "split it with `##` headings into several scenes")
+                // The build stops on this error; `tale check` need not analyse megabytes of words first.
+                scenes[index].text = ""
+                scenes[index].html = ""
+            }
         }
         return scenes
     }
@@ -139,11 +161,21 @@ struct SceneBuilder {
             let raw = String(lines[block.startLine - 1])
             let parsed = HeadingParser.parse(raw, location: location(bodyLine: block.startLine, column: 1), diagnostics: &diagnostics)
             attributes = parsed.attributes ?? HeadingAttributes()
+            if let id = attributes.id, id.count > SourceLimits.idCharacters {
+                diagnostics.error(location(bodyLine: block.startLine, column: attributes.idColumn),
+                                  "this scene id is \(id.count) characters; an id holds at most \(SourceLimits.idCharacters)",
+                                  hint: "choose a short id of a word or two, like `#storm`")
+            }
             let plain = block.plainText
             if parsed.attributes != nil {
                 title = parsed.title.replacingOccurrences(of: "\\", with: "")
             } else {
                 title = plain
+            }
+            if let written = title, written.count > SourceLimits.headingCharacters {
+                diagnostics.error(sceneLocation, "this heading is \(written.count) characters; a scene heading holds at most \(SourceLimits.headingCharacters)",
+                                  hint: "name the scene in a few words and move the rest into the text below the heading")
+                title = String(written.prefix(SourceLimits.headingCharacters))
             }
         } else if let first = blocks.first {
             let block = document.blocks[first]

@@ -45,6 +45,8 @@ public final class MarkdownDocument {
         public var singleLinkItems: [Inline]?
         /// Whether this is a paragraph holding one image and nothing else but spaces.
         public var isLoneImage: Bool
+        /// How deeply its nodes nest (a paragraph of plain text is 2), and where its deepest node starts.
+        public var nesting: (depth: Int, line: Int, column: Int)
         fileprivate let node: OpaquePointer
     }
 
@@ -151,7 +153,31 @@ public final class MarkdownDocument {
                      plainText: MarkdownDocument.plainText(node),
                      literal: cmark_node_get_literal(node).map { String(cString: $0) } ?? "",
                      images: images, links: links, singleLinkItems: singleLinkItems,
-                     isLoneImage: isLoneImage, node: node)
+                     isLoneImage: isLoneImage, nesting: MarkdownDocument.nesting(node), node: node)
+    }
+
+    /// The depth of `node`'s deepest descendant (`node` itself is 1) and where that one starts,
+    /// measured with cmark's iterator, so a tree thousands of levels deep costs no stack.
+    private static func nesting(_ node: OpaquePointer) -> (depth: Int, line: Int, column: Int) {
+        var deepest = (depth: 1, line: Int(cmark_node_get_start_line(node)), column: Int(cmark_node_get_start_column(node)))
+        guard let iterator = cmark_iter_new(node) else { return deepest }
+        defer { cmark_iter_free(iterator) }
+        var depths: [OpaquePointer: Int] = [node: 1]
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let current = cmark_iter_get_node(iterator), current != node,
+                  let parent = cmark_node_parent(current) else { continue }
+            let depth = (depths[parent] ?? 1) + 1
+            depths[current] = depth
+            if depth > deepest.depth {
+                // Inline nodes carry no position; they are reported at their nearest block's.
+                var placed: OpaquePointer? = current
+                while let candidate = placed, cmark_node_get_start_line(candidate) == 0 { placed = cmark_node_parent(candidate) }
+                deepest = (depth, Int(cmark_node_get_start_line(placed ?? node)), Int(cmark_node_get_start_column(placed ?? node)))
+            }
+        }
+        return deepest
     }
 
     /// Children that are not blank text or line breaks.

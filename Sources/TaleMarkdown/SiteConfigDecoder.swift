@@ -16,7 +16,7 @@ public enum SiteConfigDecoder {
     /// Decodes the text of `tale.yaml` (at `file`, relative to the project).
     public static func decode(_ text: String, file: String, diagnostics: inout DiagnosticList) -> SiteConfig {
         var config = SiteConfig()
-        guard let root = StrictYAML.parse(text, file: file, firstLine: 1, diagnostics: &diagnostics) else { return config }
+        guard let root = StrictYAML.parse(text, file: file, firstLine: 1, document: "tale.yaml", diagnostics: &diagnostics) else { return config }
         guard case .mapping(let pairs, _) = root else {
             diagnostics.error(root.location, "tale.yaml must be settings written as `key: value` lines")
             return config

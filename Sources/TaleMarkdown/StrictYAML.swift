@@ -1,5 +1,4 @@
 import TaleCore
-import Yams
 
 /// A YAML value as written, with where it was written. Scalars keep their text; nothing is coerced.
 public enum YAMLValue: Sendable {
@@ -18,131 +17,175 @@ public enum YAMLValue: Sendable {
     }
 }
 
-/// Parses YAML with Yams under Tale's rules: one document; no anchors, aliases, custom tags or
-/// duplicate keys; every scalar kept as its text. Problems become located diagnostics.
+/// Reads YAML under Tale's rules, from libyaml's events: one document; no anchors, aliases, merge
+/// keys or custom tags; no duplicate keys; at most `maximumDepth` levels and `maximumBytes` bytes;
+/// every scalar kept as its text. An alias is refused where it is written and nothing is expanded,
+/// so a "billion laughs" costs no more than its own bytes. Problems become located diagnostics.
 public enum StrictYAML {
-    /// Parses `yaml`, whose line 1 is line `firstLine` of `file`. Returns nil for an empty document.
-    public static func parse(_ yaml: String, file: String, firstLine: Int,
+    /// The most bytes of YAML read from one front matter or `tale.yaml` (64 KiB).
+    public static let maximumBytes = 65_536
+    /// The deepest nesting of lists and mappings read (a cast list is three levels).
+    public static let maximumDepth = 16
+
+    /// Parses `yaml`, whose line 1 is line `firstLine` of `file`; `document` names it in messages
+    /// ("front matter", "tale.yaml"). Returns nil for an empty document or after an error that
+    /// stops reading (an anchor, an alias, too deep, too large, a syntax error).
+    public static func parse(_ yaml: String, file: String, firstLine: Int, document: String = "front matter",
                              diagnostics: inout DiagnosticList) -> YAMLValue? {
-        let lineOffset = firstLine - 1
-        func location(_ mark: Mark?) -> SourceLocation {
-            guard let mark else { return SourceLocation(file: file, line: firstLine, column: 1) }
-            return SourceLocation(file: file, line: mark.line + lineOffset, column: mark.column)
+        let locate = { (line: Int, column: Int) in SourceLocation(file: file, line: line + firstLine - 1, column: column) }
+        let size = yaml.utf8.count
+        guard size <= maximumBytes else {
+            let line = yaml.utf8.prefix(maximumBytes).reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
+            diagnostics.error(locate(line, 1), "\(document) is \(size) bytes; Tale reads at most \(maximumBytes)",
+                              hint: "keep \(document) to settings and short text; the story belongs in the scenes")
+            return nil
         }
-        do {
-            let parser = try Parser(yaml: yaml)
-            guard let root = try parser.singleRoot() else { return nil }
-            var seenAnchors: [String] = []
-            return convert(root, location: location, seenAnchors: &seenAnchors, diagnostics: &diagnostics)
-        } catch let error as YamlError {
-            switch error {
-            case .duplicatedKeysInMapping(let keys, let context):
-                let key = keys.first ?? "?"
-                let first = location(context.mark)
-                let second = secondOccurrence(of: key, after: context.mark, in: yaml)
-                    .map { SourceLocation(file: file, line: $0.line + lineOffset, column: $0.column) } ?? first
-                diagnostics.error(second, "duplicate key '\(key)' (first set on line \(first.line))",
-                                  hint: "keep one `\(key):` line and delete the other")
-            case .composer(_, let problem, let mark, _) where problem.contains("another document"),
-                 .parser(_, let problem, let mark, _) where problem.contains("expected <document start>"):
-                diagnostics.error(location(mark), "front matter holds more than one YAML document",
-                                  hint: "remove the `---` or `...` line inside the front matter; it must be one block of settings")
-            case .composer(_, let problem, let mark, _) where problem.contains("undefined alias"):
-                diagnostics.error(location(mark), "YAML aliases (`*name`) are not allowed in front matter",
-                                  hint: "write the value out in full")
-            case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
-                 .composer(let context, let problem, let mark, _):
-                let detail = context.map { "\($0.text) " } ?? ""
-                diagnostics.error(location(mark), "invalid YAML: \(detail)\(problem)",
-                                  hint: yamlHint(problem))
-            default:
-                diagnostics.error(location(nil), "invalid YAML: \(error)")
+        var composer = Composer(reader: YAMLEventReader(yaml), locate: locate, document: document)
+        let value = composer.readDocument()
+        diagnostics.append(contentsOf: composer.diagnostics)
+        return value
+    }
+
+    /// Builds `YAMLValue`s from events, depth first, stopping at the first problem that makes the rest unreadable.
+    private struct Composer {
+        let reader: YAMLEventReader
+        let locate: (Int, Int) -> SourceLocation
+        let document: String
+        var diagnostics = DiagnosticList()
+
+        /// Reading stopped; the reason is already a diagnostic.
+        struct Stop: Error {}
+
+        mutating func readDocument() -> YAMLValue? {
+            do {
+                _ = try next()  // the stream's start
+                guard case .documentStart = try next().kind else { return nil }
+                let value = try node(try next(), depth: 1)
+                _ = try next()  // the document's end
+                let after = try next()
+                if case .documentStart = after.kind {
+                    diagnostics.error(locate(after.line, after.column), "\(document) holds more than one YAML document",
+                                      hint: "remove the `---` or `...` line inside the \(document); it must be one block of settings")
+                    return nil
+                }
+                return value
+            } catch {
+                return nil
             }
-            return nil
-        } catch {
-            diagnostics.error(location(nil), "invalid YAML: \(error)")
-            return nil
+        }
+
+        private mutating func next() throws(Stop) -> YAMLEvent {
+            do throws(YAMLSyntaxError) {
+                guard let event = try reader.next() else { throw YAMLSyntaxError(problem: "unexpected end of YAML", context: nil, line: 1, column: 1) }
+                return event
+            } catch {
+                let here = locate(error.line, error.column)
+                if error.problem.contains("Maximum nesting level") {
+                    // libyaml's own limit (1,000 flow levels) can be met while scanning ahead, before
+                    // the composer has counted past maximumDepth.
+                    diagnostics.error(here, "YAML nested more than \(StrictYAML.maximumDepth) levels deep in \(document)",
+                                      hint: "\(document) holds settings a few levels deep; write the lists flatter")
+                } else if error.problem.contains("expected <document start>") {
+                    diagnostics.error(here, "\(document) holds more than one YAML document",
+                                      hint: "remove the `---` or `...` line inside the \(document); it must be one block of settings")
+                } else {
+                    diagnostics.error(here, "invalid YAML: \(error.context.map { "\($0) " } ?? "")\(error.problem)",
+                                      hint: StrictYAML.hint(error.problem))
+                }
+                throw Stop()
+            }
+        }
+
+        private mutating func node(_ event: YAMLEvent, depth: Int) throws(Stop) -> YAMLValue? {
+            let here = locate(event.line, event.column)
+            switch event.kind {
+            case .alias(let name):
+                diagnostics.error(here, "YAML aliases (`*\(name)`) are not allowed in \(document)", hint: "write the value out in full")
+                throw Stop()
+            case .scalar(let text, let plain, let tag, let anchor):
+                try refuse(anchor, at: here)
+                check(tag, at: here)
+                return .scalar(text, quoted: !plain || tag == "tag:yaml.org,2002:str", here)
+            case .sequenceStart(let tag, let anchor):
+                try refuse(anchor, at: here)
+                check(tag, at: here)
+                try check(depth: depth, at: here)
+                var items: [YAMLValue] = []
+                while true {
+                    let item = try next()
+                    if case .sequenceEnd = item.kind { break }
+                    if let value = try node(item, depth: depth + 1) { items.append(value) }
+                }
+                return .sequence(items, here)
+            case .mappingStart(let tag, let anchor):
+                try refuse(anchor, at: here)
+                check(tag, at: here)
+                try check(depth: depth, at: here)
+                return .mapping(try pairs(depth: depth), here)
+            default:
+                return nil
+            }
+        }
+
+        /// A mapping's pairs up to its end. A duplicate key, a merge key or a key that is not a
+        /// word is reported and its value skipped, and reading goes on.
+        private mutating func pairs(depth: Int) throws(Stop) -> [(key: String, keyLocation: SourceLocation, value: YAMLValue)] {
+            var pairs: [(key: String, keyLocation: SourceLocation, value: YAMLValue)] = []
+            var firstLines: [String: Int] = [:]
+            while true {
+                let keyEvent = try next()
+                if case .mappingEnd = keyEvent.kind { break }
+                let keyHere = locate(keyEvent.line, keyEvent.column)
+                let key = try node(keyEvent, depth: depth + 1)
+                let value = try node(try next(), depth: depth + 1)
+                guard case .scalar(let name, _, _) = key else {
+                    diagnostics.error(keyHere, "a key must be a plain word, like `title`")
+                    continue
+                }
+                if case .scalar("<<", plain: true, tag: nil, _) = keyEvent.kind {
+                    diagnostics.error(keyHere, "YAML merge keys (`<<`) are not allowed in \(document)",
+                                      hint: "write each setting out in full")
+                    continue
+                }
+                if let first = firstLines[name] {
+                    diagnostics.error(keyHere, "duplicate key '\(name)' (first set on line \(first))",
+                                      hint: "keep one `\(name):` line and delete the other")
+                    continue
+                }
+                firstLines[name] = keyHere.line
+                if let value { pairs.append((name, keyHere, value)) }
+            }
+            return pairs
+        }
+
+        private mutating func refuse(_ anchor: String?, at here: SourceLocation) throws(Stop) {
+            guard let anchor else { return }
+            diagnostics.error(here, "YAML anchors and aliases (`&\(anchor)`, `*\(anchor)`) are not allowed in \(document)",
+                              hint: "write each value out in full where it is used")
+            throw Stop()
+        }
+
+        private mutating func check(_ tag: String?, at here: SourceLocation) {
+            guard let tag, tag != "!", tag != "tag:yaml.org,2002:str" else { return }
+            let short = tag.hasPrefix("tag:yaml.org,2002:") ? "!!" + tag.dropFirst("tag:yaml.org,2002:".count) : tag
+            diagnostics.error(here, "YAML tag `\(short)` is not allowed in \(document)",
+                              hint: "remove the tag; values are read as written")
+        }
+
+        private mutating func check(depth: Int, at here: SourceLocation) throws(Stop) {
+            guard depth > StrictYAML.maximumDepth else { return }
+            diagnostics.error(here, "YAML nested more than \(StrictYAML.maximumDepth) levels deep in \(document)",
+                              hint: "\(document) holds settings a few levels deep; write the lists flatter")
+            throw Stop()
         }
     }
 
-    private static func yamlHint(_ problem: String) -> String {
+    static func hint(_ problem: String) -> String {
         if problem.contains("tab") { return "indent with spaces, not tabs" }
         if problem.contains("mapping values are not allowed") {
             return "a value that contains `: ` must be in quotes, like `title: \"Pip: A Tale\"`"
         }
+        if problem.contains("control characters") { return "delete the invisible character here; it may have come from a copy and paste" }
         return "check the quotes and indentation on this line and the one before it"
-    }
-
-    private static func convert(_ node: Node, location: (Mark?) -> SourceLocation,
-                                seenAnchors: inout [String], diagnostics: inout DiagnosticList) -> YAMLValue? {
-        let here = location(node.mark)
-        let anchor: Anchor?
-        let tag: Tag
-        switch node {
-        case .scalar(let s): anchor = s.anchor; tag = s.tag
-        case .sequence(let s): anchor = s.anchor; tag = s.tag
-        case .mapping(let m): anchor = m.anchor; tag = m.tag
-        case .alias: anchor = nil; tag = Tag(.implicit)
-        }
-        if let anchor {
-            if !seenAnchors.contains(anchor.rawValue) {
-                seenAnchors.append(anchor.rawValue)
-                diagnostics.error(here, "YAML anchors and aliases (`&\(anchor.rawValue)`, `*\(anchor.rawValue)`) are not allowed in front matter",
-                                  hint: "write each value out in full where it is used")
-            }
-        }
-        let tagName = tag.rawValue
-        if !tagName.isEmpty, tagName != "!", tagName != "tag:yaml.org,2002:str" {
-            diagnostics.error(here, "YAML tag `\(shortTag(tagName))` is not allowed in front matter",
-                              hint: "remove the tag; values are read as written")
-        }
-        switch node {
-        case .scalar(let scalar):
-            let quoted = scalar.style == .singleQuoted || scalar.style == .doubleQuoted
-                || scalar.style == .literal || scalar.style == .folded || tagName == "tag:yaml.org,2002:str"
-            return .scalar(scalar.string, quoted: quoted, here)
-        case .sequence(let sequence):
-            var items: [YAMLValue] = []
-            for item in sequence {
-                if let value = convert(item, location: location, seenAnchors: &seenAnchors, diagnostics: &diagnostics) {
-                    items.append(value)
-                }
-            }
-            return .sequence(items, here)
-        case .mapping(let mapping):
-            var pairs: [(key: String, keyLocation: SourceLocation, value: YAMLValue)] = []
-            for (key, value) in mapping {
-                guard case .scalar(let keyScalar) = key else {
-                    diagnostics.error(location(key.mark), "a key must be a plain word, like `title`")
-                    continue
-                }
-                if let converted = convert(value, location: location, seenAnchors: &seenAnchors, diagnostics: &diagnostics) {
-                    pairs.append((keyScalar.string, location(key.mark), converted))
-                }
-            }
-            return .mapping(pairs, here)
-        case .alias:
-            return nil
-        }
-    }
-
-    private static func shortTag(_ tag: String) -> String {
-        tag.hasPrefix("tag:yaml.org,2002:") ? "!!" + tag.dropFirst("tag:yaml.org,2002:".count) : tag
-    }
-
-    /// The mark of the second `key:` at the same column as the first, after the first.
-    private static func secondOccurrence(of key: String, after mark: Mark, in yaml: String) -> (line: Int, column: Int)? {
-        let lines = yaml.lines()
-        guard mark.line >= 1 else { return nil }
-        let prefixes = ["\(key):", "\"\(key)\":", "'\(key)':"]
-        for index in mark.line..<lines.count {
-            let line = lines[index]
-            let indent = line.prefix { $0 == " " || $0 == "-" }.count
-            let rest = line.dropFirst(indent)
-            if indent + 1 == mark.column, prefixes.contains(where: { rest.hasPrefix($0) }) {
-                return (index + 1, indent + 1)
-            }
-        }
-        return nil
     }
 }

@@ -35,6 +35,10 @@ public struct PublishReport: Sendable {
     public var deleted: [String] = []
     /// What failed after retries; when not empty, later steps and all deletes were skipped.
     public var failures: [PublishError] = []
+    /// Files never sent because the storage stopped answering (the breaker opened), in plan order.
+    public var notStarted: [String] = []
+    /// Whether the publish stopped because the storage stopped answering.
+    public var storageStoppedAnswering = false
     /// Whether this was a dry run.
     public var dryRun: Bool
 }
@@ -67,7 +71,7 @@ public struct Publisher: Sendable {
         let headFailures = await forEach(inspect) { (key: String) throws(PublishError) in
             let metadata = try await client.metadata(key: key)
             if let sha = metadata?["sha256"] { hashes.mutate { $0[key] = sha } }
-        }
+        }.failures
         if let first = headFailures.first { throw first }
         let plan = PublishPlan.make(site.files, remote: remote, remoteSHA256: hashes.value, location: location)
         if options.delete, plan.stale.count > options.maxDeletes, !options.force {
@@ -79,33 +83,42 @@ public struct Publisher: Sendable {
         for (index, step) in plan.steps.enumerated() {
             log("[\(index + 1)/\(plan.steps.count)] uploading \(step.count) file\(step.count == 1 ? "" : "s")")
             let done = Locked<[String]>([])
-            let failures = await forEach(step) { (file: LocalFile) throws(PublishError) in
+            let outcome = await forEach(step) { (file: LocalFile) throws(PublishError) in
                 let body = try site.contents(of: file)
                 try await client.put(key: location.key(for: file.path), body: body, sha256: file.sha256,
                                      contentType: file.contentType, cacheControl: file.cacheControl)
                 done.mutate { $0.append(file.path) }
             }
             report.uploaded += done.value
-            if !failures.isEmpty {
-                report.failures = failures
+            if !outcome.failures.isEmpty {
+                report.failures = outcome.failures
+                report.storageStoppedAnswering = client.breaker.isOpen
+                // Every file of this step not started, and every file of the steps after it.
+                report.notStarted = outcome.notStarted.map(\.path) + plan.steps.dropFirst(index + 1).flatMap { $0.map(\.path) }
                 return report
             }
         }
         if options.delete, !plan.stale.isEmpty {
             log("deleting \(plan.stale.count) stale object\(plan.stale.count == 1 ? "" : "s")")
             let done = Locked<[String]>([])
-            report.failures = await forEach(plan.stale) { (key: String) throws(PublishError) in
+            let outcome = await forEach(plan.stale) { (key: String) throws(PublishError) in
                 try await client.delete(key: key)
                 done.mutate { $0.append(key) }
             }
+            report.failures = outcome.failures
+            report.storageStoppedAnswering = client.breaker.isOpen
             report.deleted = done.value
         }
         return report
     }
 
-    /// Runs `body` for every item with at most `options.jobs` at once; returns the failures.
-    private func forEach<T: Sendable>(_ items: [T], _ body: @escaping @Sendable (T) async throws(PublishError) -> Void) async -> [PublishError] {
+    /// Runs `body` for every item with at most `options.jobs` at once; returns the failures, and
+    /// the items never started because the client's breaker opened (those in flight then are
+    /// cancelled and give up at their next retry).
+    private func forEach<T: Sendable>(_ items: [T], _ body: @escaping @Sendable (T) async throws(PublishError) -> Void) async
+        -> (failures: [PublishError], notStarted: [T]) {
         let limit = max(1, options.jobs)
+        let breaker = client.breaker
         return await withTaskGroup(of: PublishError?.self) { group in
             var failures: [PublishError] = []
             var next = 0
@@ -124,9 +137,13 @@ public struct Publisher: Sendable {
             while next < min(limit, items.count) { addTask() }
             while let result = await group.next() {
                 if let failure = result { failures.append(failure) }
-                if next < items.count { addTask() }
+                if breaker.isOpen {
+                    group.cancelAll()
+                } else if next < items.count {
+                    addTask()
+                }
             }
-            return failures
+            return (failures, Array(items[next...]))
         }
     }
 }

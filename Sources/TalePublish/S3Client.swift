@@ -32,6 +32,8 @@ public struct S3Client: Sendable {
     public var http: HTTPClient
     /// How failures are retried.
     public var retry: RetryPolicy
+    /// Counts requests that get no answer; once it opens, nothing more is retried.
+    public var breaker = CircuitBreaker()
 
     /// A client.
     public init(endpoint: String, pathStyle: Bool, bucket: String, signer: SigV4Signer,
@@ -123,6 +125,7 @@ public struct S3Client: Sendable {
             let failure: PublishError
             switch outcome {
             case .success(let response):
+                breaker.answered()
                 if (200..<300).contains(response.status) || (allowNotFound && response.status == 404) { return response }
                 let (code, message) = S3Client.errorDetails(response)
                 failure = .server(key: what, status: response.status, code: code, message: message)
@@ -130,9 +133,11 @@ public struct S3Client: Sendable {
                 guard RetryPolicy.isRetryable(status: response.status) || code == "SlowDown" else { throw failure }
             case .failure(let error):
                 if case .invalidRequest(let reason) = error { throw .usage("cannot reach \(endpoint): \(reason)") }
-                failure = .transport(key: what, reason: error.description.replacingOccurrences(of: url, with: what))
+                failure = .transport(key: what, reason: error.reason)
+                breaker.unansweredRequest()
             }
-            guard attempt < retry.attempts else { throw failure }
+            // Storage that stopped answering, or a publish that is stopping, is not worth another try.
+            guard attempt < retry.attempts, !breaker.isOpen, !Task.isCancelled else { throw failure }
             let wait = retry.delay(afterAttempt: attempt, retryAfter: retryAfter)
             try? await Task.sleep(nanoseconds: UInt64(wait * 1_000_000_000))
         }

@@ -103,14 +103,17 @@ public final class DevServer: Sendable {
             Task { await queue.request() }
         }
         let server = HTTPServer(address: try .inet(ip4: host, port: port), logger: .disabled)
-        await server.appendRoute("GET /__tale/live.js") { _ in
+        // Every route answers only requests from this computer's own pages (see LoopbackGuard).
+        let guarding = LoopbackGuard(bind: host)
+        await server.appendRoute("GET /__tale/live.js", to: GuardedHandler(guarding: guarding, inner: ClosureHTTPHandler { _ in
             HTTPResponse(statusCode: .ok, headers: [.contentType: "text/javascript; charset=utf-8", .cacheControl: "no-store"],
                          body: Data(LiveReloadScript.source.utf8))
-        }
-        await server.appendRoute("GET /__tale/live", to: WebSocketHTTPHandler(handler: MessageFrameWSHandler(handler: LiveMessages(site: site))))
-        await server.appendRoute("GET *") { [site] request in
+        }))
+        await server.appendRoute("GET /__tale/live", to: GuardedHandler(
+            guarding: guarding, inner: WebSocketHTTPHandler(handler: MessageFrameWSHandler(handler: LiveMessages(site: site)))))
+        await server.appendRoute("GET *", to: GuardedHandler(guarding: guarding, inner: ClosureHTTPHandler { [site] request in
             await DevServer.respond(to: request.path, site: site)
-        }
+        }))
         let task = Task { try await server.run() }
         try await server.waitUntilListening()
         let address = await server.listeningAddress

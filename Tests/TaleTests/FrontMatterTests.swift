@@ -103,6 +103,68 @@ struct FrontMatterTests {
         ])
     }
 
+    @Test("an alias bomb stops at its first anchor, unexpanded, with one error")
+    func aliasBomb() {
+        var lines = ["---", "title: Fox", "a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
+        for level in 1...9 {
+            lines.append("a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 9).joined(separator: ", ") + "]")
+        }
+        lines.append("---")
+        #expect(parseBook(lines.joined(separator: "\n")).diagnostics == [
+            "content/fox/index.md:3:5: error: YAML anchors and aliases (`&a0`, `*a0`) are not allowed in front matter\n"
+                + "  hint: write each value out in full where it is used",
+        ])
+    }
+
+    @Test("an alias is refused where it is written, even with no anchor")
+    func aliasAlone() {
+        #expect(parseBook("---\ntitle: A\nsummary: *nowhere\n---\n").diagnostics == [
+            "content/fox/index.md:3:10: error: YAML aliases (`*nowhere`) are not allowed in front matter\n  hint: write the value out in full",
+        ])
+    }
+
+    @Test("a merge key is an error, and reading goes on")
+    func mergeKey() {
+        let diagnostics = parseBook("---\ntitle: A\n<<: {author: B}\nscenes: lots\n---\n").diagnostics
+        #expect(diagnostics.count == 2)
+        #expect(diagnostics.first == "content/fox/index.md:3:1: error: YAML merge keys (`<<`) are not allowed in front matter\n  hint: write each setting out in full")
+        #expect(diagnostics.last?.hasPrefix("content/fox/index.md:4:9: error: scenes") == true)
+    }
+
+    @Test("a duplicate key no longer hides the other problems")
+    func duplicateKeyAndMore() {
+        let diagnostics = parseBook("---\ntitle: A\ntitle: B\nscenes: lots\n---\n").diagnostics
+        #expect(diagnostics.count == 2)
+        #expect(diagnostics.first == "content/fox/index.md:3:1: error: duplicate key 'title' (first set on line 2)\n  hint: keep one `title:` line and delete the other")
+        #expect(diagnostics.last?.hasPrefix("content/fox/index.md:4:9: error: scenes") == true)
+    }
+
+    @Test("nesting deeper than sixteen levels is a located error")
+    func tooDeep() {
+        let nested = String(repeating: "[", count: 40) + String(repeating: "]", count: 40)
+        #expect(parseBook("---\ntitle: A\ntags: \(nested)\n---\n").diagnostics == [
+            "content/fox/index.md:3:22: error: YAML nested more than 16 levels deep in front matter\n"
+                + "  hint: front matter holds settings a few levels deep; write the lists flatter",
+        ])
+    }
+
+    @Test("front matter over 64 KiB is refused at the line where it passes the limit")
+    func tooLarge() {
+        let summary = String(repeating: "A fox went far. ", count: 5_000)
+        #expect(parseBook("---\ntitle: A\nauthor: B\nsummary: \(summary)\n---\n").diagnostics == [
+            "content/fox/index.md:4:1: error: front matter is 80028 bytes; Tale reads at most 65536\n"
+                + "  hint: keep front matter to settings and short text; the story belongs in the scenes",
+        ])
+    }
+
+    @Test("a control character is located")
+    func controlCharacter() {
+        #expect(parseBook("---\ntitle: A\nauthor: B\u{7}C\n---\n").diagnostics == [
+            "content/fox/index.md:3:10: error: invalid YAML: control characters are not allowed\n"
+                + "  hint: delete the invisible character here; it may have come from a copy and paste",
+        ])
+    }
+
     @Test("custom tags are errors")
     func customTags() {
         #expect(parseBook("---\ntitle: !shout A\n---\n").diagnostics == [

@@ -233,7 +233,7 @@ struct PublishTests {
         try await stack.faults([["method": "PUT", "contains": "books/two-paths/index.html", "status": 403, "times": -1]])
         let failed = Self.publish(project, stack, ["--delete"])
         #expect(failed.status == 1)
-        #expect(failed.err.contains("error: 1 request failed after retries; later steps and all deletes were skipped"))
+        #expect(failed.err.contains("error: 1 request failed after retries. Later steps and all deletes were skipped"))
         #expect(failed.err.contains("\n  site/books/two-paths/index.html: 403 AccessDenied: injected by the test proxy"))
         let log = try await stack.proxyLog()
         #expect(log.filter { $0.method == "PUT" && $0.path.hasSuffix("books/two-paths/index.html") }.count == 1)
@@ -250,6 +250,81 @@ struct PublishTests {
         try Self.expectNoDanglingReferences(stack, keys: try stack.keys())
         let settled = Self.publish(project, stack, ["--delete"])
         #expect(settled.out.contains(": 0 uploaded (0 bytes), "))
+    }
+
+    /// Starts `tale publish` to `stack` and returns once the proxy has seen its first upload, which
+    /// `delayed` (a path fragment of a first-step file) holds open for 20 s so the run is mid-way.
+    static func startPublish(_ project: URL, _ stack: S3Stack, delayed: String, jobs: Int = 8) async throws -> (process: Process, errors: Pipe) {
+        try await stack.faults([["method": "PUT", "contains": delayed, "delay": 8, "times": 1]])
+        let process = Process()
+        process.executableURL = Support.taleBinary
+        process.arguments = ["publish", "s3://shelf/site", "--endpoint", stack.proxyEndpoint, "--jobs", String(jobs)]
+        process.currentDirectoryURL = project
+        process.environment = ProcessInfo.processInfo.environment.merging(S3Stack.environment.merging(["CI": ""]) { $1 }) { $1 }
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        for _ in 0..<200 where try await !stack.proxyLog().contains(where: { $0.method == "PUT" && $0.path.contains(delayed) }) {
+            try await Task.sleep(nanoseconds: 50_000_000)
+        }
+        return (process, errors)
+    }
+
+    /// Waits up to `seconds` for `process` to end; returns its status, or nil if it is still running (then it is killed).
+    static func exitStatus(_ process: Process, within seconds: Double) async throws -> Int32? {
+        for _ in 0..<Int(seconds * 20) where process.isRunning { try await Task.sleep(nanoseconds: 50_000_000) }
+        if process.isRunning {
+            process.terminate()
+            return nil
+        }
+        return process.terminationStatus
+    }
+
+    @Test("storage killed mid-run: publish gives up within 30 s, names each failed key once, and a rerun after a restart converges")
+    func storageKilled() async throws {
+        let project = Self.builtSite()
+        let stack = try S3Stack()
+        // One job at a time, so the files after the held one are still to send when the storage dies.
+        let run = try await Self.startPublish(project, stack, delayed: "/assets/reader.", jobs: 1)
+        stack.stop()
+        let status = try await Self.exitStatus(run.process, within: 30)
+        let err = String(decoding: run.errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(status == 1, "\(err)")
+        #expect(err.contains("error: the storage stopped answering, so tale publish stopped: "), "\(err)")
+        #expect(err.contains("Later steps and all deletes were skipped, so every published page still has the files it refers to."))
+        let failed = err.split(separator: "\n").filter { $0.hasPrefix("  site/") }
+        #expect(!failed.isEmpty)
+        for line in failed {
+            let key = String(line.dropFirst(2).prefix { $0 != ":" })
+            #expect(line.components(separatedBy: key).count == 2, "the key is printed more than once: \(line)")
+        }
+
+        let restarted = try S3Stack()
+        defer { restarted.stop() }
+        let rerun = Self.publish(project, restarted)
+        #expect(rerun.status == 0, "\(rerun.err)")
+        let site = try LocalSite.load(project.appending(path: "public"))
+        #expect(try restarted.keys() == site.files.map { "site/" + $0.path }.sorted())
+    }
+
+    @Test("storage that drops every connection mid-run, keeping what it has: no page without its files, and a rerun converges")
+    func storageGoesAway() async throws {
+        let project = Self.builtSite()
+        let stack = try S3Stack()
+        defer { stack.stop() }
+        let run = try await Self.startPublish(project, stack, delayed: "/assets/reader.")
+        try await stack.faults(["GET", "HEAD", "PUT", "DELETE"].map { ["method": $0, "contains": "", "reset": true, "times": -1] })
+        let status = try await Self.exitStatus(run.process, within: 30)
+        let err = String(decoding: run.errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(status == 1, "\(err)")
+        #expect(err.contains("error: the storage stopped answering"), "\(err)")
+        try await stack.faults([])
+        try Self.expectNoDanglingReferences(stack, keys: try stack.keys())
+        let rerun = Self.publish(project, stack)
+        #expect(rerun.status == 0, "\(rerun.err)")
+        let site = try LocalSite.load(project.appending(path: "public"))
+        #expect(try stack.keys() == site.files.map { "site/" + $0.path }.sorted())
     }
 
     /// Every published HTML page refers only to assets and media that are in the bucket; returns how many references were checked.

@@ -46,4 +46,22 @@ struct ServeTests {
         var iterator = messages.makeAsyncIterator()
         #expect(await iterator.next() == #"{"text":"content\/a\/index.md:1:1: error: front matter is never closed","type":"error"}"#)
     }
+
+    @Test("only addresses, localhost and the bind address are served; a foreign Origin is refused")
+    func loopbackGuard() {
+        let loopback = LoopbackGuard(bind: "127.0.0.1")
+        #expect(loopback.refusal(host: "127.0.0.1:1313", origin: nil) == nil)
+        #expect(loopback.refusal(host: "localhost:1313", origin: "http://localhost:1313") == nil)
+        #expect(loopback.refusal(host: "[::1]:1313", origin: nil) == nil)
+        #expect(loopback.refusal(host: "evil.example:1313", origin: nil)?.code == 421)
+        #expect(loopback.refusal(host: "127.0.0.1.evil.example", origin: nil)?.code == 421)
+        #expect(loopback.refusal(host: nil, origin: nil)?.code == 421)
+        #expect(loopback.refusal(host: "127.0.0.1:1313", origin: "https://evil.example")?.code == 403)
+        #expect(loopback.refusal(host: "127.0.0.1:1313", origin: "null")?.code == 403)
+        #expect(loopback.refusal(host: "127.0.0.1:1313", origin: "https://127.0.0.1:1313")?.code == 403)
+        // Served on the network for a phone: the phone names the computer by its address.
+        let network = LoopbackGuard(bind: "0.0.0.0")
+        #expect(network.refusal(host: "192.168.1.20:1313", origin: "http://192.168.1.20:1313") == nil)
+        #expect(network.refusal(host: "books.evil.example:1313", origin: nil)?.code == 421)
+    }
 }

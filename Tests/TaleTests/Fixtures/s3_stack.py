@@ -7,13 +7,15 @@ The proxy forwards every request to moto, except:
   GET  /__proxy/log     -> JSON list of [method, path] of every forwarded or failed request, in order
   POST /__proxy/faults  -> body: JSON list of {"method", "contains", "status" or "reset": true, "times"};
                            a matching request gets that status (or a dropped connection) instead of
-                           being forwarded, `times` times (-1 for always). An empty list clears faults.
+                           being forwarded, `times` times (-1 for always); a rule with "delay": S
+                           forwards it after S seconds instead. An empty list clears faults.
 """
 import http.client
 import json
 import socket
 import sys
 import threading
+import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from moto.server import ThreadedMotoServer
@@ -58,6 +60,9 @@ class Proxy(BaseHTTPRequestHandler):
                     rule["times"] -= 1 if rule["times"] > 0 else 0
                     fault = rule
                     break
+        if fault is not None and "delay" in fault:
+            time.sleep(fault["delay"])
+            fault = None
         if fault is not None:
             if fault.get("reset"):
                 self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, b"\x01\x00\x00\x00\x00\x00\x00\x00")

@@ -9,6 +9,7 @@ PROJECT_DIR is a copy of a fixture site the script may edit. Prints "serve: N pa
 import os
 import re
 import shutil
+import socket
 import subprocess
 import sys
 import time
@@ -20,6 +21,21 @@ from selenium.webdriver.support.ui import WebDriverWait
 
 tally = Tally()
 check = tally.check
+
+
+def status_of(url, path, host=None, origin=None, websocket=False):
+    """The status code `tale serve` answers a raw request with, headers as given (a rebinding page's)."""
+    address = url.split("//")[1].rstrip("/")
+    name, port = address.split(":")
+    lines = [f"GET {path} HTTP/1.1", f"Host: {host or address}"]
+    if websocket:
+        lines += ["Upgrade: websocket", "Connection: Upgrade", "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==", "Sec-WebSocket-Version: 13"]
+    if origin:
+        lines.append(f"Origin: {origin}")
+    with socket.create_connection((name, int(port)), timeout=5) as connection:
+        connection.sendall(("\r\n".join(lines) + "\r\n\r\n").encode())
+        first = connection.recv(200).decode(errors="replace").split("\r\n")[0]
+    return int(first.split(" ")[1]) if first.startswith("HTTP/") else first
 
 
 def main():
@@ -40,6 +56,20 @@ def main():
         page = urllib.request.urlopen(url + "books/lantern/").read().decode()
         check('<script src="/__tale/live.js"></script></body>' in page, "served pages carry the live-reload script")
         check("new WebSocket" in urllib.request.urlopen(url + "__tale/live.js").read().decode(), "the live-reload script is served")
+        own = url.rstrip("/")
+        answers = {
+            "page, own Host": status_of(url, "/books/lantern/"),
+            "page, Host localhost": status_of(url, "/books/lantern/", host="localhost:" + own.split(":")[-1]),
+            "page, Host evil.example": status_of(url, "/books/lantern/", host="evil.example"),
+            "page, Origin evil.example": status_of(url, "/books/lantern/", origin="https://evil.example"),
+            "socket, own Origin": status_of(url, "/__tale/live", origin=own, websocket=True),
+            "socket, Origin evil.example": status_of(url, "/__tale/live", origin="https://evil.example", websocket=True),
+            "socket, Host evil.example": status_of(url, "/__tale/live", host="evil.example:80", origin="http://evil.example", websocket=True),
+        }
+        check(answers == {"page, own Host": 200, "page, Host localhost": 200, "page, Host evil.example": 421,
+                          "page, Origin evil.example": 403, "socket, own Origin": 101, "socket, Origin evil.example": 403,
+                          "socket, Host evil.example": 421},
+              f"serve answers its own pages and refuses a rebinding page's Host and a foreign Origin: {answers}")
         driver = chrome()
         driver.get(url + "books/lantern/index.html#porch")
         WebDriverWait(driver, 10).until(lambda d: d.execute_script("return !!window.taleLive"))

@@ -1,0 +1,35 @@
+import TaleCore
+
+/// The largest book Tale reads, each limit far past any picture book or novel, so that a careless
+/// paste or a hostile file is a located error in `tale check` rather than a stall, a crash or a
+/// failure deep in EPUB export. docs/limits.md lists them with the error each gives.
+public enum SourceLimits {
+    /// The most bytes in one `index.md` (4 MiB; a 100,000-word novel is about 600 KB).
+    public static let bookBytes = 4 * 1_048_576
+    /// The most bytes in one scene, heading to heading (512 KiB).
+    public static let sceneBytes = 512 * 1_024
+    /// The most scenes in one book.
+    public static let scenes = 1_000
+    /// The most characters in a scene heading.
+    public static let headingCharacters = 200
+    /// The most characters in a scene's `#id`.
+    public static let idCharacters = 64
+    /// The deepest nesting of Markdown blocks and inlines (lists in quotes in lists…), kept far
+    /// under libxml2's limit of 256 for the EPUB's XHTML.
+    public static let nesting = 32
+
+    /// The line holding byte `offset` of `text`, counting from `firstLine`.
+    static func line(ofByte offset: Int, in text: String, firstLine: Int = 1) -> Int {
+        text.utf8.prefix(offset).reduce(firstLine) { $1 == 0x0A ? $0 + 1 : $0 }
+    }
+
+    /// Reports a book over `bookBytes` at the line where it passes the limit; true when within it.
+    static func checkBookSize(_ text: String, file: String, diagnostics: inout DiagnosticList) -> Bool {
+        let size = text.utf8.count
+        guard size > bookBytes else { return true }
+        diagnostics.error(SourceLocation(file: file, line: line(ofByte: bookBytes, in: text), column: 1),
+                          "the book is \(size) bytes; Tale reads at most \(bookBytes) (4 MiB) from one index.md",
+                          hint: "split it into several books, each in its own folder under content/")
+        return false
+    }
+}
