@@ -107,7 +107,9 @@ public struct LoadContentStage: BuildStage {
                 return result
             }
             guard let text = String(data: data, encoding: .utf8) else {
-                result.diagnostics.error(SourceLocation(file: file), "the file is not UTF-8 text", hint: "save it as UTF-8")
+                let place = SourceLimits.firstInvalidUTF8(in: Array(data)) ?? (0, 0)
+                result.diagnostics.error(SourceLocation(file: file, line: place.line, column: place.column), "the file is not UTF-8 text here",
+                                         hint: "save it as UTF-8; the character here may have come from another encoding")
                 return result
             }
             result.book = BookParser.parse(text, slug: name, file: file, diagnostics: &result.diagnostics)

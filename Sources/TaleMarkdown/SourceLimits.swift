@@ -32,4 +32,18 @@ public enum SourceLimits {
                           hint: "split it into several books, each in its own folder under content/")
         return false
     }
+
+    /// The line and column (in characters) of the first byte of `bytes` that is not UTF-8, or nil when all of it is.
+    public static func firstInvalidUTF8(in bytes: [UInt8]) -> (line: Int, column: Int)? {
+        var line = 1, column = 1, index = 0
+        while index < bytes.count {
+            let lead = bytes[index]
+            let length = lead < 0x80 ? 1 : lead >= 0xC2 && lead <= 0xDF ? 2 : lead >= 0xE0 && lead <= 0xEF ? 3 : lead >= 0xF0 && lead <= 0xF4 ? 4 : 0
+            guard length > 0, index + length <= bytes.count,
+                  String(validating: bytes[index..<(index + length)], as: UTF8.self) != nil else { return (line, column) }
+            if lead == 0x0A { line += 1; column = 1 } else { column += 1 }
+            index += length
+        }
+        return nil
+    }
 }

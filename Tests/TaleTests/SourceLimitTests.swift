@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import TaleCore
 import TaleMarkdown
@@ -71,5 +72,17 @@ struct SourceLimitTests {
         #expect(throws: ZipWriter.Failure.nameTooLong(bytes: 70_000)) {
             try zip.add(String(repeating: "n", count: 70_000), [1, 2, 3])
         }
+    }
+
+    @Test("invalid UTF-8 is located at its first bad byte")
+    func invalidUTF8() {
+        let place = SourceLimits.firstInvalidUTF8(in: Array("---\ntitle: Fox\n---\n\nCaf".utf8) + [0xE9] + Array(" au lait\n".utf8))
+        #expect(place?.line == 5 && place?.column == 4)
+        #expect(SourceLimits.firstInvalidUTF8(in: Array("Über ñ 🦊\n".utf8)) == nil)
+        let project = Support.project(["content/fox/index.md": ""])
+        try? Data(Array("---\ntitle: Fox\n---\n\nÜber caf".utf8) + [0xE9, 0x0A]).write(to: project.appending(path: "content/fox/index.md"))
+        let run = Support.tale(["check", "--source", project.path])
+        #expect(run.status == 1)
+        #expect(run.err.contains("content/fox/index.md:5:9: error: the file is not UTF-8 text here\n"), "\(run.err)")
     }
 }
