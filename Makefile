@@ -1,9 +1,10 @@
 # Tale: the two commands of the README's quick start, and a few helpers.
 #   make demo   build the sample library in content/ into public/
 #   make test   run every test (unit, CLI, real browser, and the release build against the debug one)
+#   make fuzz   run each fuzz target for a minute
 SWIFT ?= swift
 
-.PHONY: demo test build bench deps-build deps-test clean
+.PHONY: demo test build bench fuzz deps-build deps-test clean
 
 demo: deps-build build
 	.build/debug/tale build
@@ -20,6 +21,10 @@ build:
 # Tale against Hugo, side by side (bench/run.sh; RUNS, SIZES and W tune it).
 bench:
 	bash bench/run.sh
+
+# Each fuzz target under libFuzzer (Tests/Fuzz/run; FUZZ_SECONDS, FUZZ_RUNS and FUZZ_TARGETS tune it).
+fuzz: deps-build
+	bash Tests/Fuzz/run
 
 deps-build:
 	@.ci/install-deps build

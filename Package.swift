@@ -29,6 +29,8 @@ let package = Package(
         .systemLibrary(name: "CEspeakNG", pkgConfig: "espeak-ng", providers: [.apt(["libespeak-ng-dev"])]),
         // Not a library: the Linux renameat2 system call, for swapping the output folder atomically.
         .systemLibrary(name: "CAtomicRename"),
+        // Not a library: libFuzzer's driver, in the toolchain, linked only by `make fuzz` (Tests/Fuzz/run).
+        .systemLibrary(name: "CLibFuzzer"),
 
         .target(name: "TaleCore", dependencies: [.product(name: "Crypto", package: "swift-crypto")], swiftSettings: swiftSettings),
         .target(name: "TaleMarkdown",
@@ -64,13 +66,18 @@ let package = Package(
                 swiftSettings: swiftSettings),
         .executableTarget(name: "tale", dependencies: ["TaleCLI"], swiftSettings: swiftSettings),
 
+        // Fuzzing: the targets, and one program that runs them under libFuzzer (make fuzz) or replays inputs.
+        .target(name: "TaleFuzz", dependencies: ["TaleCore", "TaleMarkdown", "TaleHTML", "TaleImage", "TaleRender"],
+                swiftSettings: swiftSettings),
+        .executableTarget(name: "tale-fuzz", dependencies: ["TaleFuzz", "CLibFuzzer"], swiftSettings: swiftSettings),
+
         // Build-time embedding of the bundled themes in themes/ into TaleRender.
         .executableTarget(name: "ThemeEmbedder", swiftSettings: swiftSettings),
         .plugin(name: "EmbedTheme", capability: .buildTool(), dependencies: ["ThemeEmbedder"]),
 
         .testTarget(name: "TaleTests",
                     dependencies: ["TaleCore", "TaleMarkdown", "TaleHTML", "TaleImage", "TaleHTTP",
-                                   "TaleAnalyse", "TaleRender", "TaleBuild", "TaleCLI", "TaleZip", "TalePublish", "TaleServe", "TaleGenerate", "TaleEPUB", "TaleSpeech", "TalePDF", "TalePrint", "TaleFont",
+                                   "TaleAnalyse", "TaleRender", "TaleBuild", "TaleCLI", "TaleZip", "TalePublish", "TaleServe", "TaleGenerate", "TaleEPUB", "TaleSpeech", "TalePDF", "TalePrint", "TaleFont", "TaleFuzz",
                                    .product(name: "FlyingFox", package: "FlyingFox")],
                     exclude: ["Fixtures", "browser"],
                     swiftSettings: swiftSettings),

@@ -3,7 +3,8 @@ import TaleAnalyse
 import TaleCore
 
 /// Checks what needs the whole book or the whole library: the branch graph, links to other
-/// books, and that every embedded file is inside its book's folder.
+/// books, that every embedded file and sound is inside its book's folder and whole, and each
+/// scene's HTML as the book will hold it (what the sanitiser removes, and that it makes an EPUB page).
 public struct CheckStage: BuildStage {
     /// `Check books`.
     public let name = "Check books"
@@ -32,7 +33,7 @@ public struct CheckStage: BuildStage {
                 graph = BranchGraph.analyse(book, diagnostics: &found)
                 if let cache, let fingerprint { cache.store(book.slug, fingerprint) { [found] in $0.graph = (graph, found) } }
             }
-            // The image checks depend only on the book's folder, so a cache keyed by its fingerprint can keep them.
+            // The picture and HTML checks depend only on the book's folder, so a cache keyed by its fingerprint can keep them.
             if let cache, let fingerprint, let known = cache.imageChecks(book.slug, fingerprint) { return (graph, found, known) }
             let folder = contentFolder.appending(path: book.slug)
             var references = book.scenes.flatMap { scene in (scene.illustration.map { [$0.reference] } ?? []) + scene.inlineImages }
@@ -49,6 +50,8 @@ public struct CheckStage: BuildStage {
                     if let problem = PictureCheck.problem(at: url, file: file, reference: reference) { images.append(problem) }
                 }
             }
+            for scene in book.scenes { images += SceneHTMLCheck.problems(scene, book: book, context: context) }
+            images += CheckStage.soundProblems(bookFolder: folder, slug: book.slug)
             if let cache, let fingerprint { cache.store(book.slug, fingerprint) { [images] in $0.imageChecks = images } }
             return (graph, found, images)
         }
@@ -65,6 +68,21 @@ public struct CheckStage: BuildStage {
                     CheckStage.checkBookLink(link.destination, at: link.location, slugs: slugs, into: &context.diagnostics)
                 }
             }
+        }
+    }
+
+    /// An error for each sound in the book's `sounds/` folder that cannot be read or that is a link
+    /// out of the book's folder; the build would not publish it.
+    static func soundProblems(bookFolder folder: URL, slug: String) -> [Diagnostic] {
+        let sounds = folder.appending(path: "sounds")
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: sounds.path)) ?? []).sorted()
+        return names.filter { PathPolicy.soundExtensions.contains(($0 as NSString).pathExtension.lowercased()) }.compactMap { file in
+            let url = sounds.appending(path: file)
+            let inside = PathPolicy.realPath(url).hasPrefix(PathPolicy.realPath(folder) + "/")
+            guard !inside || !FileManager.default.isReadableFile(atPath: url.path) else { return nil }
+            return Diagnostic(.error, at: SourceLocation(file: "content/\(slug)/sounds/\(file)"),
+                              inside ? "the sound file cannot be read" : "the sound file is a link out of the book's folder",
+                              hint: inside ? "check that the file is readable" : "copy the audio file itself into the book's sounds/ folder")
         }
     }
 

@@ -16,8 +16,13 @@ public struct LoadConfigStage: BuildStage {
         let file = context.options.project.appending(path: "tale.yaml")
         if FileManager.default.fileExists(atPath: file.path) {
             guard let data = try? Data(contentsOf: file) else { throw .io(path: "tale.yaml", reason: "cannot read the file") }
-            context.config = SiteConfigDecoder.decode(String(decoding: data, as: UTF8.self), file: "tale.yaml",
-                                                      diagnostics: &context.diagnostics)
+            if let text = String(data: data, encoding: .utf8) {
+                context.config = SiteConfigDecoder.decode(text, file: "tale.yaml", diagnostics: &context.diagnostics)
+            } else {
+                let place = SourceLimits.firstInvalidUTF8(in: Array(data)) ?? (0, 0)
+                context.diagnostics.error(SourceLocation(file: "tale.yaml", line: place.line, column: place.column), "the file is not UTF-8 text here",
+                                          hint: "save it as UTF-8; the character here may have come from another encoding")
+            }
         }
         guard !context.diagnostics.hasErrors else { return }
         let theme = try Theme.load(named: context.config.theme, projectThemes: context.options.project.appending(path: "themes"))

@@ -112,6 +112,11 @@ public struct LoadContentStage: BuildStage {
                                          hint: "save it as UTF-8; the character here may have come from another encoding")
                 return result
             }
+            if let place = SourceLimits.firstNUL(in: Array(data)) {
+                result.diagnostics.error(SourceLocation(file: file, line: place.line, column: place.column), "the file holds a NUL character here, which is not text",
+                                         hint: "delete it; it comes from a damaged copy of the file or a paste from a binary one")
+                return result
+            }
             result.book = BookParser.parse(text, slug: name, file: file, diagnostics: &result.diagnostics)
             if let cache, let fingerprint = result.fingerprint {
                 cache.storeParsed(name, fingerprint, BuildCache.Parsed(book: result.book, diagnostics: result.diagnostics))

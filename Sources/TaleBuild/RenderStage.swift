@@ -131,22 +131,8 @@ public struct RenderStage: BuildStage {
             for reference in scene.inlineImages {
                 if let image = publish(reference, alt: "") { inline[reference.path] = "../../" + image.path }
             }
-            let mapped = inline
-            let sanitizer = HTMLSanitizer { attribute, url in
-                if attribute == "src" { return mapped[url] ?? mapped[url.removingPercentEncoding ?? url] }
-                if url.hasPrefix("../"), let slug = CheckStage.bookSlug(inLink: url) {
-                    let fragment = url.firstIndex(of: "#").map { String(url[$0...]) } ?? ""
-                    return "../\(slug)/index.html\(fragment)"
-                }
-                return url
-            }
-            let result = sanitizer.sanitize(scene.html)
-            for removal in result.removals {
-                let place = context.locate(removal.needle, in: book.sourcePath, from: scene.location.line, to: scene.lastLine,
-                                           fallback: scene.location)
-                sink.diagnostics.warning(place, "removed \(removal) from the scene's HTML",
-                                            hint: "books may not hold scripts, forms, frames, event handlers or remote images")
-            }
+            // What sanitising removes is reported by CheckStage (SceneHTMLCheck), in check and build alike.
+            let result = SceneHTMLCheck.sanitizer(pictures: inline).sanitize(scene.html)
             var illustration: ImageView?
             if let picture = scene.illustration {
                 illustration = publish(picture.reference, alt: picture.alt.isEmpty ? derivedAlt(scene, book: book) : picture.alt)
@@ -179,11 +165,8 @@ public struct RenderStage: BuildStage {
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: sounds.path)) ?? []).sorted()
         for file in names where PathPolicy.soundExtensions.contains((file as NSString).pathExtension.lowercased()) {
             let url = sounds.appending(path: file)
-            guard PathPolicy.realPath(url).hasPrefix(PathPolicy.realPath(folder) + "/"), let data = try? Data(contentsOf: url) else {
-                sink.diagnostics.error(SourceLocation(file: "content/\(book.slug)/sounds/\(file)"), "the sound file is unreadable or a link out of the book's folder",
-                                       hint: "copy the audio file into the book's sounds/ folder")
-                continue
-            }
+            // CheckStage reported a sound that cannot be read or leaves the book's folder; never publish one.
+            guard PathPolicy.realPath(url).hasPrefix(PathPolicy.realPath(folder) + "/"), let data = try? Data(contentsOf: url) else { continue }
             let bytes = Array(data)
             let path = AssetNames.media(bytes: bytes, fileExtension: (file as NSString).pathExtension)
             sink.emit(path, bytes)

@@ -69,6 +69,8 @@ enum PublishOutput {
             ("stale", .array(plan.stale.map { .string($0) })),
             ("deleted", .array(report.deleted.sorted().map { .string($0) })),
             ("failures", .array(report.failures.map { .string($0.description) })),
+            ("not_started", .array(report.notStarted.map { .string($0) })),
+            ("storage_stopped_answering", .bool(report.storageStoppedAnswering)),
             ("invalidations", .array(plan.invalidations(location: location).map { .string($0) })),
         ])
         return value.text(indent: 2)

@@ -38,12 +38,22 @@ public struct HTMLSanitizer: Sendable {
         public var reason: String
         /// Text to look for in the source to find where it was written (`<script`, `onclick`).
         public var needle: String
+        /// The words a removed element held, quoted from their start (`“The fox ran…”`), and how many;
+        /// nil when it held none, or only code. An `<svg>` left open takes the rest of its HTML block.
+        public var lostWords: (count: Int, start: String)?
 
         /// Creates a removal record.
-        public init(what: String, reason: String, needle: String) {
+        public init(what: String, reason: String, needle: String, lostWords: (count: Int, start: String)? = nil) {
             self.what = what
             self.reason = reason
             self.needle = needle
+            self.lostWords = lostWords
+        }
+
+        /// Equal when every field is.
+        public static func == (lhs: Removal, rhs: Removal) -> Bool {
+            lhs.what == rhs.what && lhs.reason == rhs.reason && lhs.needle == rhs.needle
+                && lhs.lostWords?.count == rhs.lostWords?.count && lhs.lostWords?.start == rhs.lostWords?.start
         }
         /// `what (reason)`.
         public var description: String { "\(what) (\(reason))" }
@@ -55,7 +65,12 @@ public struct HTMLSanitizer: Sendable {
         public var html: String
         /// Each removal, in document order.
         public var removals: [Removal]
+        /// How many elements deep the kept HTML nests at its deepest (`<ul><li><p>` is 3).
+        public var depth = 0
     }
+
+    /// Elements whose content is code, not words a reader would miss.
+    static let codeElements: Set<String> = ["script", "style", "template", "noscript", "head", "title"]
 
     /// Rewrites a kept `src` or `href`; return nil to remove the element (`img`) or the attribute (`href`).
     public typealias URLRewriter = @Sendable (_ attribute: String, _ url: String) -> String?
@@ -73,32 +88,44 @@ public struct HTMLSanitizer: Sendable {
             return Result(html: "", removals: [Removal(what: "everything", reason: "the HTML could not be parsed", needle: "<")])
         }
         var removals: [Removal] = []
-        clean(children: body, removals: &removals)
+        var depth = 0
+        clean(children: body, level: 0, deepest: &depth, removals: &removals)
         let output = body.children.map { document.serialize($0) }.joined()
-        return Result(html: output, removals: removals)
+        return Result(html: output, removals: removals, depth: depth)
     }
 
-    private func clean(children parent: XMLNodeHandle, removals: inout [Removal]) {
+    /// Cleans the children of `parent`, which is `level` elements deep, noting the deepest kept element.
+    private func clean(children parent: XMLNodeHandle, level: Int, deepest: inout Int, removals: inout [Removal]) {
         for child in parent.children {
             if child.isText { continue }
             if child.isComment { child.remove(); continue }
             guard child.isElement else { child.remove(); continue }
             let name = child.name.lowercased()
             if HTMLSanitizer.droppedElements.contains(name) {
-                removals.append(Removal(what: "<\(name)>", reason: "not allowed in a book", needle: "<\(name)"))
+                removals.append(Removal(what: "<\(name)>", reason: "not allowed in a book", needle: "<\(name)",
+                                        lostWords: HTMLSanitizer.words(in: child, name: name)))
                 child.remove()
                 continue
             }
             guard HTMLSanitizer.allowedElements.contains(name) else {
                 removals.append(Removal(what: "<\(name)>", reason: "unknown element; its content is kept", needle: "<\(name)"))
-                clean(children: child, removals: &removals)
+                clean(children: child, level: level, deepest: &deepest, removals: &removals)
                 child.unwrap()
                 continue
             }
             if cleanAttributes(child, name: name, removals: &removals) {
-                clean(children: child, removals: &removals)
+                deepest = max(deepest, level + 1)
+                clean(children: child, level: level + 1, deepest: &deepest, removals: &removals)
             }
         }
+    }
+
+    /// The words in a removed element, counted and quoted from their start; nil for code and for none.
+    static func words(in element: XMLNodeHandle, name: String) -> (count: Int, start: String)? {
+        guard !codeElements.contains(name) else { return nil }
+        let words = element.textContent.split(whereSeparator: \.isWhitespace)
+        guard !words.isEmpty else { return nil }
+        return (words.count, "“" + words.prefix(8).joined(separator: " ") + (words.count > 8 ? "…”" : "”"))
     }
 
     /// Returns false when the element itself was removed.

@@ -41,7 +41,7 @@ struct SceneBuilder {
     /// Where `needle` first appears in the block's source lines, or the block's start.
     func locate(_ needle: String, in block: MarkdownDocument.Block, from cursor: inout (line: Int, column: Int)) -> SourceLocation {
         if !needle.isEmpty {
-            var line = max(cursor.line, block.startLine)
+            var line = max(cursor.line, block.startLine, 1)
             let asciiNeedle = needle.utf8.allSatisfy { $0 < 0x80 }
             while line <= min(block.endLine, lines.count) {
                 let startColumn = line == cursor.line ? cursor.column : 0
@@ -111,7 +111,9 @@ struct SceneBuilder {
                               hint: "split the story into several books, each in its own folder under content/")
             groups.removeLast(groups.count - SourceLimits.scenes)
         }
+        var tooDeep: [Int] = []
         for block in document.blocks where block.nesting.depth > SourceLimits.nesting {
+            tooDeep.append(location(bodyLine: block.nesting.line, column: 1).line)
             diagnostics.error(location(bodyLine: block.nesting.line, column: block.nesting.column),
                               "the Markdown here nests \(block.nesting.depth) levels deep; Tale reads at most \(SourceLimits.nesting)",
                               hint: "flatten the lists and quotes; a `>` or an indented `-` opens one more level")
@@ -137,12 +139,16 @@ struct SceneBuilder {
         // A scene runs to the line before the next one starts (cmark's end lines are not reliable for HTML blocks).
         for index in scenes.indices {
             scenes[index].lastLine = index + 1 < scenes.count ? scenes[index + 1].location.line - 1 : firstLine + lines.count - 1
-            let bodyLines = (scenes[index].location.line - firstLine)..<min(scenes[index].lastLine - firstLine + 1, lines.count)
+            let first = min(max(0, scenes[index].location.line - firstLine), lines.count)
+            let bodyLines = first..<max(first, min(scenes[index].lastLine - firstLine + 1, lines.count))
             let size = lines[bodyLines].reduce(0) { $0 + $1.utf8.count + 1 }
             if size > SourceLimits.sceneBytes {
                 diagnostics.error(scenes[index].location, "this scene is \(size) bytes; a scene holds at most \(SourceLimits.sceneBytes) (512 KiB)",
                                   hint: "split it with `##` headings into several scenes")
-                // The build stops on this error; `tale check` need not analyse megabytes of words first.
+            }
+            // The build stops on these errors; `tale check` need not analyse megabytes of words, nor
+            // report the same nesting again as the scene's HTML.
+            if size > SourceLimits.sceneBytes || tooDeep.contains(where: { $0 >= scenes[index].location.line && $0 <= scenes[index].lastLine }) {
                 scenes[index].text = ""
                 scenes[index].html = ""
             }
@@ -158,7 +164,7 @@ struct SceneBuilder {
         if let headingIndex {
             let block = document.blocks[headingIndex]
             sceneLocation = location(bodyLine: block.startLine, column: block.startColumn)
-            let raw = String(lines[block.startLine - 1])
+            let raw = block.startLine <= lines.count ? String(lines[block.startLine - 1]) : ""
             let parsed = HeadingParser.parse(raw, location: location(bodyLine: block.startLine, column: 1), diagnostics: &diagnostics)
             attributes = parsed.attributes ?? HeadingAttributes()
             if let id = attributes.id, id.count > SourceLimits.idCharacters {

@@ -46,11 +46,12 @@ public enum HeadingParser {
     /// Parses `line` (the whole source line). Problems inside the braces are reported at their columns.
     public static func parse(_ line: String, location: SourceLocation, diagnostics: inout DiagnosticList) -> ParsedHeading {
         var chars = Array(line)
+        // Trailing blanks go first, so that the title's start is never past its end (`## ` is an empty heading).
+        while let last = chars.last, last == " " || last == "\t" { chars.removeLast() }
         var start = 0
         while start < chars.count, chars[start] == " " { start += 1 }
         while start < chars.count, chars[start] == "#" { start += 1 }
         while start < chars.count, chars[start] == " " || chars[start] == "\t" { start += 1 }
-        while let last = chars.last, last == " " || last == "\t" { chars.removeLast() }
         // An optional closing sequence of #s, preceded by a space.
         var end = chars.count
         var hashes = end

@@ -69,7 +69,12 @@ public final class MarkdownDocument {
             }
         }
         list = cmark_parser_get_syntax_extensions(parser)
-        markdown.withCString { cmark_parser_feed(parser, $0, strlen($0)) }
+        // By its length, not strlen: a NUL would end the text there (cmark reads one as U+FFFD).
+        var text = markdown
+        text.withUTF8 { bytes in
+            guard let start = bytes.baseAddress, !bytes.isEmpty else { return }
+            start.withMemoryRebound(to: CChar.self, capacity: bytes.count) { cmark_parser_feed(parser, $0, bytes.count) }
+        }
         root = cmark_parser_finish(parser)
         // The extension list belongs to the parser; keep our own copy for rendering.
         var copy: UnsafeMutablePointer<cmark_llist>?
@@ -82,7 +87,16 @@ public final class MarkdownDocument {
         cmark_parser_free(parser)
         var child = cmark_node_first_child(root)
         while let node = child {
-            blocks.append(makeBlock(node))
+            var block = makeBlock(node)
+            // cmark-gfm leaves some blocks unplaced (line 0): the paragraph left after a setext heading
+            // took the lines above it, say. Such a block starts after the one before it, so that every
+            // line number indexes the source.
+            if block.startLine < 1 {
+                block.startLine = (blocks.last?.endLine ?? 0) + 1
+                block.endLine = max(block.endLine, block.startLine)
+                block.startColumn = max(block.startColumn, 1)
+            }
+            blocks.append(block)
             child = cmark_node_next(node)
         }
     }

@@ -17,6 +17,9 @@ public enum SourceLimits {
     /// The deepest nesting of Markdown blocks and inlines (lists in quotes in lists…), kept far
     /// under libxml2's limit of 256 for the EPUB's XHTML.
     public static let nesting = 32
+    /// The deepest a scene's HTML may nest, in elements, once sanitised: Markdown's nesting and
+    /// any raw HTML's together. An EPUB page wraps it in five more, under libxml2's 256.
+    public static let htmlNesting = 128
 
     /// The line holding byte `offset` of `text`, counting from `firstLine`.
     static func line(ofByte offset: Int, in text: String, firstLine: Int = 1) -> Int {
@@ -35,13 +38,27 @@ public enum SourceLimits {
 
     /// The line and column (in characters) of the first byte of `bytes` that is not UTF-8, or nil when all of it is.
     public static func firstInvalidUTF8(in bytes: [UInt8]) -> (line: Int, column: Int)? {
+        firstPlace(in: bytes) { _ in false }
+    }
+
+    /// The line and column of the first NUL character in UTF-8 `bytes`, or nil when there is none.
+    /// A NUL is never text: it comes from a damaged copy or a paste from a binary file.
+    public static func firstNUL(in bytes: [UInt8]) -> (line: Int, column: Int)? {
+        guard bytes.contains(0) else { return nil }
+        return firstPlace(in: bytes) { $0 == 0 }
+    }
+
+    /// The line and column (in characters) of the first byte that is not UTF-8 or that `stop` picks
+    /// out. Lines end where `String.lines()` ends them: at `\n`, `\r\n` or a `\r` alone.
+    private static func firstPlace(in bytes: [UInt8], stop: (UInt8) -> Bool) -> (line: Int, column: Int)? {
         var line = 1, column = 1, index = 0
         while index < bytes.count {
             let lead = bytes[index]
             let length = lead < 0x80 ? 1 : lead >= 0xC2 && lead <= 0xDF ? 2 : lead >= 0xE0 && lead <= 0xEF ? 3 : lead >= 0xF0 && lead <= 0xF4 ? 4 : 0
-            guard length > 0, index + length <= bytes.count,
-                  String(validating: bytes[index..<(index + length)], as: UTF8.self) != nil else { return (line, column) }
-            if lead == 0x0A { line += 1; column = 1 } else { column += 1 }
+            guard length > 0, index + length <= bytes.count, !stop(lead),
+                  length == 1 || String(validating: bytes[index..<(index + length)], as: UTF8.self) != nil else { return (line, column) }
+            let endsLine = lead == 0x0A || (lead == 0x0D && (index + 1 == bytes.count || bytes[index + 1] != 0x0A))
+            if endsLine { line += 1; column = 1 } else { column += 1 }
             index += length
         }
         return nil

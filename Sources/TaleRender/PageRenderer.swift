@@ -51,7 +51,7 @@ public struct PageRenderer: Sendable {
                 throw .invalidSources([error])
             }
         }
-        if let missing = templates.missingPartial() { throw .invalidSources([missing]) }
+        if let problem = templates.missingPartial() ?? templates.endlessPartial() { throw .invalidSources([problem]) }
         return templates
     }
 

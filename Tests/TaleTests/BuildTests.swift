@@ -169,10 +169,11 @@ struct BuildTests {
         #expect(decoded["title"] as? String == title)
     }
 
-    @Test("raw HTML is sanitised and each removal is a located warning")
+    @Test("raw HTML is sanitised and each removal is a located warning, from tale check as from tale build; words an open <svg> took are named")
     func rawHTML() throws {
         let project = Support.project([
-            "content/fox/index.md": "---\ntitle: Fox\n---\n\n## Den\n\nPip <span onclick=\"steal()\">sleeps</span>.\n\n<script>track()</script>\n",
+            "content/fox/index.md": "---\ntitle: Fox\n---\n\n## Den\n\nPip <span onclick=\"steal()\">sleeps</span>.\n\n<script>track()</script>\n\n"
+                + "## Map\n\n<div>\n<svg viewBox=\"0 0 1 1\">\n<p>The fox ran home.</p>\n</div>\n",
         ])
         let result = Support.build(project)
         #expect(result.error == nil)
@@ -181,7 +182,12 @@ struct BuildTests {
                 + "  hint: books may not hold scripts, forms, frames, event handlers or remote images",
             "content/fox/index.md:9:1: warning: removed <script> (not allowed in a book) from the scene's HTML\n"
                 + "  hint: books may not hold scripts, forms, frames, event handlers or remote images",
+            "content/fox/index.md:14:1: warning: removed <svg> from the scene's HTML, and the 4 words inside it: “The fox ran home.”\n"
+                + "  hint: books may not hold <svg>; if those words should show, close the <svg> before them or take it out",
         ])
+        let checked = Support.tale(["check", "--source", project.path])
+        #expect(checked.status == 0)
+        #expect(checked.err == result.diagnostics.map { $0 + "\n" }.joined(), "\(checked.err)")
         let page = String(decoding: try Data(contentsOf: project.appending(path: "public/books/fox/index.html")), as: UTF8.self)
         #expect(!page.contains("track()"))
         #expect(!page.contains("onclick"))

@@ -4,7 +4,7 @@ import TaleImage
 import TaleZip
 
 /// Hostile and careless projects, made at run time: `tale check` and `tale build` each run under a
-/// 1 GiB address-space and 10 s CPU limit (prlimit), exit 1 (never a signal), report the same
+/// 1 GiB address-space and 5 s CPU limit (prlimit), exit 1 (never a signal), report the same
 /// located errors, and publish nothing.
 @Suite("Hostile input")
 struct HostileInputTests {
@@ -14,6 +14,8 @@ struct HostileInputTests {
         var files: [String: String]
         var error: String
         var binaries: [String: [UInt8]] = [:]
+        /// Symbolic links to make: the link's path in the project, and where it points.
+        var links: [String: String] = [:]
         var testDescription: String { name }
     }
 
@@ -68,6 +70,16 @@ struct HostileInputTests {
         Case(name: "quotes nested 5,000 deep",
              files: [book: "---\ntitle: Fox\n---\n\n## Deep\n\n" + String(repeating: ">", count: 5_000) + " hello\n"],
              error: "content/fox/index.md:7:5002: error: the Markdown here nests 5002 levels deep; Tale reads at most 32"),
+        Case(name: "raw HTML nested 300 deep, past libxml2's limit for the EPUB",
+             files: [book: "---\ntitle: Fox\n---\n\n## Deep\n\n" + String(repeating: "<div>", count: 300) + "deep" + String(repeating: "</div>", count: 300) + "\n"],
+             error: "content/fox/index.md:5:1: error: this scene's HTML nests 255 elements deep; a scene holds at most 128"),
+        Case(name: "a NUL byte, which cut the book short there",
+             files: [book: "---\ntitle: Fox\n---\n\n## One\n\nÜber \u{0}\n\n## Two {#t!}\n"],
+             error: "content/fox/index.md:7:6: error: the file holds a NUL character here, which is not text"),
+        Case(name: "a sound that is a link out of the project",
+             files: [book: "---\ntitle: Fox\n---\n\n## Storm {sounds=thunder}\n\nThunder rolled.\n"],
+             error: "content/fox/sounds/thunder.mp3: error: the sound file is a link out of the book's folder",
+             links: ["content/fox/sounds/thunder.mp3": "/etc/hostname"]),
         Case(name: "a 3 MB scene",
              files: [book: "---\ntitle: Fox\n---\n\n## Long\n\n" + String(repeating: String(repeating: "The fox ran. ", count: 50) + "\n\n", count: 4_600)],
              error: "content/fox/index.md:5:1: error: this scene is 2999210 bytes; a scene holds at most 524288 (512 KiB)"),
@@ -85,11 +97,16 @@ struct HostileInputTests {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(bytes).write(to: url)
         }
+        for (path, target) in hostile.links {
+            let url = project.appending(path: path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createSymbolicLink(atPath: url.path, withDestinationPath: target)
+        }
         let output = project.appending(path: "public")
         var firsts: [String] = []
         for command in ["check", "build"] {
             let run = Support.run(URL(fileURLWithPath: "/usr/bin/prlimit"),
-                                  ["--as=1073741824", "--cpu=10", Support.taleBinary.path, command, "--source", project.path],
+                                  ["--as=1073741824", "--cpu=5", Support.taleBinary.path, command, "--source", project.path],
                                   environment: ["CI": ""])
             #expect(run.status == 1, "tale \(command) exited \(run.status): \(run.err.prefix(400))")
             let errors = run.err.split(separator: "\n").filter { $0.contains(": error: ") }

@@ -151,6 +151,7 @@ struct PublishTests {
         #expect(uploads.filter { !$0.hasPrefix("media/") } == ["books/lantern/book.json", "books/lantern/cues.json", "books/lantern/index.html",
                                                               "books/lantern/lantern.epub", "index.html", "sw.js", "tale-manifest.json"])
         #expect(uploads.filter { $0.hasPrefix("media/") }.count == 1 && uploads.contains { $0.hasPrefix("media/") && $0.hasSuffix(".svg") })
+        #expect(json["not_started"] as? [String] == [] && json["storage_stopped_answering"] as? Bool == false)
         #expect(json["invalidations"] as? [String] == ["/site/", "/site/books/lantern/", "/site/books/lantern/book.json", "/site/books/lantern/cues.json",
                                                        "/site/books/lantern/index.html", "/site/books/lantern/lantern.epub", "/site/index.html",
                                                        "/site/sw.js", "/site/tale-manifest.json"])
@@ -254,21 +255,24 @@ struct PublishTests {
 
     /// Starts `tale publish` to `stack` and returns once the proxy has seen its first upload, which
     /// `delayed` (a path fragment of a first-step file) holds open for 20 s so the run is mid-way.
-    static func startPublish(_ project: URL, _ stack: S3Stack, delayed: String, jobs: Int = 8) async throws -> (process: Process, errors: Pipe) {
+    static func startPublish(_ project: URL, _ stack: S3Stack, delayed: String, jobs: Int = 8,
+                             arguments: [String] = []) async throws -> (process: Process, errors: Pipe, output: URL) {
         try await stack.faults([["method": "PUT", "contains": delayed, "delay": 8, "times": 1]])
         let process = Process()
         process.executableURL = Support.taleBinary
-        process.arguments = ["publish", "s3://shelf/site", "--endpoint", stack.proxyEndpoint, "--jobs", String(jobs)]
+        process.arguments = ["publish", "s3://shelf/site", "--endpoint", stack.proxyEndpoint, "--jobs", String(jobs)] + arguments
         process.currentDirectoryURL = project
         process.environment = ProcessInfo.processInfo.environment.merging(S3Stack.environment.merging(["CI": ""]) { $1 }) { $1 }
-        let errors = Pipe()
+        // Standard output to a file, which never fills as a pipe would while nobody reads it.
+        let errors = Pipe(), output = Support.temporaryFolder("publish-output").appending(path: "out")
+        FileManager.default.createFile(atPath: output.path, contents: nil)
         process.standardError = errors
-        process.standardOutput = FileHandle.nullDevice
+        process.standardOutput = try FileHandle(forWritingTo: output)
         try process.run()
         for _ in 0..<200 where try await !stack.proxyLog().contains(where: { $0.method == "PUT" && $0.path.contains(delayed) }) {
             try await Task.sleep(nanoseconds: 50_000_000)
         }
-        return (process, errors)
+        return (process, errors, output)
     }
 
     /// Waits up to `seconds` for `process` to end; returns its status, or nil if it is still running (then it is killed).
@@ -315,12 +319,17 @@ struct PublishTests {
         defer { stack.stop() }
         // One job at a time, as above: with eight, the other jobs could finish every file but the held one
         // before the storage goes away, and a single failed file is reported as itself, not as the storage gone.
-        let run = try await Self.startPublish(project, stack, delayed: "/assets/reader.", jobs: 1)
+        let run = try await Self.startPublish(project, stack, delayed: "/assets/reader.", jobs: 1, arguments: ["--json"])
         try await stack.faults(["GET", "HEAD", "PUT", "DELETE"].map { ["method": $0, "contains": "", "reset": true, "times": -1] })
         let status = try await Self.exitStatus(run.process, within: 30)
         let err = String(decoding: run.errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         #expect(status == 1, "\(err)")
         #expect(err.contains("error: the storage stopped answering"), "\(err)")
+        // --json lists what was never sent, and says why.
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: run.output)) as? [String: Any])
+        #expect(json["ok"] as? Bool == false)
+        #expect(json["storage_stopped_answering"] as? Bool == true)
+        #expect((json["not_started"] as? [String])?.contains("index.html") == true, "\(json["not_started"] ?? "none")")
         try await stack.faults([])
         try Self.expectNoDanglingReferences(stack, keys: try stack.keys())
         let rerun = Self.publish(project, stack)

@@ -101,6 +101,14 @@ struct SceneTests {
         #expect(book?.scenes.map(\.html) == ["", ""])
     }
 
+    @Test("an empty heading, with or without blanks after it, starts a scene with no title (the fuzzer's first find: `## ` crashed)")
+    func emptyHeading() throws {
+        let (book, diagnostics) = parseBook("---\ntitle: A\n---\n\n## \n\nA\n\n##\t\n\nB\n\n## ##  \n\nC\n\n##\n\nD\n")
+        #expect(diagnostics == [])
+        #expect(book?.scenes.map(\.title) == ["", "", "", ""])
+        #expect(book?.scenes.map(\.id) == ["scene-1", "scene-2", "scene-3", "scene-4"])
+    }
+
     @Test("a # heading is a warning and is left out")
     func levelOneHeading() throws {
         let (book, diagnostics) = parseBook("---\ntitle: A\n---\n\n# A\n\n## Start\n\nGo.\n")

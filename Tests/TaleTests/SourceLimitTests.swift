@@ -84,5 +84,26 @@ struct SourceLimitTests {
         let run = Support.tale(["check", "--source", project.path])
         #expect(run.status == 1)
         #expect(run.err.contains("content/fox/index.md:5:9: error: the file is not UTF-8 text here\n"), "\(run.err)")
+
+        // A NUL: it cut the book short there, silently (cmark was fed up to it); now an error at its place.
+        try? Data("---\ntitle: Fox\n---\n\n## One\n\nÜber \u{0} here.\n\n## Two {#t\u{0}wo}\n".utf8).write(to: project.appending(path: "content/fox/index.md"))
+        let nul = Support.tale(["check", "--source", project.path])
+        #expect(nul.status == 1)
+        #expect(nul.err.contains("""
+            content/fox/index.md:7:6: error: the file holds a NUL character here, which is not text
+              hint: delete it; it comes from a damaged copy of the file or a paste from a binary one
+
+            """), "\(nul.err)")
+        #expect(SourceLimits.firstNUL(in: Array("a\rb\r\nc\u{0}".utf8)) ?? (0, 0) == (3, 2))
+        var diagnostics = DiagnosticList()
+        let book = BookParser.parse("---\ntitle: Fox\n---\n\n## One\n\nA \u{0} b\n\n## Two\n\nC\n", slug: "fox", file: "f.md", diagnostics: &diagnostics)
+        #expect(book?.scenes.map(\.id) == ["one", "two"])
+
+        // tale.yaml too: it was read leniently, each bad byte a U+FFFD in the site's title.
+        try? Data(Array("title: Caf".utf8) + [0xE9, 0x0A]).write(to: project.appending(path: "tale.yaml"))
+        try? Data("---\ntitle: Fox\n---\n\n## One\n\nHello.\n".utf8).write(to: project.appending(path: "content/fox/index.md"))
+        let config = Support.tale(["check", "--source", project.path])
+        #expect(config.status == 1)
+        #expect(config.err.contains("tale.yaml:1:11: error: the file is not UTF-8 text here\n"), "\(config.err)")
     }
 }

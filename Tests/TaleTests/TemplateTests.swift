@@ -22,7 +22,7 @@ struct TemplateTests {
         } catch {
             return error.description
         }
-        return set.missingPartial()?.description
+        return (set.missingPartial() ?? set.endlessPartial())?.description
     }
 
     @Test("{{name}} escapes & < > \" ' for HTML; {{{name}}} and {{&name}} do not; numbers, flags and missing names")
@@ -74,6 +74,13 @@ struct TemplateTests {
         let tree: TemplateObject = ["name": "root", "children": [["name": "leaf", "children": []]]]
         #expect(try render("{{> node}}", tree, partials: ["node": "{{name}}({{#children}}{{> node}}{{/children}})"]) == "root(leaf())")
         #expect(try render("{{> loop}}", [:], partials: ["loop": "x{{> loop}}"]).count == 64)
+        // Inside a section over data that never runs out (a string is its own `.`), a partial that
+        // includes itself twice would double 64 times; the render stops entering partials at 64 MiB.
+        let kilobyte = String(repeating: "k", count: 1024)
+        let doubling = try render("{{> twice}}", ["s": "x"], partials: ["twice": "{{#s}}\(kilobyte){{> twice}}{{> twice}}{{/s}}"])
+        #expect(doubling.utf8.count >= 64 * 1_048_576 && doubling.utf8.count < 65 * 1_048_576)
+        // Twice inside a list section, writing nothing: 2^64 renders of nothing, until a million nodes.
+        #expect(try render("{{> quiet}}", ["scenes": [1, 2]], partials: ["quiet": "{{#scenes}}{{> quiet}}{{> quiet}}{{/scenes}}"]) == "")
     }
 
     @Test("{{=<% %>=}} changes the delimiters until the next change")
@@ -120,6 +127,15 @@ struct TemplateTests {
             main.mustache:2:1: error: no template named 'fotter' for this partial
               hint: the theme's templates are footer, main; add templates/fotter.mustache or correct the name
             """)
+        #expect(error("{{> a}}", partials: ["a": "x{{> b}}", "b": "{{#list}}{{/list}}{{> a}}{{> a}}"]) == """
+            a.mustache:1:2: error: the template 'a' includes itself (through 'b') outside any section, so it would never end
+              hint: put the partial inside a section whose data runs out, such as {{#children}}{{>b}}{{/children}}
+            """)
+        #expect(error("<p>{{>main}}</p>") == """
+            main.mustache:1:4: error: the template 'main' includes itself outside any section, so it would never end
+              hint: put the partial inside a section whose data runs out, such as {{#children}}{{>main}}{{/children}}
+            """)
+        #expect(error("{{> node}}", partials: ["node": "{{name}}({{#children}}{{> node}}{{/children}})"]) == nil)
     }
 
     @Test("a theme's template that does not parse stops the build with its place and a hint, and leaves the last output as it was")

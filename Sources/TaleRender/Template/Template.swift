@@ -56,13 +56,17 @@ extension Template {
     }
 
     /// Appends this template rendered over `stack`; partials come from `set`. `depth` counts the
-    /// partials entered, so a partial that includes itself forever stops.
-    func render(into out: inout [UInt8], stack: inout [TemplateValue], set: TemplateSet, depth: Int) {
-        Template.render(nodes, into: &out, stack: &stack, set: set, depth: depth)
+    /// partials entered, so a partial that includes itself forever stops, as it does once `work`
+    /// (nodes rendered in the whole render) reaches `set.workLimit` or the output
+    /// passes `TemplateSet.partialOutputLimit`.
+    func render(into out: inout [UInt8], stack: inout [TemplateValue], set: TemplateSet, depth: Int, work: inout Int) {
+        Template.render(nodes, into: &out, stack: &stack, set: set, depth: depth, work: &work)
     }
 
-    private static func render(_ nodes: [Node], into out: inout [UInt8], stack: inout [TemplateValue], set: TemplateSet, depth: Int) {
+    private static func render(_ nodes: [Node], into out: inout [UInt8], stack: inout [TemplateValue], set: TemplateSet, depth: Int,
+                               work: inout Int) {
         for node in nodes {
+            work += 1
             switch node {
             case .text(let bytes):
                 out.append(contentsOf: bytes)
@@ -77,28 +81,29 @@ extension Template {
             case .section(let path, let inverted, let body):
                 let value = lookup(path, in: stack)
                 if inverted {
-                    if value?.isFalsey ?? true { render(body, into: &out, stack: &stack, set: set, depth: depth) }
+                    if value?.isFalsey ?? true { render(body, into: &out, stack: &stack, set: set, depth: depth, work: &work) }
                     continue
                 }
                 switch value {
                 case nil, .bool(false)?:
                     break
                 case .bool(true)?:
-                    render(body, into: &out, stack: &stack, set: set, depth: depth)
+                    render(body, into: &out, stack: &stack, set: set, depth: depth, work: &work)
                 case .list(let items)?:
                     for item in items {
                         stack.append(item)
-                        render(body, into: &out, stack: &stack, set: set, depth: depth)
+                        render(body, into: &out, stack: &stack, set: set, depth: depth, work: &work)
                         stack.removeLast()
                     }
                 case let value?:
                     stack.append(value)
-                    render(body, into: &out, stack: &stack, set: set, depth: depth)
+                    render(body, into: &out, stack: &stack, set: set, depth: depth, work: &work)
                     stack.removeLast()
                 }
             case .partial(let name, let indentation, _, _):
-                guard depth < TemplateSet.partialDepthLimit, let partial = set.template(name, indentation: indentation) else { continue }
-                partial.render(into: &out, stack: &stack, set: set, depth: depth + 1)
+                guard depth < TemplateSet.partialDepthLimit, work < set.workLimit, out.count < TemplateSet.partialOutputLimit,
+                      let partial = set.template(name, indentation: indentation) else { continue }
+                partial.render(into: &out, stack: &stack, set: set, depth: depth + 1, work: &work)
             }
         }
     }

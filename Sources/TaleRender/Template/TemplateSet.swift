@@ -8,11 +8,22 @@ public struct TemplateSet: Sendable {
     /// How many partials deep a render goes before it stops entering more: a partial may include
     /// itself (to draw a tree, say), but not forever.
     static let partialDepthLimit = 64
+    /// The nodes one render may reach before it stops entering partials (a book page of 1,000
+    /// scenes renders 46,630), and the output after which it stops (64 MiB, many times a page):
+    /// a partial that includes itself twice inside a section over data that does not run out (a
+    /// list, or a string's `.`) would otherwise double at every level, 2^64 times.
+    static let partialWorkLimit = 1_000_000
+    /// See `partialWorkLimit`.
+    static let partialOutputLimit = 64 * 1_048_576
 
     private var templates: [String: Template] = [:]
     private var sources: [String: (text: String, file: String)] = [:]
     /// Indented variants of partials, by name and indentation.
     private let indented = Locked<[String: Template]>([:])
+
+    /// The nodes one render may reach before it stops entering partials: `partialWorkLimit`, or
+    /// less where many renders must be quick (the fuzz target, whose inputs often include themselves).
+    public var workLimit = TemplateSet.partialWorkLimit
 
     /// An empty set.
     public init() {}
@@ -78,6 +89,37 @@ public struct TemplateSet: Sendable {
         return nil
     }
 
+    /// An error for the first partial that includes itself, directly or through other partials,
+    /// outside any section: nothing can stop it, so it would repeat until the depth limit, and if it
+    /// appears twice, double each time (a page of 2^64 copies). Inside a section it may recurse, as
+    /// a tree does, since the data ends it.
+    public func endlessPartial() -> Diagnostic? {
+        /// The partials a template always enters: those outside every section, with where.
+        func unconditional(_ nodes: [Template.Node]) -> [(name: String, line: Int, column: Int)] {
+            nodes.compactMap { node in
+                if case .partial(let name, _, let line, let column) = node { return (name, line, column) }
+                return nil
+            }
+        }
+        for name in templates.keys.sorted() {
+            for first in unconditional(templates[name]!.nodes) {
+                var seen: Set<String> = [], waiting = [first.name]
+                while let next = waiting.popLast() {
+                    if next == name {
+                        let file = sources[name]!.file
+                        let through = first.name == name ? "" : " (through '\(first.name)')"
+                        return Diagnostic(.error, at: SourceLocation(file: file, line: first.line, column: first.column),
+                                          "the template '\(name)' includes itself\(through) outside any section, so it would never end",
+                                          hint: "put the partial inside a section whose data runs out, such as {{#children}}{{>\(first.name)}}{{/children}}")
+                    }
+                    guard seen.insert(next).inserted, let template = templates[next] else { continue }
+                    waiting.append(contentsOf: unconditional(template.nodes).map(\.name))
+                }
+            }
+        }
+        return nil
+    }
+
     /// The template `name` as rendered at `indentation`; nil when there is none.
     func template(_ name: String, indentation: String) -> Template? {
         guard !indentation.isEmpty else { return templates[name] }
@@ -102,7 +144,8 @@ public struct TemplateSet: Sendable {
         var out: [UInt8] = []
         out.reserveCapacity(capacity)
         var stack = stack
-        template.render(into: &out, stack: &stack, set: self, depth: 0)
+        var work = 0
+        template.render(into: &out, stack: &stack, set: self, depth: 0, work: &work)
         return String(decoding: out, as: UTF8.self)
     }
 
