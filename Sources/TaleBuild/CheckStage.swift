@@ -74,11 +74,9 @@ public struct CheckStage: BuildStage {
     /// An error for each sound in the book's `sounds/` folder that cannot be read or that is a link
     /// out of the book's folder; the build would not publish it.
     static func soundProblems(bookFolder folder: URL, slug: String) -> [Diagnostic] {
-        let sounds = folder.appending(path: "sounds")
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: sounds.path)) ?? []).sorted()
-        return names.filter { PathPolicy.soundExtensions.contains(($0 as NSString).pathExtension.lowercased()) }.compactMap { file in
-            let url = sounds.appending(path: file)
-            let inside = PathPolicy.realPath(url).hasPrefix(PathPolicy.realPath(folder) + "/")
+        PathPolicy.soundFileNames(inBook: folder).compactMap { file in
+            let url = folder.appending(path: "sounds").appending(path: file)
+            let inside = PathPolicy.isInside(url, folder: folder)
             guard !inside || !FileManager.default.isReadableFile(atPath: url.path) else { return nil }
             return Diagnostic(.error, at: SourceLocation(file: "content/\(slug)/sounds/\(file)"),
                               inside ? "the sound file cannot be read" : "the sound file is a link out of the book's folder",

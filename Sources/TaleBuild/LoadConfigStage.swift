@@ -18,10 +18,8 @@ public struct LoadConfigStage: BuildStage {
             guard let data = try? Data(contentsOf: file) else { throw .io(path: "tale.yaml", reason: "cannot read the file") }
             if let text = String(data: data, encoding: .utf8) {
                 context.config = SiteConfigDecoder.decode(text, file: "tale.yaml", diagnostics: &context.diagnostics)
-            } else {
-                let place = SourceLimits.firstInvalidUTF8(in: Array(data)) ?? (0, 0)
-                context.diagnostics.error(SourceLocation(file: "tale.yaml", line: place.line, column: place.column), "the file is not UTF-8 text here",
-                                          hint: "save it as UTF-8; the character here may have come from another encoding")
+            } else if let problem = SourceLimits.notUTF8(Array(data), file: "tale.yaml") {
+                context.diagnostics.report(problem)
             }
         }
         guard !context.diagnostics.hasErrors else { return }

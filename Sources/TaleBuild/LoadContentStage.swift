@@ -107,12 +107,10 @@ public struct LoadContentStage: BuildStage {
                 return result
             }
             guard let text = String(data: data, encoding: .utf8) else {
-                let place = SourceLimits.firstInvalidUTF8(in: Array(data)) ?? (0, 0)
-                result.diagnostics.error(SourceLocation(file: file, line: place.line, column: place.column), "the file is not UTF-8 text here",
-                                         hint: "save it as UTF-8; the character here may have come from another encoding")
+                if let problem = SourceLimits.notUTF8(Array(data), file: file) { result.diagnostics.report(problem) }
                 return result
             }
-            if let place = SourceLimits.firstNUL(in: Array(data)) {
+            if let place = SourceLimits.firstNUL(in: text) {
                 result.diagnostics.error(SourceLocation(file: file, line: place.line, column: place.column), "the file holds a NUL character here, which is not text",
                                          hint: "delete it; it comes from a damaged copy of the file or a paste from a binary one")
                 return result

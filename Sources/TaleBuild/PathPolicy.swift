@@ -21,6 +21,17 @@ public enum PathPolicy {
         return url.resolvingSymlinksInPath().standardizedFileURL.path
     }
 
+    /// Whether `url`, symlinks resolved, is inside `folder`, symlinks resolved.
+    static func isInside(_ url: URL, folder: URL) -> Bool {
+        realPath(url).hasPrefix(realPath(folder) + "/")
+    }
+
+    /// The names of the sound files in a book's `sounds/` folder (by extension), sorted.
+    static func soundFileNames(inBook folder: URL) -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.appending(path: "sounds").path)) ?? []
+        return names.filter { soundExtensions.contains(($0 as NSString).pathExtension.lowercased()) }.sorted()
+    }
+
     /// Whether `relative` (neither absolute nor holding `..`) names a regular file under `folder`
     /// reached through folders alone: no component is a symbolic link, so it cannot lead outside.
     static func plainFile(_ relative: String, in folder: URL) -> Bool {
@@ -74,9 +85,7 @@ public enum PathPolicy {
             return fail("image '\(path)' does not exist" + (suggestion.map { "; did you mean '\($0)'?" } ?? ""),
                         "check the file name and its folder; paths are relative to the book's folder")
         }
-        let real = realPath(url)
-        let root = realPath(bookFolder)
-        guard real.hasPrefix(root + "/") else {
+        guard isInside(url, folder: bookFolder) else {
             return fail("image '\(path)' is a link to a file outside the book's folder", "copy the file into the book's folder instead of linking to it")
         }
         return .success(url)

@@ -162,11 +162,10 @@ public struct RenderStage: BuildStage {
             if PathPolicy.soundExtensions.contains((logical as NSString).pathExtension.lowercased()) { files[name] = "../../" + hashed }
         }
         let sounds = folder.appending(path: "sounds")
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: sounds.path)) ?? []).sorted()
-        for file in names where PathPolicy.soundExtensions.contains((file as NSString).pathExtension.lowercased()) {
+        for file in PathPolicy.soundFileNames(inBook: folder) {
             let url = sounds.appending(path: file)
             // CheckStage reported a sound that cannot be read or leaves the book's folder; never publish one.
-            guard PathPolicy.realPath(url).hasPrefix(PathPolicy.realPath(folder) + "/"), let data = try? Data(contentsOf: url) else { continue }
+            guard PathPolicy.isInside(url, folder: folder), let data = try? Data(contentsOf: url) else { continue }
             let bytes = Array(data)
             let path = AssetNames.media(bytes: bytes, fileExtension: (file as NSString).pathExtension)
             sink.emit(path, bytes)

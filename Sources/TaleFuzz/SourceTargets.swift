@@ -16,8 +16,8 @@ extension FuzzTarget {
     /// attributes, choices and generated-text briefs, within the source limits.
     public static let book = FuzzTarget(name: "book", input: "a book's index.md") { bytes in
         var diagnostics = DiagnosticList()
-        if let place = SourceLimits.firstInvalidUTF8(in: bytes) {
-            diagnostics.error(SourceLocation(file: "fuzz.md", line: place.line, column: place.column), "not UTF-8")
+        if let problem = SourceLimits.notUTF8(bytes, file: "fuzz.md") {
+            diagnostics.report(problem)
         } else {
             _ = BookParser.parse(String(decoding: bytes, as: UTF8.self), slug: "fuzz", file: "fuzz.md", diagnostics: &diagnostics)
         }

@@ -30,6 +30,14 @@ public struct HTMLSanitizer: Sendable {
         "details": ["open"], "abbr": ["title"],
     ]
 
+    /// Words that went with a removed element: how many, and their start quoted (`“The fox ran…”`).
+    public struct LostWords: Sendable, Equatable {
+        /// How many words.
+        public var count: Int
+        /// The first eight, in quotes, with `…` when there were more.
+        public var start: String
+    }
+
     /// What was taken out, for a warning.
     public struct Removal: Sendable, Equatable, CustomStringConvertible {
         /// A short description, like `<script>` or `onclick on <a>`.
@@ -38,22 +46,16 @@ public struct HTMLSanitizer: Sendable {
         public var reason: String
         /// Text to look for in the source to find where it was written (`<script`, `onclick`).
         public var needle: String
-        /// The words a removed element held, quoted from their start (`“The fox ran…”`), and how many;
-        /// nil when it held none, or only code. An `<svg>` left open takes the rest of its HTML block.
-        public var lostWords: (count: Int, start: String)?
+        /// The words a removed element held; nil when it held none, or only code. An `<svg>` left
+        /// open takes the rest of its HTML block.
+        public var lostWords: LostWords?
 
         /// Creates a removal record.
-        public init(what: String, reason: String, needle: String, lostWords: (count: Int, start: String)? = nil) {
+        public init(what: String, reason: String, needle: String, lostWords: LostWords? = nil) {
             self.what = what
             self.reason = reason
             self.needle = needle
             self.lostWords = lostWords
-        }
-
-        /// Equal when every field is.
-        public static func == (lhs: Removal, rhs: Removal) -> Bool {
-            lhs.what == rhs.what && lhs.reason == rhs.reason && lhs.needle == rhs.needle
-                && lhs.lostWords?.count == rhs.lostWords?.count && lhs.lostWords?.start == rhs.lostWords?.start
         }
         /// `what (reason)`.
         public var description: String { "\(what) (\(reason))" }
@@ -121,11 +123,11 @@ public struct HTMLSanitizer: Sendable {
     }
 
     /// The words in a removed element, counted and quoted from their start; nil for code and for none.
-    static func words(in element: XMLNodeHandle, name: String) -> (count: Int, start: String)? {
+    static func words(in element: XMLNodeHandle, name: String) -> LostWords? {
         guard !codeElements.contains(name) else { return nil }
         let words = element.textContent.split(whereSeparator: \.isWhitespace)
         guard !words.isEmpty else { return nil }
-        return (words.count, "“" + words.prefix(8).joined(separator: " ") + (words.count > 8 ? "…”" : "”"))
+        return LostWords(count: words.count, start: "“" + words.prefix(8).joined(separator: " ") + (words.count > 8 ? "…”" : "”"))
     }
 
     /// Returns false when the element itself was removed.

@@ -41,11 +41,18 @@ public enum SourceLimits {
         firstPlace(in: bytes) { _ in false }
     }
 
-    /// The line and column of the first NUL character in UTF-8 `bytes`, or nil when there is none.
+    /// The error for `bytes` of `file` that are not UTF-8, at the first bad byte; nil when they are.
+    public static func notUTF8(_ bytes: [UInt8], file: String) -> Diagnostic? {
+        guard let place = firstInvalidUTF8(in: bytes) else { return nil }
+        return Diagnostic(.error, at: SourceLocation(file: file, line: place.line, column: place.column), "the file is not UTF-8 text here",
+                          hint: "save it as UTF-8; the character here may have come from another encoding")
+    }
+
+    /// The line and column of the first NUL character in `text`, or nil when there is none.
     /// A NUL is never text: it comes from a damaged copy or a paste from a binary file.
-    public static func firstNUL(in bytes: [UInt8]) -> (line: Int, column: Int)? {
-        guard bytes.contains(0) else { return nil }
-        return firstPlace(in: bytes) { $0 == 0 }
+    public static func firstNUL(in text: String) -> (line: Int, column: Int)? {
+        guard text.utf8.contains(0) else { return nil }
+        return firstPlace(in: Array(text.utf8)) { $0 == 0 }
     }
 
     /// The line and column (in characters) of the first byte that is not UTF-8 or that `stop` picks

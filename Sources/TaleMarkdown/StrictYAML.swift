@@ -35,7 +35,7 @@ public enum StrictYAML {
         let locate = { (line: Int, column: Int) in SourceLocation(file: file, line: line + firstLine - 1, column: column) }
         let size = yaml.utf8.count
         guard size <= maximumBytes else {
-            let line = yaml.utf8.prefix(maximumBytes).reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
+            let line = SourceLimits.line(ofByte: maximumBytes, in: yaml)
             diagnostics.error(locate(line, 1), "\(document) is \(size) bytes; Tale reads at most \(maximumBytes)",
                               hint: "keep \(document) to settings and short text; the story belongs in the scenes")
             return nil

@@ -94,7 +94,7 @@ struct SourceLimitTests {
               hint: delete it; it comes from a damaged copy of the file or a paste from a binary one
 
             """), "\(nul.err)")
-        #expect(SourceLimits.firstNUL(in: Array("a\rb\r\nc\u{0}".utf8)) ?? (0, 0) == (3, 2))
+        #expect(SourceLimits.firstNUL(in: "a\rb\r\nc\u{0}") ?? (0, 0) == (3, 2))
         var diagnostics = DiagnosticList()
         let book = BookParser.parse("---\ntitle: Fox\n---\n\n## One\n\nA \u{0} b\n\n## Two\n\nC\n", slug: "fox", file: "f.md", diagnostics: &diagnostics)
         #expect(book?.scenes.map(\.id) == ["one", "two"])
