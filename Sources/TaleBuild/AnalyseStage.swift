@@ -11,7 +11,7 @@ public struct AnalyseStage: BuildStage {
     public init() {}
 
     /// Fills `context.cueMaps`.
-    public func run(_ context: BuildContext) throws(TaleError) {
+    public func run(_ context: BuildContext) async throws(TaleError) {
         let cache = context.options.cache
         let fingerprints = context.fingerprints
         let maps = ParallelMap.map(context.books) { book -> CueMap in

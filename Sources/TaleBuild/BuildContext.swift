@@ -3,7 +3,6 @@ import TaleAnalyse
 import TaleCore
 import TaleGenerate
 import TaleRender
-import TaleZip
 
 /// Everything the stages share: what they read, what they made, what they found wrong.
 public final class BuildContext {
@@ -129,11 +128,11 @@ public final class BuildContext {
 
     /// Starts compressing an output on another thread; the site files stage takes the result.
     func compressEarly(_ path: String, _ bytes: [UInt8]) {
-        earlyCompression[path] = (bytes, Pending { try? Deflate.gzip(bytes, level: SiteFilesStage.compressionLevel) })
+        earlyCompression[path] = (bytes, Background { GzipSiblings.compress(bytes) })
     }
 
     /// Outputs being compressed ahead of the site files stage, with the bytes being compressed.
-    var earlyCompression: [String: (bytes: [UInt8], gzip: Pending<[UInt8]?>)] = [:]
+    var earlyCompression: [String: (bytes: [UInt8], gzip: Background<[UInt8]?>)] = [:]
 
     /// The `.gz` siblings this build compressed (set by the site files stage).
     var compressedCopies: Set<String> = []
@@ -195,7 +194,7 @@ public protocol BuildStage: Sendable {
     /// anyway, so one `tale check` reports every problem; stages that make output do not.
     var needsErrorFreeSources: Bool { get }
     /// Does the work; reports problems in `context.diagnostics` or throws to stop at once.
-    func run(_ context: BuildContext) throws(TaleError)
+    func run(_ context: BuildContext) async throws(TaleError)
 }
 
 extension BuildStage {

@@ -103,7 +103,7 @@ public struct BuildIndex: Sendable {
             let paths = context.bookPaths[book.slug] ?? []
             let files = (paths.compactMap(table.position(of:)) + paths.compactMap { table.position(of: $0 + ".gz") }).sorted()
             books[book.slug] = Book(name: book.slug, fingerprint: fingerprint, isSkippedDraft: false, listing: listings[book.slug],
-                                    card: card(book.slug), files: files, diagnostics: warnings[book.slug] ?? [], links: CheckStage.bookLinks(book))
+                                    card: card(book.slug), files: files, diagnostics: warnings[book.slug] ?? [], links: BookLinks.leaving(book))
         }
         for name in context.skippedDrafts where books[name] == nil {
             guard let fingerprint = context.fingerprints[name] else { continue }

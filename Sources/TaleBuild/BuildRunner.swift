@@ -1,42 +1,36 @@
 import Foundation
 import TaleCore
 
-/// Runs the stages in order, prints `[2/5] Load content` and times them. Checking stages all run,
-/// so every problem is reported at once; stages that make output stop at the first error.
+/// Runs a pipeline's stages in order, prints `[2/5] Load content` and times them. Checking stages
+/// all run, so every problem is reported at once; stages that make output stop at the first error.
 public struct BuildRunner: Sendable {
-    /// The stages of `tale build`.
-    public static let buildStages: [any BuildStage] = [
-        LoadConfigStage(), LoadContentStage(), CheckStage(), GenerateStage(), AnalyseStage(), IllustrateStage(), NarrateStage(), RenderStage(), EPUBStage(), SiteFilesStage(), WriteStage(),
-    ]
-    /// The stages of `tale check`: everything but rendering and writing.
-    public static let checkStages: [any BuildStage] = [LoadConfigStage(), LoadContentStage(), CheckStage(), AnalyseStage()]
-
     /// The stages to run.
-    public var stages: [any BuildStage]
+    public var pipeline: BuildPipeline
     /// Where output goes.
     public var reporter: BuildReporter
 
-    /// A runner over `stages`.
-    public init(stages: [any BuildStage], reporter: BuildReporter) {
-        self.stages = stages
+    /// A runner of `pipeline`.
+    public init(_ pipeline: BuildPipeline, reporter: BuildReporter) {
+        self.pipeline = pipeline
         self.reporter = reporter
     }
 
     /// Runs every stage, or stops once a stage finds the build up to date; prints diagnostics sorted
     /// by place. Throws when there were errors.
     @discardableResult
-    public func run(_ options: BuildOptions) throws(TaleError) -> BuildContext {
+    public func run(_ options: BuildOptions) async throws(TaleError) -> BuildContext {
         let context = BuildContext(options: options)
         let clock = ContinuousClock()
         defer {
             for diagnostic in context.diagnostics.sorted { reporter.problem(diagnostic.description) }
         }
+        let stages = pipeline.stages
         for (index, stage) in stages.enumerated() {
             if stage.needsErrorFreeSources, context.diagnostics.hasErrors { break }
             let started = clock.now, startedCPU = BuildRunner.processorTime()
             reporter.progress("[\(index + 1)/\(stages.count)] \(stage.name)")
             do {
-                try stage.run(context)
+                try await stage.run(context)
             } catch {
                 // A stage that stops at once on problems of its own (a broken theme template) has them printed too.
                 if case .invalidSources(let found) = error {

@@ -13,12 +13,12 @@ public struct CheckStage: BuildStage {
     public init() {}
 
     /// Adds graphs and diagnostics to the context.
-    public func run(_ context: BuildContext) throws(TaleError) {
+    public func run(_ context: BuildContext) async throws(TaleError) {
         // Books carried over from the last build are not checked again, but their links to other books
         // are: the book a link names may be gone.
         let slugs = (context.books.map(\.slug) + context.carried.map(\.name)).sorted()
         for carried in context.carried {
-            for link in carried.links { CheckStage.checkBookLink(link.destination, at: link.location, slugs: slugs, into: &context.diagnostics) }
+            for link in carried.links { BookLinks.check(link.destination, at: link.location, slugs: slugs, into: &context.diagnostics) }
         }
         // Each book's graph and image checks are its own: worked out on every core, reported in book order.
         let contentFolder = context.options.project.appending(path: "content")
@@ -65,7 +65,7 @@ public struct CheckStage: BuildStage {
             for diagnostic in result.images { context.diagnostics.report(diagnostic) }
             for scene in book.scenes {
                 for link in scene.links where link.destination.hasPrefix("../") {
-                    CheckStage.checkBookLink(link.destination, at: link.location, slugs: slugs, into: &context.diagnostics)
+                    BookLinks.check(link.destination, at: link.location, slugs: slugs, into: &context.diagnostics)
                 }
             }
         }
@@ -82,33 +82,5 @@ public struct CheckStage: BuildStage {
                               inside ? "the sound file cannot be read" : "the sound file is a link out of the book's folder",
                               hint: inside ? "check that the file is readable" : "copy the audio file itself into the book's sounds/ folder")
         }
-    }
-
-    /// The links of a book's scenes that leave the book (`../...`).
-    static func bookLinks(_ book: Book) -> [BuildIndex.BookLink] {
-        book.scenes.flatMap { scene in
-            scene.links.filter { $0.destination.hasPrefix("../") }.map { BuildIndex.BookLink(destination: $0.destination, location: $0.location) }
-        }
-    }
-
-    /// Reports a link that leaves its book but names no book, or names a book that is not in `slugs`.
-    static func checkBookLink(_ destination: String, at location: SourceLocation, slugs: [String], into diagnostics: inout DiagnosticList) {
-        let target = CheckStage.bookSlug(inLink: destination)
-        if let target, !slugs.contains(target) {
-            diagnostics.error(location, "link to unknown book '\(target)'\(Suggestion.didYouMean(target, among: slugs))",
-                              hint: "link to another book as ../<slug>/ with the folder name of a book in content/")
-        } else if target == nil {
-            diagnostics.error(location, "link '\(destination)' leaves the book but names no book", hint: "link to another book as ../<slug>/")
-        }
-    }
-
-    /// `../fox/` or `../fox/#den` → `fox`; nil for anything that does not name a single folder.
-    static func bookSlug(inLink destination: String) -> String? {
-        var rest = destination.dropFirst(3)
-        if let cut = rest.firstIndex(where: { $0 == "#" || $0 == "?" }) { rest = rest[..<cut] }
-        let parts = rest.split(separator: "/", omittingEmptySubsequences: false)
-        guard let first = parts.first, !first.isEmpty, first != "..", parts.count <= 2,
-              parts.count == 1 || parts[1].isEmpty || parts[1] == "index.html" else { return nil }
-        return String(first)
     }
 }

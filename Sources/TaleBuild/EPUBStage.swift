@@ -15,7 +15,7 @@ public struct EPUBStage: BuildStage {
     public var needsErrorFreeSources: Bool { true }
 
     /// Adds an EPUB per rendered book to the outputs.
-    public func run(_ context: BuildContext) throws(TaleError) {
+    public func run(_ context: BuildContext) async throws(TaleError) {
         let outputs = context.outputs, copies = context.copies
         let baseURL = context.config.baseURL
         let layoutOverride = context.options.epubLayout
@@ -53,8 +53,8 @@ public struct EPUBStage: BuildStage {
         for (slug, result) in made {
             switch result {
             case .success(let bytes):
-                context.emit(EPUBStage.path(slug), bytes)
-                if context.options.incremental != nil { context.bookPaths[slug, default: []].insert(EPUBStage.path(slug)) }
+                context.emit(BookFiles.epub(slug), bytes)
+                if context.options.incremental != nil { context.bookPaths[slug, default: []].insert(BookFiles.epub(slug)) }
             case .failure(let failure):
                 context.diagnostics.error(SourceLocation(file: "content/\(slug)/index.md"), "cannot make the EPUB: \(failure)",
                                           hint: "this is a bug in Tale if the web pages built; please report it with the book")
@@ -67,7 +67,4 @@ public struct EPUBStage: BuildStage {
 
     /// Bump when the EPUB a book gives changes, so cached EPUBs are made again.
     static let version = "epub-2"
-
-    /// Where a book's EPUB goes in the site.
-    public static func path(_ slug: String) -> String { "books/\(slug)/\(slug).epub" }
 }

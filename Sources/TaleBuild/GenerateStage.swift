@@ -18,7 +18,7 @@ public struct GenerateStage: BuildStage {
     public var needsErrorFreeSources: Bool { true }
 
     /// Generates, then puts the texts into `context.books`.
-    public func run(_ context: BuildContext) throws(TaleError) {
+    public func run(_ context: BuildContext) async throws(TaleError) {
         let settings = context.config.generation
         let content = context.options.project.appending(path: "content")
         let reused = GeneratedBooks.reuse("generate", context: context)
@@ -44,7 +44,7 @@ public struct GenerateStage: BuildStage {
                                       return await remote?.flagged(text)
                                   },
                                   progress: context.options.generationProgress)
-        let results = GenerationRun.perform(needs, generator: generator, context: context)
+        let results = await GenerationRun.perform(needs, generator: generator, context: context)
         for index in context.books.indices {
             let slug = context.books[index].slug
             guard let result = results[slug], let need = needed[slug] else { continue }

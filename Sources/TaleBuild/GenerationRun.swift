@@ -8,8 +8,8 @@ import TaleGenerate
 /// the text and picture stages.
 enum GenerationRun {
     /// Generates for `needs`, reports, refreshes the fingerprints of book folders it wrote into, and adds to `context.generation`.
-    static func perform(_ needs: [BookGeneration], generator: Generator, context: BuildContext) -> [String: BookGenerationResult] {
-        let results = wait { await generator.run(needs) }
+    static func perform(_ needs: [BookGeneration], generator: Generator, context: BuildContext) async -> [String: BookGenerationResult] {
+        let results = await generator.run(needs)
         let content = context.options.project.appending(path: "content")
         for need in needs {
             guard let result = results[need.slug], let book = context.books.first(where: { $0.slug == need.slug }) else { continue }
@@ -53,32 +53,6 @@ enum GenerationRun {
                                               + "(or run `tale generate \(book.slug) --approve`)")
             }
         }
-    }
-
-    /// Runs async work from a synchronous stage and waits for it. The work runs on a thread of its
-    /// own (a task executor over a private dispatch queue), never on Swift's shared pool, so a
-    /// build that blocks a pool thread here (tests, `tale serve`) cannot starve the work it waits for.
-    static func wait<Value: Sendable>(_ work: @escaping @Sendable () async -> Value) -> Value {
-        let box = Locked<Value?>(nil)
-        let done = DispatchSemaphore(value: 0)
-        Task.detached(executorPreference: QueueTaskExecutor()) {
-            let value = await work()
-            box.mutate { $0 = value }
-            done.signal()
-        }
-        done.wait()
-        return box.value!
-    }
-}
-
-/// A task executor that runs jobs on a private serial dispatch queue.
-final class QueueTaskExecutor: TaskExecutor, @unchecked Sendable {
-    private let queue = DispatchQueue(label: "tale.generate")
-
-    func enqueue(_ job: consuming ExecutorJob) {
-        let job = UnownedJob(job)
-        let executor = asUnownedTaskExecutor()
-        queue.async { job.runSynchronously(on: executor) }
     }
 }
 

@@ -16,7 +16,7 @@ public struct IllustrateStage: BuildStage {
     public var needsErrorFreeSources: Bool { true }
 
     /// Draws, then points each scene and cover at its picture in `generated/`.
-    public func run(_ context: BuildContext) throws(TaleError) {
+    public func run(_ context: BuildContext) async throws(TaleError) {
         let settings = context.config.generation
         let content = context.options.project.appending(path: "content")
         let provider = context.options.imageProvider ?? IllustrateStage.provider(for: settings, environment: context.options.environment)
@@ -59,14 +59,14 @@ public struct IllustrateStage: BuildStage {
                 return BookGeneration(slug: need.slug, folder: need.folder,
                                       jobs: GenerationPlanner.characterSheetJobs(for: book, seed: seed, fileExtension: fileExtension))
             }
-            let drawn = GenerationRun.perform(sheetNeeds, generator: sheets, context: context)
+            let drawn = await GenerationRun.perform(sheetNeeds, generator: sheets, context: context)
             needs = needs.map { IllustrateStage.attachSheets(drawn[$0.slug], to: $0) }
             generator.kinds = [.illustration, .cover]
         } else {
             // Sheets a service drew before are no longer needed: they leave the lock with the rest.
             generator.kinds = [.illustration, .cover, .character]
         }
-        let results = GenerationRun.perform(needs, generator: generator, context: context)
+        let results = await GenerationRun.perform(needs, generator: generator, context: context)
         for index in context.books.indices {
             let book = context.books[index]
             guard let result = results[book.slug], let plan = plans[book.slug] else { continue }

@@ -9,8 +9,10 @@ public struct IncrementalBuild: Sendable {
     public var tool: String
     /// The index the last build left, when there is one and it is to be used. It is read on
     /// another thread while the build loads its config and lists its books; this waits for it.
-    var previous: BuildIndex? { reading.value }
-    private let reading: Pending<BuildIndex?>
+    var previous: BuildIndex? {
+        get async { await reading.value }
+    }
+    private let reading: Background<BuildIndex?>
     /// Held for as long as the build: released when the last copy of this value is gone.
     private let lock: BuildLock
 
@@ -25,7 +27,7 @@ public struct IncrementalBuild: Sendable {
     public init(project: URL, output: URL, tool: String, force: Bool) {
         self.tool = tool
         lock = BuildLock(BuildIndex.file(for: project, output: output).path + ".lock")
-        reading = Pending { force ? nil : BuildIndex.read(project: project, output: output) }
+        reading = Background { force ? nil : BuildIndex.read(project: project, output: output) }
     }
 }
 

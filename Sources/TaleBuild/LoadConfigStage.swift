@@ -12,7 +12,7 @@ public struct LoadConfigStage: BuildStage {
     public init() {}
 
     /// Reads the config and the theme into the context.
-    public func run(_ context: BuildContext) throws(TaleError) {
+    public func run(_ context: BuildContext) async throws(TaleError) {
         let file = context.options.project.appending(path: "tale.yaml")
         if FileManager.default.fileExists(atPath: file.path) {
             guard let data = try? Data(contentsOf: file) else { throw .io(path: "tale.yaml", reason: "cannot read the file") }

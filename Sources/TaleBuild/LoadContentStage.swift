@@ -11,7 +11,7 @@ public struct LoadContentStage: BuildStage {
     public init() {}
 
     /// Parses every book into the context.
-    public func run(_ context: BuildContext) throws(TaleError) {
+    public func run(_ context: BuildContext) async throws(TaleError) {
         let contentFolder = context.options.project.appending(path: "content")
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: contentFolder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -73,7 +73,7 @@ public struct LoadContentStage: BuildStage {
         let cache = context.options.cache
         let touched = context.options.touchedBooks
         cache?.keep(only: Set(candidates.map(\.0)))
-        let index = context.options.incremental?.previous
+        let index = await context.options.incremental?.previous
         let previous = index.flatMap { $0.accepts(context) ? $0 : nil }
         context.previousBuild = previous
         // A full build (after a change to the theme, say, or with the output deleted) still writes

@@ -18,9 +18,9 @@ public struct NarrateStage: BuildStage {
     public var needsErrorFreeSources: Bool { true }
 
     /// Fills `context.narrations` and emits the MP3s.
-    public func run(_ context: BuildContext) throws(TaleError) {
+    public func run(_ context: BuildContext) async throws(TaleError) {
         if context.config.generation.speechProvider == .openai {
-            fromService(context)
+            await fromService(context)
             return
         }
         let folder = DerivedImages(project: context.options.project).folder
@@ -61,7 +61,7 @@ public struct NarrateStage: BuildStage {
     /// Recordings from an OpenAI-compatible speech service are paid for, so they are artifacts
     /// in the generation lock (`generated/narration-<scene>.mp3`), like generated text: made once,
     /// committed, and never asked for in a frozen build. Word times are shared out by letters.
-    private func fromService(_ context: BuildContext) {
+    private func fromService(_ context: BuildContext) async {
         let settings = context.config.generation
         let content = context.options.project.appending(path: "content")
         let provider: any SpeechProvider
@@ -89,7 +89,7 @@ public struct NarrateStage: BuildStage {
                                   moderate: { _, _ in nil }, progress: context.options.generationProgress)
         generator.speechProvider = provider
         generator.kinds = [.narration]
-        let results = GenerationRun.perform(needs, generator: generator, context: context)
+        let results = await GenerationRun.perform(needs, generator: generator, context: context)
         for book in context.books {
             guard let result = results[book.slug] else { continue }
             var narrations: [String: NarrationView] = [:]

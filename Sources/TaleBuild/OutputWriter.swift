@@ -24,7 +24,7 @@ public enum OutputWriter {
     /// every core. The old output, swapped out, is removed while `finish` runs, and its removal
     /// waited for before this returns.
     public static func write(_ files: [String: [UInt8]], copies: [String: SourceCopy] = [:], to output: URL,
-                             finish: () throws(TaleError) -> Void = {}) throws(TaleError) {
+                             finish: () async throws(TaleError) -> Void = {}) async throws(TaleError) {
         let parent = output.deletingLastPathComponent()
         do {
             try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
@@ -36,8 +36,25 @@ public enum OutputWriter {
         FileTree.remove(staging.path)
         // The twin no longer matches once the output is replaced; it goes while the files are written.
         let retired = staging.path + "-twin"
-        let twinRemoval = rename(shadow(for: output).path, retired) == 0 ? Pending { FileTree.remove(retired) } : nil
-        defer { _ = twinRemoval?.value }
+        let twinRemoval = rename(shadow(for: output).path, retired) == 0 ? Background { FileTree.remove(retired) } : nil
+        var failed: TaleError?
+        do {
+            try swapIn(files, copies: copies, staging: staging, output: output)
+            // The old output is now at the staging path.
+            let old = staging.path
+            let removal = Background { FileTree.remove(old) }
+            do { try await finish() } catch { failed = error }
+            _ = await removal.value
+        } catch {
+            failed = error
+        }
+        _ = await twinRemoval?.value
+        if let failed { throw failed }
+    }
+
+    /// Writes the files into `staging`, then puts that folder where `output` is, exchanging the two
+    /// when there is an output already (the old one is then at `staging`).
+    private static func swapIn(_ files: [String: [UInt8]], copies: [String: SourceCopy], staging: URL, output: URL) throws(TaleError) {
         func failure(_ error: FileTree.Failure, in folder: URL) -> TaleError {
             FileTree.remove(staging.path)
             return .io(path: error.path.isEmpty ? folder.path : folder.path + "/" + error.path, reason: "cannot write: \(error.reason)")
@@ -81,10 +98,6 @@ public enum OutputWriter {
             FileTree.remove(staging.path)
             throw .io(path: output.path, reason: "cannot move the new output into place: \(reason)")
         }
-        let old = staging.path
-        let removal = Pending { FileTree.remove(old) }
-        defer { _ = removal.value }
-        try finish()
     }
 
     /// The output's twin, `.<name>.tale-shadow` beside it: the same files through hard links, so it

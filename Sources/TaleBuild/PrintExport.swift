@@ -20,11 +20,6 @@ public struct PrintExport: Sendable {
     /// Preflight's findings, as errors at the source they come from.
     public var problems: [Diagnostic]
 
-    /// The stages that give books with their text and pictures: a build up to illustration.
-    public static var stages: [any BuildStage] {
-        [LoadConfigStage(), LoadContentStage(), CheckStage(), GenerateStage(), AnalyseStage(), IllustrateStage()]
-    }
-
     /// What changes a book's print options: the command line's choices over front matter.
     public struct Overrides: Sendable {
         /// `--trim`.

@@ -18,7 +18,7 @@ public struct RenderStage: BuildStage {
     public var needsErrorFreeSources: Bool { true }
 
     /// Fills `context.outputs`.
-    public func run(_ context: BuildContext) throws(TaleError) {
+    public func run(_ context: BuildContext) async throws(TaleError) {
         guard let theme = context.theme else { return }
         var assetPaths: [String: String] = [:]
         for asset in theme.assets {

@@ -12,7 +12,7 @@ enum SceneHTMLCheck {
     static func sanitizer(pictures: [String: String]) -> HTMLSanitizer {
         HTMLSanitizer { attribute, url in
             if attribute == "src" { return pictures[url] ?? pictures[url.removingPercentEncoding ?? url] }
-            if url.hasPrefix("../"), let slug = CheckStage.bookSlug(inLink: url) {
+            if url.hasPrefix("../"), let slug = BookLinks.slug(inLink: url) {
                 let fragment = url.firstIndex(of: "#").map { String(url[$0...]) } ?? ""
                 return "../\(slug)/index.html\(fragment)"
             }

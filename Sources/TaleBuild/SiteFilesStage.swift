@@ -1,7 +1,6 @@
 import Foundation
 import TaleCore
 import TaleRender
-import TaleZip
 
 /// Writes what sits beside the pages: search index, robots.txt, web app manifest, sitemap and
 /// feed (when `base_url` is a full URL, as both formats require), `.gz` siblings of larger text
@@ -10,12 +9,6 @@ public struct SiteFilesStage: BuildStage {
     /// `Write feeds and indexes`.
     public let name = "Write feeds and indexes"
 
-    /// Text files smaller than this get no `.gz` sibling.
-    public static let compressionThreshold = 1024
-
-    /// The zlib level of the `.gz` siblings.
-    static let compressionLevel: Int32 = 6
-
     /// A stage value.
     public init() {}
 
@@ -23,7 +16,7 @@ public struct SiteFilesStage: BuildStage {
     public var needsErrorFreeSources: Bool { true }
 
     /// Adds the files to `context.outputs`.
-    public func run(_ context: BuildContext) throws(TaleError) {
+    public func run(_ context: BuildContext) async throws(TaleError) {
         let urls = SiteURLs(base: context.config.baseURL)
         let books = context.listings
         // A page that lists books is kept from the last build when what it shows of them is the same.
@@ -55,7 +48,7 @@ public struct SiteFilesStage: BuildStage {
         let previous = context.lastFiles
         let compressible = context.outputs.keys.sorted().filter { path in
             guard ContentTypes.compressible.contains(ContentTypes.fileExtension(path)),
-                  context.outputs[path]!.count >= SiteFilesStage.compressionThreshold else { return false }
+                  context.outputs[path]!.count >= GzipSiblings.threshold else { return false }
             if let previous, previous[path]?.sha256 == Digest(hex: context.sha256(of: path)), let gzip = previous.position(of: path + ".gz") {
                 context.keptFiles[gzip] = true
                 return false
@@ -63,11 +56,14 @@ public struct SiteFilesStage: BuildStage {
             return true
         }
         let outputs = context.outputs
-        let early = context.earlyCompression
-        let compressed = ParallelMap.map(compressible) { path -> (String, [UInt8]?) in
+        var early: [String: [UInt8]?] = [:]
+        for (path, started) in context.earlyCompression where compressible.contains(path) {
             // Still the bytes it started from (the same storage, so the comparison is immediate).
-            if let started = early[path], started.bytes == outputs[path]! { return (path, started.gzip.value) }
-            return (path, try? Deflate.gzip(outputs[path]!, level: SiteFilesStage.compressionLevel))
+            if started.bytes == outputs[path]! { early[path] = await started.gzip.value }
+        }
+        let compressed = ParallelMap.map(compressible) { path -> (String, [UInt8]?) in
+            if let made = early[path] { return (path, made) }
+            return (path, GzipSiblings.compress(outputs[path]!))
         }
         for (path, bytes) in compressed {
             guard let bytes else { throw .io(path: path + ".gz", reason: "zlib could not compress it") }

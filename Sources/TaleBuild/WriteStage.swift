@@ -1,7 +1,6 @@
 import Foundation
 import TaleCore
 import TaleRender
-import TaleZip
 
 /// Adds the manifest and writes the output (nothing in `tale check`). A build writes only the
 /// files that differ from the output's twin, into the twin, and swaps that in
@@ -20,7 +19,7 @@ public struct WriteStage: BuildStage {
     public var needsErrorFreeSources: Bool { true }
 
     /// Writes `context.outputs`.
-    public func run(_ context: BuildContext) throws(TaleError) {
+    public func run(_ context: BuildContext) async throws(TaleError) {
         guard !context.options.checkOnly else { return }
         let options = context.options
         try PathPolicy.checkOutput(options.output, project: options.project)
@@ -47,25 +46,25 @@ public struct WriteStage: BuildStage {
             let removed = twin.entries.indices.filter { moved[$0] == nil }.map { twin.entries[$0].path }
             // The files are written on another thread while this one makes the index.
             let outputs = context.outputs, copies = context.copies, output = options.output, trusted = context.previousBuild != nil
-            let lastBuildEnded = options.incremental?.previous?.writtenAt
-            let writing = Pending {
+            let lastBuildEnded = await options.incremental?.previous?.writtenAt
+            let writing = Background {
                 Result { () throws(TaleError) -> Bool in
                     try OutputWriter.update(outputs, copies: copies, previous: twin, current: table, removed: removed, in: output,
                                             trustsOutput: trusted, unchangedBefore: lastBuildEnded) { kept in
                         // A compressed copy kept from the twin, found written into: compressed again.
                         guard kept.hasSuffix(".gz"), let plain = outputs[String(kept.dropLast(3))] else { return nil }
-                        return try? Deflate.gzip(plain, level: SiteFilesStage.compressionLevel)
+                        return GzipSiblings.compress(plain)
                     }
                 }
             }
             made = index()
             body = made?.encodedBody()
             // After a full build the output has no twin yet: make it.
-            if try !writing.value.get(), let made, !makeTwin(made) { return }
+            if try await !writing.value.get(), let made, !makeTwin(made) { return }
         } else {
             var hasTwin = true
             // The index and the twin are made while the old output is removed.
-            try OutputWriter.write(context.outputs, copies: context.copies, to: options.output) { () throws(TaleError) in
+            try await OutputWriter.write(context.outputs, copies: context.copies, to: options.output) { () throws(TaleError) in
                 made = index()
                 if let made { hasTwin = makeTwin(made) }
             }

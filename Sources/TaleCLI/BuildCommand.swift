@@ -4,7 +4,7 @@ import TaleBuild
 import TaleCore
 
 /// `tale build`: content/ to public/.
-struct BuildCommand: ParsableCommand {
+struct BuildCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "build",
         abstract: "Build the library into public/ (or --output).",
@@ -49,7 +49,7 @@ struct BuildCommand: ParsableCommand {
         if quiet && verbose { throw ValidationError("--quiet and --verbose cannot be used together") }
     }
 
-    func run() throws {
+    func run() async throws {
         let root = Console.projectURL(project.source)
         var options = BuildOptions(project: root, output: output.map(Console.projectURL))
         options.includeDrafts = drafts
@@ -57,11 +57,11 @@ struct BuildCommand: ParsableCommand {
         let bar = ProgressBar(quiet: quiet)
         options.generationProgress = { bar.update($0) }
         options.incremental = IncrementalBuild(project: root, output: options.output, tool: IncrementalBuild.toolIdentity(version: TaleVersion.current), force: force)
-        let runner = BuildRunner(stages: BuildRunner.buildStages, reporter: Console.reporter(quiet: quiet, verbose: verbose, bar: bar))
+        let runner = BuildRunner(.site, reporter: Console.reporter(quiet: quiet, verbose: verbose, bar: bar))
         let started = ContinuousClock.now
         do {
             defer { bar.finish() }
-            let context = try runner.run(options)
+            let context = try await runner.run(options)
             bar.finish()
             if context.upToDate {
                 if !quiet { Console.out("Nothing changed since the last build; \(Console.display(options.output))/ is up to date (--force builds anyway).") }

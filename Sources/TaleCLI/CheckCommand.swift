@@ -3,7 +3,7 @@ import TaleBuild
 import TaleCore
 
 /// `tale check`: everything a build checks, writing nothing.
-struct CheckCommand: ParsableCommand {
+struct CheckCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Check the books and tale.yaml; write nothing.",
@@ -30,14 +30,14 @@ struct CheckCommand: ParsableCommand {
         }
     }
 
-    func run() throws {
-        if printing { return try runPrint() }
+    func run() async throws {
+        if printing { return try await runPrint() }
         var options = BuildOptions(project: Console.projectURL(project.source))
         options.includeDrafts = drafts
         options.checkOnly = true
-        let runner = BuildRunner(stages: BuildRunner.checkStages, reporter: Console.reporter(quiet: quiet, verbose: false))
+        let runner = BuildRunner(.check, reporter: Console.reporter(quiet: quiet, verbose: false))
         do {
-            let context = try runner.run(options)
+            let context = try await runner.run(options)
             let warnings = context.diagnostics.warnings.count
             if !quiet {
                 Console.out("Checked \(Console.count(context.books.count, "book")): no errors"
@@ -50,13 +50,13 @@ struct CheckCommand: ParsableCommand {
 
     /// `tale check --print`: the print stages (frozen: nothing is generated or written), then each
     /// book laid out and preflighted.
-    func runPrint() throws {
+    func runPrint() async throws {
         var options = project.inMemoryBuild(drafts: drafts)
         options.frozen = true
         if !slugs.isEmpty { options.onlyBooks = Set(slugs) }
-        let runner = BuildRunner(stages: PrintExport.stages, reporter: Console.reporter(quiet: quiet, verbose: false))
+        let runner = BuildRunner(.prepare, reporter: Console.reporter(quiet: quiet, verbose: false))
         do {
-            let context = try runner.run(options)
+            let context = try await runner.run(options)
             let books = context.books.filter { slugs.isEmpty || slugs.contains($0.slug) }
             if let unknown = slugs.first(where: { slug in !books.contains { $0.slug == slug } }) {
                 throw TaleError.usage("no book '\(unknown)' in content/\(Suggestion.didYouMean(unknown, among: context.books.map(\.slug))); give the folder name of a book")

@@ -3,7 +3,7 @@ import TaleBuild
 import TaleCore
 
 /// `tale cues <slug>`: the cue map as a table, with why each cue was chosen.
-struct CuesCommand: ParsableCommand {
+struct CuesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "cues",
         abstract: "Show a book's sound and effect cues, with reasons.",
@@ -15,13 +15,13 @@ struct CuesCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The book's slug (its folder in content/).", valueName: "slug"))
     var slug: String
 
-    func run() throws {
+    func run() async throws {
         var options = BuildOptions(project: Console.projectURL(project.source))
         options.checkOnly = true
         options.includeDrafts = true
-        let runner = BuildRunner(stages: BuildRunner.checkStages, reporter: Console.reporter(quiet: true, verbose: false))
+        let runner = BuildRunner(.check, reporter: Console.reporter(quiet: true, verbose: false))
         let context: BuildContext
-        do { context = try runner.run(options) } catch { throw ExitCode(Console.fail(error)) }
+        do { context = try await runner.run(options) } catch { throw ExitCode(Console.fail(error)) }
         guard let map = context.cueMaps[slug] else {
             let known = context.cueMaps.keys.sorted()
             Console.err("error: no book '\(slug)' in content/\(Suggestion.didYouMean(slug, among: known)); books: \(known.joined(separator: ", "))")

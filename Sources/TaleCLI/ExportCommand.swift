@@ -14,7 +14,7 @@ struct ExportCommand: ParsableCommand {
 }
 
 /// `tale export epub <slug>`: the book as an EPUB 3 file.
-struct ExportEPUBCommand: ParsableCommand {
+struct ExportEPUBCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "epub",
         abstract: "Write one book as an EPUB 3 file.",
@@ -45,16 +45,15 @@ struct ExportEPUBCommand: ParsableCommand {
         if let layout, EPUBLayout(rawValue: layout) == nil { throw ValidationError("--layout must be reflowable or fixed; found '\(layout)'") }
     }
 
-    func run() throws {
+    func run() async throws {
         var options = project.inMemoryBuild(drafts: drafts)
         options.epubLayout = layout.flatMap(EPUBLayout.init(rawValue:))
         generation.apply(to: &options)
-        let stages = BuildRunner.buildStages.filter { !($0 is SiteFilesStage) && !($0 is WriteStage) }
-        let runner = BuildRunner(stages: stages, reporter: Console.reporter(quiet: true, verbose: false))
+        let runner = BuildRunner(.export, reporter: Console.reporter(quiet: true, verbose: false))
         do {
-            let context = try runner.run(options)
+            let context = try await runner.run(options)
             let known = context.books.map(\.slug)
-            guard let bytes = context.outputs[EPUBStage.path(slug)] else {
+            guard let bytes = context.outputs[BookFiles.epub(slug)] else {
                 throw TaleError.usage("no book '\(slug)' in content/\(Suggestion.didYouMean(slug, among: known)); give the folder name of a book")
             }
             let file = Console.projectURL(output ?? "\(slug).epub")

@@ -5,7 +5,7 @@ import TaleCore
 import TalePrint
 
 /// `tale export print <slug>`: the interior and cover-wrap PDFs for Amazon KDP.
-struct ExportPrintCommand: ParsableCommand {
+struct ExportPrintCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "print",
         abstract: "Write one book's print interior and cover PDFs for Amazon KDP.",
@@ -52,13 +52,13 @@ struct ExportPrintCommand: ParsableCommand {
         }
     }
 
-    func run() throws {
+    func run() async throws {
         var options = project.inMemoryBuild(drafts: drafts)
         options.onlyBooks = [slug]
         generation.apply(to: &options)
-        let runner = BuildRunner(stages: PrintExport.stages, reporter: Console.reporter(quiet: true, verbose: false))
+        let runner = BuildRunner(.prepare, reporter: Console.reporter(quiet: true, verbose: false))
         do {
-            let context = try runner.run(options)
+            let context = try await runner.run(options)
             guard let book = context.books.first(where: { $0.slug == slug }) else {
                 throw TaleError.usage("no book '\(slug)' in content/\(Suggestion.didYouMean(slug, among: context.books.map(\.slug))); give the folder name of a book")
             }

@@ -5,7 +5,7 @@ import TaleCore
 import TaleGenerate
 
 /// `tale generate [slug...]`: fills the gaps books leave, writing only content/<slug>/generated/.
-struct GenerateCommand: ParsableCommand {
+struct GenerateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "generate",
         abstract: "Generate what books leave out, without building.",
@@ -33,17 +33,16 @@ struct GenerateCommand: ParsableCommand {
     @Flag(name: [.customShort("q"), .long], help: "Print only warnings and errors.")
     var quiet = false
 
-    func run() throws {
+    func run() async throws {
         var options = BuildOptions(project: Console.projectURL(project.source))
         options.includeDrafts = drafts
         options.onlyBooks = slugs.isEmpty ? nil : Set(slugs)
         let bar = ProgressBar(quiet: quiet)
         options.generationProgress = { bar.update($0) }
-        let stages: [any BuildStage] = [LoadConfigStage(), LoadContentStage(), CheckStage(), GenerateStage(), AnalyseStage(), IllustrateStage()]
-        let runner = BuildRunner(stages: stages, reporter: Console.reporter(quiet: quiet, verbose: false, bar: bar))
+        let runner = BuildRunner(.prepare, reporter: Console.reporter(quiet: quiet, verbose: false, bar: bar))
         do {
             defer { bar.finish() }
-            let context = try runner.run(options)
+            let context = try await runner.run(options)
             bar.finish()
             let known = context.books.map(\.slug)
             for slug in slugs where !known.contains(slug) {

@@ -36,9 +36,6 @@ public final class DevServer: Sendable {
         queue.server = self
     }
 
-    /// The stages of a serve build: everything but writing to disk.
-    static let stages: [any BuildStage] = BuildRunner.buildStages.filter { !($0 is WriteStage) }
-
     /// Builds once, in memory, and publishes the result (or the error) to the live site.
     public func rebuild() async {
         let started = ContinuousClock.now
@@ -47,7 +44,7 @@ public final class DevServer: Sendable {
         let reporter = BuildReporter(verbose: verbose,
                                      progress: { line in if line.hasPrefix("      ") { timings.mutate { $0.append(line.trimmingCharacters(in: .whitespaces)) } } },
                                      problem: { line in collected.mutate { $0.append(line) } })
-        let runner = BuildRunner(stages: DevServer.stages, reporter: reporter)
+        let runner = BuildRunner(.serve, reporter: reporter)
         var thisBuild = self.options
         // Take the books the watcher saw change; events from now on count for the next rebuild.
         let taken = touched.mutate { books in
@@ -57,16 +54,7 @@ public final class DevServer: Sendable {
         }
         thisBuild.touchedBooks = taken
         let options = thisBuild
-        let result: Result<([String: [UInt8]], [String: SourceCopy]), TaleError> = await withCheckedContinuation { continuation in
-            Thread.detachNewThread {
-                do throws(TaleError) {
-                    let context = try runner.run(options)
-                    continuation.resume(returning: .success((context.outputs, context.copies)))
-                } catch {
-                    continuation.resume(returning: .failure(error))
-                }
-            }
-        }
+        let result = await DevServer.build(runner, options)
         let milliseconds = Int((ContinuousClock.now - started).inSeconds * 1000)
         switch result {
         case .success(let (outputs, copies)):
@@ -126,6 +114,17 @@ public final class DevServer: Sendable {
             withExtendedLifetime(watcher) {}
         } onCancel: {
             task.cancel()
+        }
+    }
+
+    /// Runs one build and keeps what the live site serves: the files made in memory and the
+    /// source files copied as they are.
+    private static func build(_ runner: BuildRunner, _ options: BuildOptions) async -> Result<([String: [UInt8]], [String: SourceCopy]), TaleError> {
+        do throws(TaleError) {
+            let context = try await runner.run(options)
+            return .success((context.outputs, context.copies))
+        } catch {
+            return .failure(error)
         }
     }
 

@@ -6,8 +6,8 @@ import TaleRender
 @Suite("Home-screen icons and the web app manifest")
 struct AppIconTests {
     @Test("the manifest lists the SVG and PNG icons Tale painted, and the pages name the apple-touch-icon")
-    func icons() throws {
-        let (_, tree) = CDNOutputTests.built()
+    func icons() async throws {
+        let (_, tree) = await CDNOutputTests.built()
         let manifest = try #require(try JSONSerialization.jsonObject(with: tree["manifest.webmanifest"]!) as? [String: Any])
         let icons = try #require(manifest["icons"] as? [[String: String]])
         #expect(icons.map { [$0["sizes"]!, $0["type"]!, $0["purpose"] ?? "any"] } == [

@@ -6,9 +6,9 @@ import TaleCore
 @Suite("tale build")
 struct BuildTests {
     @Test("a site builds into the documented tree")
-    func outputTree() throws {
+    func outputTree() async throws {
         let project = Support.copyFixture("basic")
-        let result = Support.build(project)
+        let result = await Support.build(project)
         #expect(result.error == nil)
         #expect(result.diagnostics == [])
         let tree = Support.tree(project.appending(path: "public"))
@@ -43,9 +43,9 @@ struct BuildTests {
     }
 
     @Test("every scene's text and illustration are in the reader page's HTML")
-    func readerPage() throws {
+    func readerPage() async throws {
         let project = Support.copyFixture("basic")
-        _ = Support.build(project)
+        _ = await Support.build(project)
         let html = String(decoding: try Data(contentsOf: project.appending(path: "public/books/lantern/index.html")), as: UTF8.self)
         #expect(html.contains("Little Moth loved the porch light more than anything."))
         #expect(html.contains("Then Little Moth saw the moon, and flew higher than ever before."))
@@ -60,9 +60,9 @@ struct BuildTests {
     }
 
     @Test("book.json holds the book as data")
-    func bookJSON() throws {
+    func bookJSON() async throws {
         let project = Support.copyFixture("basic")
-        _ = Support.build(project)
+        _ = await Support.build(project)
         let data = try Data(contentsOf: project.appending(path: "public/books/two-paths/book.json"))
         let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         #expect(json["title"] as? String == "Two Paths")
@@ -76,11 +76,11 @@ struct BuildTests {
     }
 
     @Test("the same sources build to byte-identical output, wherever the project lives")
-    func reproducible() throws {
+    func reproducible() async throws {
         let first = Support.copyFixture("basic"), second = Support.copyFixture("basic")
-        _ = Support.build(first)
-        _ = Support.build(second)
-        _ = Support.build(first, output: first.appending(path: "public-again"))
+        _ = await Support.build(first)
+        _ = await Support.build(second)
+        _ = await Support.build(first, output: first.appending(path: "public-again"))
         let a = Support.tree(first.appending(path: "public"))
         #expect(!a.isEmpty)
         #expect(a == Support.tree(second.appending(path: "public")))
@@ -88,12 +88,12 @@ struct BuildTests {
     }
 
     @Test("a failed build leaves the previous output byte-identical")
-    func failedBuildKeepsOutput() throws {
+    func failedBuildKeepsOutput() async throws {
         let project = Support.copyFixture("basic")
-        _ = Support.build(project)
+        _ = await Support.build(project)
         let before = Support.tree(project.appending(path: "public"))
         Support.write("---\ntitle: Broken\n---\n\n## A\n\n- [x](#nowhere)\n", to: "content/lantern/index.md", in: project)
-        let result = Support.build(project)
+        let result = await Support.build(project)
         #expect(result.error != nil)
         #expect(Support.tree(project.appending(path: "public")) == before)
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: project.path).filter { $0.contains("tale-staging") }
@@ -101,37 +101,37 @@ struct BuildTests {
     }
 
     @Test("staging folders left by a killed build are removed")
-    func leftoversCleaned() throws {
+    func leftoversCleaned() async throws {
         let project = Support.copyFixture("basic")
         let stale = project.appending(path: ".public.tale-staging-2147483000")
         try FileManager.default.createDirectory(at: stale.appending(path: "books"), withIntermediateDirectories: true)
-        _ = Support.build(project)
+        _ = await Support.build(project)
         #expect(!FileManager.default.fileExists(atPath: stale.path))
     }
 
     @Test("--output refuses a folder Tale did not write, and the project itself")
-    func outputGuard() throws {
+    func outputGuard() async throws {
         let project = Support.copyFixture("basic")
         let precious = project.appending(path: "precious")
         Support.write("my novel", to: "precious/novel.txt", in: project)
-        let result = Support.build(project, output: precious)
+        let result = await Support.build(project, output: precious)
         #expect(result.error == .refusingToReplace(path: precious.path))
         #expect(try String(contentsOf: precious.appending(path: "novel.txt"), encoding: .utf8) == "my novel")
-        #expect(Support.build(project, output: project).error
+        #expect(await Support.build(project, output: project).error
                 == .usage("--output '\(project.path)' would overwrite the project or its sources; choose a folder such as public/ or /tmp/site"))
-        #expect(Support.build(project, output: project.appending(path: "content")).error != nil)
+        #expect(await Support.build(project, output: project.appending(path: "content")).error != nil)
         // A previous Tale output may be replaced.
         let site = project.appending(path: "site")
-        #expect(Support.build(project, output: site).error == nil)
-        #expect(Support.build(project, output: site).error == nil)
+        #expect(await Support.build(project, output: site).error == nil)
+        #expect(await Support.build(project, output: site).error == nil)
     }
 
     @Test("a project's theme overrides the bundled theme file by file")
-    func themeOverride() throws {
+    func themeOverride() async throws {
         let project = Support.copyFixture("basic")
         Support.write("<footer class=\"mine\">Printed by the override</footer>\n", to: "themes/storybook/templates/footer.mustache", in: project)
         Support.write("body { color: rebeccapurple; }\n", to: "themes/storybook/assets/storybook.css", in: project)
-        #expect(Support.build(project).error == nil)
+        #expect(await Support.build(project).error == nil)
         let library = String(decoding: try Data(contentsOf: project.appending(path: "public/index.html")), as: UTF8.self)
         #expect(library.contains("Printed by the override"))
         // The other templates are still the bundled ones.
@@ -143,20 +143,20 @@ struct BuildTests {
     }
 
     @Test("an unknown theme is an error naming the bundled ones")
-    func unknownTheme() {
+    func unknownTheme() async {
         let project = Support.copyFixture("basic")
         Support.write("theme: neon\n", to: "tale.yaml", in: project)
-        #expect(Support.build(project).error
+        #expect(await Support.build(project).error
                 == .theme(name: "neon", reason: "no folder themes/neon/ and no bundled theme of that name; bundled themes: storybook"))
     }
 
     @Test("front matter text is escaped in HTML and JSON")
-    func escaping() throws {
+    func escaping() async throws {
         let title = "</title><script>alert(\"x\")</script> & 'friends'"
         let project = Support.project([
             "content/evil/index.md": "---\ntitle: \"\(title.replacingOccurrences(of: "\"", with: "\\\""))\"\nauthor: \"<img src=x onerror=alert(1)>\"\n---\n\nHello.\n",
         ])
-        #expect(Support.build(project).error == nil)
+        #expect(await Support.build(project).error == nil)
         let page = String(decoding: try Data(contentsOf: project.appending(path: "public/books/evil/index.html")), as: UTF8.self)
         #expect(!page.contains("<script>alert"))
         #expect(!page.contains("<img src=x"))
@@ -170,12 +170,12 @@ struct BuildTests {
     }
 
     @Test("raw HTML is sanitised and each removal is a located warning, from tale check as from tale build; words an open <svg> took are named")
-    func rawHTML() throws {
+    func rawHTML() async throws {
         let project = Support.project([
             "content/fox/index.md": "---\ntitle: Fox\n---\n\n## Den\n\nPip <span onclick=\"steal()\">sleeps</span>.\n\n<script>track()</script>\n\n"
                 + "## Map\n\n<div>\n<svg viewBox=\"0 0 1 1\">\n<p>The fox ran home.</p>\n</div>\n",
         ])
-        let result = Support.build(project)
+        let result = await Support.build(project)
         #expect(result.error == nil)
         #expect(result.diagnostics == [
             "content/fox/index.md:7:11: warning: removed onclick on <span> (event handlers run scripts) from the scene's HTML\n"
@@ -195,7 +195,7 @@ struct BuildTests {
     }
 
     @Test("a clean SVG is sanitised once and kept in the cache; one that lost something warns on every build")
-    func sanitisedSVGCache() throws {
+    func sanitisedSVGCache() async throws {
         let project = Support.project([
             "content/fox/index.md": "---\ntitle: Fox\n---\n\n## Den\n\n![A fox](fox.svg)\n\n## Trap\n\n![A trap](trap.svg)\n",
             "content/fox/fox.svg": "<svg xmlns=\"http://www.w3.org/2000/svg\"><circle r=\"2\"/></svg>",
@@ -203,7 +203,7 @@ struct BuildTests {
         ])
         let derived = project.appending(path: ".tale-cache/derived")
         for _ in 1...2 {
-            let result = Support.build(project)
+            let result = await Support.build(project)
             #expect(result.error == nil)
             #expect(result.diagnostics == [
                 "content/fox/index.md:11:11: warning: removed onload on <svg> (event handlers run scripts) from 'trap.svg'\n"
@@ -223,19 +223,19 @@ struct BuildTests {
     }
 
     @Test("drafts are built only with --drafts")
-    func drafts() throws {
+    func drafts() async throws {
         let project = Support.project([
             "content/done/index.md": "---\ntitle: Done\n---\n\nText.\n",
             "content/wip/index.md": "---\ntitle: WIP\ndraft: true\n---\n\nText.\n",
         ])
-        #expect(Support.build(project).context?.books.map(\.slug) == ["done"])
-        #expect(Support.build(project, drafts: true).context?.books.map(\.slug) == ["done", "wip"])
+        #expect(await Support.build(project).context?.books.map(\.slug) == ["done"])
+        #expect(await Support.build(project, drafts: true).context?.books.map(\.slug) == ["done", "wip"])
     }
 
     @Test("the sample library in content/ builds without errors, frozen: its generated text is committed")
-    func sampleLibrary() throws {
+    func sampleLibrary() async throws {
         let output = Support.temporaryFolder("sample").appending(path: "public")
-        let result = Support.build(Support.packageRoot, output: output) { $0.frozen = true }
+        let result = await Support.build(Support.packageRoot, output: output) { $0.frozen = true }
         #expect(result.error == nil)
         #expect(result.diagnostics == [])
         let books = try #require(result.context?.books)
@@ -252,41 +252,41 @@ struct BuildTests {
 
 @Suite("Paths")
 struct PathTests {
-    func errors(_ body: String, extra: [String: String] = [:], setup: (URL) -> Void = { _ in }) -> [String] {
+    func errors(_ body: String, extra: [String: String] = [:], setup: (URL) -> Void = { _ in }) async -> [String] {
         var files = extra
         files["content/fox/index.md"] = "---\ntitle: Fox\n---\n\n" + body
         let project = Support.project(files)
         setup(project)
-        return Support.build(project, checkOnly: true).diagnostics
+        return await Support.build(project, checkOnly: true).diagnostics
     }
 
     @Test("an image may not leave its book's folder")
-    func escapes() {
-        #expect(errors("![a](../../outside/x.png)\n", extra: ["outside/x.png": "x"]) == [
+    func escapes() async {
+        #expect(await errors("![a](../../outside/x.png)\n", extra: ["outside/x.png": "x"]) == [
             "content/fox/index.md:5:6: error: image path '../../outside/x.png' leaves the book's folder\n"
                 + "  hint: copy the picture into this book's folder and refer to it from there",
         ])
-        #expect(errors("![a](images/%2e%2e/%2e%2e/x.png)\n") == [
+        #expect(await errors("![a](images/%2e%2e/%2e%2e/x.png)\n") == [
             "content/fox/index.md:5:6: error: image path 'images/%2e%2e/%2e%2e/x.png' leaves the book's folder\n"
                 + "  hint: copy the picture into this book's folder and refer to it from there",
         ])
-        #expect(errors("![a](/etc/x.png)\n") == [
+        #expect(await errors("![a](/etc/x.png)\n") == [
             "content/fox/index.md:5:6: error: image path '/etc/x.png' is absolute; paths are relative to the book's folder\n"
                 + "  hint: write it like images/fox.png",
         ])
-        #expect(errors("![a](https://cdn.example/x.png)\n") == [
+        #expect(await errors("![a](https://cdn.example/x.png)\n") == [
             "content/fox/index.md:5:6: error: remote image 'https://cdn.example/x.png': a book may not load images from other sites\n"
                 + "  hint: download the picture into this book's images/ folder and use images/<name>",
         ])
-        #expect(errors("![a](images/fx.png)\n", extra: ["content/fox/images/fox.png": "x"]) == [
+        #expect(await errors("![a](images/fx.png)\n", extra: ["content/fox/images/fox.png": "x"]) == [
             "content/fox/index.md:5:6: error: image 'images/fx.png' does not exist; did you mean 'fox.png'?\n"
                 + "  hint: check the file name and its folder; paths are relative to the book's folder",
         ])
     }
 
     @Test("a symlink out of the book's folder is an error")
-    func symlinkedImage() {
-        let found = errors("![a](images/secret.png)\n", extra: ["outside/secret.png": "x"]) { project in
+    func symlinkedImage() async {
+        let found = await errors("![a](images/secret.png)\n", extra: ["outside/secret.png": "x"]) { project in
             try! FileManager.default.createDirectory(at: project.appending(path: "content/fox/images"), withIntermediateDirectories: true)
             try! FileManager.default.createSymbolicLink(at: project.appending(path: "content/fox/images/secret.png"),
                                                         withDestinationURL: project.appending(path: "outside/secret.png"))
@@ -296,7 +296,7 @@ struct PathTests {
                 + "  hint: copy the file into the book's folder instead of linking to it",
         ])
         // A linked folder on the way out is one too.
-        let throughFolder = errors("![a](images/secret.png)\n", extra: ["outside/secret.png": "x"]) { project in
+        let throughFolder = await errors("![a](images/secret.png)\n", extra: ["outside/secret.png": "x"]) { project in
             try! FileManager.default.createSymbolicLink(at: project.appending(path: "content/fox/images"),
                                                         withDestinationURL: project.appending(path: "outside"))
         }
@@ -304,30 +304,30 @@ struct PathTests {
     }
 
     @Test("a book folder linked from outside content/ is an error")
-    func symlinkedBook() {
+    func symlinkedBook() async {
         let project = Support.project(["elsewhere/book/index.md": "---\ntitle: X\n---\n"])
         try! FileManager.default.createDirectory(at: project.appending(path: "content"), withIntermediateDirectories: true)
         try! FileManager.default.createSymbolicLink(at: project.appending(path: "content/linked"),
                                                     withDestinationURL: project.appending(path: "elsewhere/book"))
-        #expect(Support.build(project, checkOnly: true).diagnostics == [
+        #expect(await Support.build(project, checkOnly: true).diagnostics == [
             "content/linked: error: 'content/linked' is a link to a folder outside content/\n"
                 + "  hint: move the book's folder into content/ instead of linking to it",
         ])
     }
 
     @Test("a folder that is not a slug is named with the allowed characters")
-    func badSlug() {
+    func badSlug() async {
         let project = Support.project(["content/My Book/index.md": "---\ntitle: X\n---\n"])
-        #expect(Support.build(project, checkOnly: true).diagnostics == [
+        #expect(await Support.build(project, checkOnly: true).diagnostics == [
             "content/My Book: error: book folder name 'My Book' is not a valid slug: use lowercase a-z, 0-9 and single hyphens\n"
                 + "  hint: rename the folder to 'my-book'",
         ])
     }
 
     @Test("a link to another book must name one")
-    func otherBooks() {
-        #expect(errors("See [the owl](../owl/).\n", extra: ["content/owl/index.md": "---\ntitle: Owl\n---\n\nHoot.\n"]) == [])
-        #expect(errors("See [the owl](../owls/).\n", extra: ["content/owl/index.md": "---\ntitle: Owl\n---\n\nHoot.\n"]) == [
+    func otherBooks() async {
+        #expect(await errors("See [the owl](../owl/).\n", extra: ["content/owl/index.md": "---\ntitle: Owl\n---\n\nHoot.\n"]) == [])
+        #expect(await errors("See [the owl](../owls/).\n", extra: ["content/owl/index.md": "---\ntitle: Owl\n---\n\nHoot.\n"]) == [
             "content/fox/index.md:5:15: error: link to unknown book 'owls'; did you mean 'owl'?\n"
                 + "  hint: link to another book as ../<slug>/ with the folder name of a book in content/",
         ])

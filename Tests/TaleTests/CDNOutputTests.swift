@@ -7,9 +7,9 @@ import TaleZip
 
 @Suite("CDN-ready output")
 struct CDNOutputTests {
-    static func built() -> (project: URL, tree: [String: Data]) {
+    static func built() async -> (project: URL, tree: [String: Data]) {
         let project = Support.copyFixture("basic")
-        let result = Support.build(project)
+        let result = await Support.build(project)
         #expect(result.error == nil)
         return (project, Support.tree(project.appending(path: "public")))
     }
@@ -19,8 +19,8 @@ struct CDNOutputTests {
     }
 
     @Test("tale-manifest.json lists every file with its hash, size, type and cache rule")
-    func manifest() throws {
-        let (_, tree) = Self.built()
+    func manifest() async throws {
+        let (_, tree) = await Self.built()
         let json = try #require(try JSONSerialization.jsonObject(with: tree["tale-manifest.json"]!) as? [String: Any])
         #expect(json["generator"] as? String == "tale")
         let files = try #require(json["files"] as? [[String: Any]])
@@ -42,8 +42,8 @@ struct CDNOutputTests {
     }
 
     @Test("_headers caches hashed files forever, the rest never, with security headers everywhere")
-    func headers() {
-        let (_, tree) = Self.built()
+    func headers() async {
+        let (_, tree) = await Self.built()
         let text = Self.text(tree, "_headers")
         #expect(text.contains("/*\n  Content-Security-Policy: default-src 'self';"))
         #expect(text.contains("frame-ancestors 'none'\n"))
@@ -59,8 +59,8 @@ struct CDNOutputTests {
     }
 
     @Test("text files above 1 KiB get a .gz sibling that unpacks to the same bytes")
-    func gzipSiblings() throws {
-        let (_, tree) = Self.built()
+    func gzipSiblings() async throws {
+        let (_, tree) = await Self.built()
         let compressed = tree.keys.filter { $0.hasSuffix(".gz") }
         #expect(compressed.contains("books/lantern/index.html.gz"))
         for path in compressed {
@@ -76,8 +76,8 @@ struct CDNOutputTests {
     }
 
     @Test("sitemap.xml validates against the sitemap schema, and the check can fail")
-    func sitemap() throws {
-        let (_, tree) = Self.built()
+    func sitemap() async throws {
+        let (_, tree) = await Self.built()
         let schema = try String(contentsOf: Support.fixtures.appending(path: "schemas/sitemap.xsd"), encoding: .utf8)
         let sitemap = Self.text(tree, "sitemap.xml")
         #expect(XMLSchemaValidator.validate(sitemap, schema: schema) == [])
@@ -87,8 +87,8 @@ struct CDNOutputTests {
     }
 
     @Test("feed.xml is an Atom feed with what RFC 4287 requires")
-    func feed() throws {
-        let (_, tree) = Self.built()
+    func feed() async throws {
+        let (_, tree) = await Self.built()
         let feed = try XMLTreeNode.parse(Self.text(tree, "feed.xml")).get()
         #expect(feed.name == "feed")
         #expect(feed.namespace == "http://www.w3.org/2005/Atom")
@@ -106,8 +106,8 @@ struct CDNOutputTests {
     }
 
     @Test("every reader page has Open Graph tags and Book JSON-LD that parses")
-    func socialMetadata() throws {
-        let (_, tree) = Self.built()
+    func socialMetadata() async throws {
+        let (_, tree) = await Self.built()
         for slug in ["lantern", "two-paths"] {
             let page = Self.text(tree, "books/\(slug)/index.html")
             #expect(page.contains("<link rel=\"canonical\" href=\"https://books.example.org/books/\(slug)/\">"))
@@ -130,9 +130,9 @@ struct CDNOutputTests {
     }
 
     @Test("a relative base_url leaves out the sitemap and the feed, which need full URLs")
-    func relativeBase() {
+    func relativeBase() async {
         let project = Support.project(["content/a/index.md": "---\ntitle: A\n---\n\nHi.\n"])
-        #expect(Support.build(project).error == nil)
+        #expect(await Support.build(project).error == nil)
         let tree = Support.tree(project.appending(path: "public"))
         #expect(tree["sitemap.xml"] == nil)
         #expect(tree["feed.xml"] == nil)
@@ -143,8 +143,8 @@ struct CDNOutputTests {
         ["TZ": "Pacific/Kiritimati", "LC_ALL": "tr_TR.UTF-8", "LANG": "tr_TR.UTF-8"],
         ["TZ": "America/Los_Angeles", "LC_ALL": "C", "LANG": "C"],
     ])
-    func timeZonesAndLocales(environment: [String: String]) throws {
-        let reference = Self.built().tree
+    func timeZonesAndLocales(environment: [String: String]) async throws {
+        let reference = await Self.built().tree
         let project = Support.copyFixture("basic")
         let result = Support.tale(["build", "--quiet"], in: project, environment: environment)
         #expect(result.status == 0, "\(result.err)")

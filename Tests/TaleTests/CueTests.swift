@@ -182,7 +182,7 @@ struct CueTests {
     }
 
     @Test("recorded sounds: the book's own over the theme's, published by content hash")
-    func soundFiles() throws {
+    func soundFiles() async throws {
         let project = Support.project([
             "content/owl/index.md": "---\ntitle: Owl\n---\n\n## Night\n\nThe owl hooted at the door.\n",
             "content/owl/sounds/owl.wav": "RIFF-book-owl",
@@ -190,7 +190,7 @@ struct CueTests {
             "themes/storybook/assets/sounds/owl.ogg": "OggS-theme-owl",
             "themes/storybook/assets/sounds/door.ogg": "OggS-theme-door",
         ])
-        #expect(Support.build(project).error == nil)
+        #expect(await Support.build(project).error == nil)
         let book = project.appending(path: "public/books/owl")
         let json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: book.appending(path: "cues.json"))) as? [String: Any])
         let files = try #require(json["files"] as? [String: String])

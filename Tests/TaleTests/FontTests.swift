@@ -43,8 +43,8 @@ struct FontTests {
     }
 
     @Test("the build publishes Andika with its licence and the @font-face rules, and pages link them first")
-    func published() throws {
-        let (_, tree) = CDNOutputTests.built()
+    func published() async throws {
+        let (_, tree) = await CDNOutputTests.built()
         let css = try #require(tree.first { $0.key.hasPrefix("assets/fonts.") && $0.key.hasSuffix(".css") })
         let rules = String(decoding: css.value, as: UTF8.self)
         let faces = rules.matches(of: /src: url\("(fonts\/andika-(regular|bold)\.[0-9a-f]+\.woff)"\) format\("woff"\); font-weight: (\d+); font-style: normal; font-display: swap;/)

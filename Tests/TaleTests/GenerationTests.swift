@@ -60,11 +60,11 @@ private func generatedFiles(_ project: URL, _ slug: String = "fen") -> [String: 
 @Suite("Generation in the build")
 struct GenerationTests {
     @Test("a build fills every gap; a second build asks the provider nothing; one changed brief regenerates exactly that scene")
-    func lockKeepsArtifacts() throws {
+    func lockKeepsArtifacts() async throws {
         let project = gappyProject()
         let source = try Data(contentsOf: project.appending(path: "content/fen/index.md"))
         let first = ScriptedProvider()
-        let built = Support.build(project) { $0.textProvider = first }
+        let built = await Support.build(project) { $0.textProvider = first }
         let context = try #require(built.context, "\(built.diagnostics)")
         let book = try #require(context.books.first)
         #expect(book.scenes.map(\.id) == ["the-hill", "too-many-stars", "bramble-helps", "scene-4", "scene-5"])
@@ -89,7 +89,7 @@ struct GenerationTests {
         #expect(html.contains("Fen counts to one hundred and loses count."))
 
         let second = ScriptedProvider()
-        let again = Support.build(project) { $0.textProvider = second }
+        let again = await Support.build(project) { $0.textProvider = second }
         #expect(again.error == nil)
         #expect(second.requests.isEmpty, "nothing is generated twice")
         #expect(again.context?.generation.cached == 16)
@@ -97,7 +97,7 @@ struct GenerationTests {
 
         Support.write(gappyBook.replacingOccurrences(of: "loses count", with: "falls asleep"), to: "content/fen/index.md", in: project)
         let third = ScriptedProvider()
-        let edited = Support.build(project) { $0.textProvider = third }
+        let edited = await Support.build(project) { $0.textProvider = third }
         #expect(edited.error == nil)
         // A new brief changes what happens, so the book is planned again and what was written from
         // the old plan is written again; nothing else is asked for.
@@ -115,12 +115,12 @@ struct GenerationTests {
     }
 
     @Test("a scene the writer fills in has its artifact pruned from the lock and the folder")
-    func prune() throws {
+    func prune() async throws {
         let project = gappyProject()
-        #expect(Support.build(project) { $0.textProvider = ScriptedProvider() }.error == nil)
+        #expect(await Support.build(project) { $0.textProvider = ScriptedProvider() }.error == nil)
         Support.write(gappyBook.replacingOccurrences(of: "## The Hill\n", with: "## The Hill\n\nFen sits on the hill.\n"),
                       to: "content/fen/index.md", in: project)
-        #expect(Support.build(project) { $0.textProvider = ScriptedProvider() }.error == nil)
+        #expect(await Support.build(project) { $0.textProvider = ScriptedProvider() }.error == nil)
         let files = generatedFiles(project)
         #expect(files["scene-the-hill.md"] == nil)
         let lock = String(decoding: files["lock.json"]!, as: UTF8.self)
@@ -129,10 +129,10 @@ struct GenerationTests {
     }
 
     @Test("a frozen build with a missing artifact fails, names it, and generates nothing")
-    func frozen() throws {
+    func frozen() async throws {
         let project = gappyProject()
         let provider = ScriptedProvider()
-        let result = Support.build(project) {
+        let result = await Support.build(project) {
             $0.textProvider = provider
             $0.frozen = true
         }
@@ -145,38 +145,38 @@ struct GenerationTests {
         #expect(result.diagnostics.filter { $0.contains("needs generating") }.count == 10, "the plan and the text; pictures wait for text")
         #expect(result.diagnostics.contains { $0.hasPrefix("content/fen/index.md:1:1: error: the story plan needs generating (content/fen/generated/plan.json)") })
         // Once generated and committed, a frozen build succeeds without the provider.
-        #expect(Support.build(project) { $0.textProvider = ScriptedProvider() }.error == nil)
+        #expect(await Support.build(project) { $0.textProvider = ScriptedProvider() }.error == nil)
         let later = ScriptedProvider()
-        #expect(Support.build(project) { $0.textProvider = later; $0.frozen = true }.error == nil)
+        #expect(await Support.build(project) { $0.textProvider = later; $0.frozen = true }.error == nil)
         #expect(later.requests.isEmpty)
     }
 
     @Test("--require-approved refuses unapproved artifacts until a person approves them")
-    func approval() throws {
+    func approval() async throws {
         let project = gappyProject()
-        #expect(Support.build(project) { $0.textProvider = ScriptedProvider() }.error == nil)
-        let refused = Support.build(project) { $0.textProvider = ScriptedProvider(); $0.requireApproved = true }
+        #expect(await Support.build(project) { $0.textProvider = ScriptedProvider() }.error == nil)
+        let refused = await Support.build(project) { $0.textProvider = ScriptedProvider(); $0.requireApproved = true }
         #expect(refused.error != nil)
         #expect(refused.diagnostics.contains(
             "content/fen/generated/summary.txt: error: the generated summary is not approved, and the build requires approval\n"
             + "  hint: read it, then set \"approved\": true for 'summary' in content/fen/generated/lock.json (or run `tale generate fen --approve`)"))
         let folder = project.appending(path: "content/fen/generated")
         #expect(try GenerationLock.approveAll(folder: folder).get() == 16)
-        #expect(Support.build(project) { $0.textProvider = ScriptedProvider(); $0.requireApproved = true }.error == nil)
+        #expect(await Support.build(project) { $0.textProvider = ScriptedProvider(); $0.requireApproved = true }.error == nil)
         // A regenerated artifact needs approving again.
         Support.write(gappyBook.replacingOccurrences(of: "loses count", with: "yawns"), to: "content/fen/index.md", in: project)
-        let again = Support.build(project) { $0.textProvider = ScriptedProvider(); $0.requireApproved = true }
+        let again = await Support.build(project) { $0.textProvider = ScriptedProvider(); $0.requireApproved = true }
         // The new brief re-plans the book: the plan and the 9 texts written from it are refused, so the
         // build stops before any picture is drawn again.
         #expect(again.diagnostics.filter { $0.contains("not approved") }.count == 10)
     }
 
     @Test("generated text a kids' book may not hold is made again; text that keeps failing is refused and not kept")
-    func moderationOfGeneratedText() throws {
+    func moderationOfGeneratedText() async throws {
         let project = Support.project(["content/fen/index.md": "---\ntitle: Fen\nage: 3-5\nsummary: A fox.\ntags: [fox]\n---\n\n## Night\n"])
         let clean = "Fen waves at the moon. Then Fen hums a small song as the stars come out one by one."
         let once = ScriptedProvider(answers: ["Fen wants to kill the moon. Then Fen hums a small song as the stars come out one by one.", clean])
-        let fixed = Support.build(project) { $0.textProvider = once }
+        let fixed = await Support.build(project) { $0.textProvider = once }
         #expect(fixed.error == nil, "\(fixed.diagnostics)")
         #expect(once.requests.map(\.kind) == [.plan, .scene, .scene])
         #expect(once.requests.map(\.attempt) == [0, 0, 1])
@@ -185,7 +185,7 @@ struct GenerationTests {
 
         let other = Support.project(["content/fen/index.md": "---\ntitle: Fen\nage: 3-5\nsummary: A fox.\ntags: [fox]\n---\n\n## Night\n"])
         let always = ScriptedProvider(answers: Array(repeating: "Blood on the moon. Then Fen hums a small song as the stars come out one by one.", count: 5))
-        let refused = Support.build(other) { $0.textProvider = always }
+        let refused = await Support.build(other) { $0.textProvider = always }
         #expect(refused.error != nil)
         #expect(always.requests.count == 4, "the plan, and the scene three times")
         #expect(refused.diagnostics.first?.hasPrefix(
@@ -195,10 +195,10 @@ struct GenerationTests {
     }
 
     @Test("the embedded storyteller refuses a brief that would put a banned word in a kids' book")
-    func moderationOfBriefs() {
+    func moderationOfBriefs() async {
         let project = Support.project(["content/fen/index.md":
             "---\ntitle: Fen\nage: 3-5\nsummary: A fox.\ntags: [fox]\n---\n\n## Night\n\n<!-- write: Fen and the hunter with a gun -->\n"])
-        let result = Support.build(project)
+        let result = await Support.build(project)
         #expect(result.error != nil)
         #expect(result.diagnostics.contains {
             $0.contains("could not generate the story plan: 3 replies were refused; the last (for plan.json) because 'gun' (violence) is too strong for a kids' book")
@@ -206,10 +206,10 @@ struct GenerationTests {
     }
 
     @Test("the writer's own strong words get warnings with file:line:column, and stay as written")
-    func moderationOfWriterText() throws {
+    func moderationOfWriterText() async throws {
         let project = Support.project(["content/fen/index.md":
             "---\ntitle: Fen\nage: 3-5\nsummary: A fox.\ntags: [fox]\n---\n\n## Night\n\nThe wolf wanted to kill the fox, the stupid wolf.\n"])
-        let result = Support.build(project)
+        let result = await Support.build(project)
         #expect(result.error == nil)
         #expect(result.diagnostics == [
             "content/fen/index.md:10:20: warning: 'kill' may be too strong for a kids' book (violence, age 3-5)\n"
@@ -222,7 +222,7 @@ struct GenerationTests {
     }
 
     @Test("a book saved with Windows line ends builds, and its warnings name the same places")
-    func windowsLineEnds() throws {
+    func windowsLineEnds() async throws {
         let source = "---\ntitle: Fen\nage: 3-5\nsummary: A fox.\ntags: [fox]\n---\n\n## Night {colour=red}\n\nThe wolf wanted to kill the fox.\n"
         let unix = Support.project(["content/fen/index.md": source])
         let windows = Support.project(["content/fen/index.md": "\u{FEFF}" + source.replacingOccurrences(of: "\n", with: "\r\n")])
@@ -233,7 +233,7 @@ struct GenerationTests {
                 + "  hint: Tale leaves your text as written; reword it, or give the book an older `age:` if that fits",
         ]
         for project in [unix, windows] {
-            let result = Support.build(project)
+            let result = await Support.build(project)
             #expect(result.error == nil)
             #expect(result.diagnostics == expected)
         }
@@ -241,19 +241,19 @@ struct GenerationTests {
     }
 
     @Test("a broken lock is a located error that says how to recover")
-    func brokenLock() {
+    func brokenLock() async {
         let project = gappyProject()
         Support.write("{\"artifacts\": 3}", to: "content/fen/generated/lock.json", in: project)
-        let result = Support.build(project) { $0.textProvider = ScriptedProvider() }
+        let result = await Support.build(project) { $0.textProvider = ScriptedProvider() }
         #expect(result.diagnostics.contains(
             "content/fen/generated/lock.json: error: the file is not a generation lock (a JSON object with an \"artifacts\" list)\n"
             + "  hint: restore the file from version control, or delete content/fen/generated/ to generate again"))
     }
 
     @Test("book.json carries word count, reading time, reading grade and band, and which scenes were generated")
-    func derivedMetadata() throws {
+    func derivedMetadata() async throws {
         let project = gappyProject()
-        #expect(Support.build(project) { $0.textProvider = ScriptedProvider() }.error == nil)
+        #expect(await Support.build(project) { $0.textProvider = ScriptedProvider() }.error == nil)
         let data = try Data(contentsOf: project.appending(path: "public/books/fen/book.json"))
         let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         let words = try #require(json["wordCount"] as? Int)
@@ -301,9 +301,9 @@ struct GenerationTests {
 @Suite("Generated scenes in the story")
 struct GeneratedSceneOrderTests {
     @Test("scenes added after the last written one continue the story: only the last is an ending")
-    func addedScenesAreReachable() throws {
+    func addedScenesAreReachable() async throws {
         let project = Support.project(["content/fen/index.md": gappyBook])
-        let built = Support.build(project) { $0.textProvider = ScriptedProvider() }
+        let built = await Support.build(project) { $0.textProvider = ScriptedProvider() }
         let context = try #require(built.context)
         #expect(context.graphs["fen"]?.endings == ["scene-5"])
         #expect(context.graphs["fen"]?.successors["bramble-helps"] == ["scene-4"])

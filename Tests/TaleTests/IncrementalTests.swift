@@ -7,16 +7,16 @@ import TaleRender
 @Suite("Incremental builds")
 struct IncrementalTests {
     /// Builds `project` into `output` with `cache` (or none), and returns the tree.
-    func build(_ project: URL, into name: String, cache: BuildCache?) -> [String: Data] {
+    func build(_ project: URL, into name: String, cache: BuildCache?) async -> [String: Data] {
         var options = BuildOptions(project: project, output: project.appending(path: name))
         options.cache = cache
-        let result = Result { () throws(TaleError) in try BuildRunner(stages: BuildRunner.buildStages, reporter: .silent).run(options) }
+        let result = await Support.runSite(options)
         #expect((try? result.get()) != nil, "build failed: \(result)")
         return Support.tree(project.appending(path: name))
     }
 
     @Test("after edits, deletes and renames of books, scenes, images and theme files, a cached build equals a clean one")
-    func equalsClean() throws {
+    func equalsClean() async throws {
         let project = Support.copyFixture("basic")
         let cache = BuildCache()
         let steps: [(String, (URL) throws -> Void)] = [
@@ -64,8 +64,8 @@ struct IncrementalTests {
         ]
         for (index, (label, change)) in steps.enumerated() {
             try change(project)
-            let cached = build(project, into: "public-cached-\(index)", cache: cache)
-            let clean = build(project, into: "public-clean-\(index)", cache: nil)
+            let cached = await build(project, into: "public-cached-\(index)", cache: cache)
+            let clean = await build(project, into: "public-clean-\(index)", cache: nil)
             #expect(!cached.isEmpty)
             let presence = Set(cached.keys).symmetricDifference(clean.keys).sorted()
             let content = cached.keys.filter { clean[$0] != nil && clean[$0] != cached[$0] }.sorted()
@@ -75,38 +75,38 @@ struct IncrementalTests {
     }
 
     @Test("only the edited book is rendered again; a page template or stylesheet renders the pages again, a sound the books, neither parses; tale.yaml parses all")
-    func reuse() throws {
+    func reuse() async throws {
         let project = Support.copyFixture("basic")
         let cache = BuildCache()
-        _ = build(project, into: "one", cache: cache)
+        _ = await build(project, into: "one", cache: cache)
         #expect(cache.rendersStored == 2)
         #expect(cache.parsesStored == 2)
-        _ = build(project, into: "two", cache: cache)
+        _ = await build(project, into: "two", cache: cache)
         #expect(cache.rendersStored == 2)
         #expect(cache.parsesStored == 2)
         let file = project.appending(path: "content/two-paths/index.md")
         try Data((String(contentsOf: file, encoding: .utf8) + "\nOne more line.\n").utf8).write(to: file)
-        _ = build(project, into: "three", cache: cache)
+        _ = await build(project, into: "three", cache: cache)
         #expect(cache.rendersStored == 3)
         #expect(cache.parsesStored == 3)
         let head = try String(contentsOf: Support.packageRoot.appending(path: "themes/storybook/templates/head.mustache"), encoding: .utf8)
         Support.write(head + "<meta name=\"x-mine\" content=\"yes\">\n", to: "themes/storybook/templates/head.mustache", in: project)
-        let four = build(project, into: "four", cache: cache)
+        let four = await build(project, into: "four", cache: cache)
         #expect(cache.rendersStored == 3, "a page template's change renders the pages again, not the books")
         #expect(cache.pagesRenderedAgain == 2)
         #expect(cache.parsesStored == 3)
         #expect(four["books/lantern/index.html"].map { String(decoding: $0, as: UTF8.self).contains("<meta name=\"x-mine\" content=\"yes\">") } == true)
         Support.write("body { margin: 0; }\n", to: "themes/storybook/assets/storybook.css", in: project)
-        _ = build(project, into: "five", cache: cache)
+        _ = await build(project, into: "five", cache: cache)
         #expect(cache.rendersStored == 3, "pages name the stylesheet by its hash: they are rendered again, not the books")
         #expect(cache.pagesRenderedAgain == 4)
         Support.write("OggS-owl", to: "themes/storybook/assets/sounds/owl.ogg", in: project)
-        _ = build(project, into: "five-sound", cache: cache)
+        _ = await build(project, into: "five-sound", cache: cache)
         #expect(cache.rendersStored == 5, "a sound goes into every book's cues.json: the books render again")
         #expect(cache.pagesRenderedAgain == 4)
         #expect(cache.parsesStored == 3)
         Support.write("title: Another Shelf\n", to: "tale.yaml", in: project)
-        _ = build(project, into: "six", cache: cache)
+        _ = await build(project, into: "six", cache: cache)
         #expect(cache.rendersStored == 7)
         #expect(cache.parsesStored == 5, "a change to tale.yaml reads every book again")
     }
@@ -146,10 +146,10 @@ struct UpToDateTests {
     }
 
     @Test("the library page from cards rendered one by one (and remembered) is byte for byte the page from the whole template")
-    func libraryCards() throws {
+    func libraryCards() async throws {
         let project = Support.copyFixture("basic")
         Support.write("---\ntitle: Third\nauthor: \"A & B <c>\"\ntags: [x, y]\n---\n\n## One\n\nText.\n", to: "content/third/index.md", in: project)
-        let built = Support.build(project, output: project.appending(path: "public"))
+        let built = await Support.build(project, output: project.appending(path: "public"))
         let context = try #require(built.context, "\(built.diagnostics)")
         let theme = try #require(context.theme)
         // A theme whose card section sits inline, not on lines of its own, and reaches up to the page's context
@@ -181,38 +181,38 @@ struct UpToDateTests {
     }
 
     @Test("tale serve's file events choose which folders are walked: an edited book named by them renders again, unnamed ones keep their fingerprint")
-    func touchedBooks() throws {
+    func touchedBooks() async throws {
         let project = Support.copyFixture("basic")
         let cache = BuildCache()
-        func build(touched: Set<String>?) -> [String: Data] {
+        func build(touched: Set<String>?) async -> [String: Data] {
             var options = BuildOptions(project: project, output: project.appending(path: "public"))
             options.cache = cache
             options.touchedBooks = touched
-            let result = Result { () throws(TaleError) in try BuildRunner(stages: BuildRunner.buildStages, reporter: .silent).run(options) }
+            let result = await Support.runSite(options)
             #expect((try? result.get()) != nil, "build failed: \(result)")
             return Support.tree(project.appending(path: "public"))
         }
-        _ = build(touched: nil)
+        _ = await build(touched: nil)
         let renders = cache.rendersStored
         let file = project.appending(path: "content/lantern/index.md")
         try Data(String(contentsOf: file, encoding: .utf8).replacingOccurrences(of: "tired and happy", with: "tired, happy and humming").utf8).write(to: file)
         // No event named the book: its folder is not walked, so nothing renders again.
-        _ = build(touched: ["two-paths"])
+        _ = await build(touched: ["two-paths"])
         #expect(cache.rendersStored == renders)
         // The event names it: it renders again, and the site equals a clean build.
-        let cached = build(touched: ["lantern"])
+        let cached = await build(touched: ["lantern"])
         #expect(cache.rendersStored == renders + 1)
-        #expect(cached == IncrementalTests().build(project, into: "public-clean", cache: nil))
+        #expect(await cached == IncrementalTests().build(project, into: "public-clean", cache: nil))
     }
 
     @Test("pictures are copied from their files at the write; one saved during the build fails it and leaves the old output whole")
-    func copiedPictures() throws {
+    func copiedPictures() async throws {
         let root = Support.temporaryFolder("copies")
         let picture = root.appending(path: "moth.png"), output = root.appending(path: "public")
         try Data([1, 2, 3]).write(to: picture)
         let copy = try #require(SourceCopy(picture, bytes: [1, 2, 3]))
         #expect(SourceCopy(picture, bytes: [1, 2]) == nil)
-        try OutputWriter.write(["index.html": Array("one".utf8)], copies: ["media/moth.png": copy], to: output)
+        try await OutputWriter.write(["index.html": Array("one".utf8)], copies: ["media/moth.png": copy], to: output)
         #expect(try Data(contentsOf: output.appending(path: "media/moth.png")) == Data([1, 2, 3]))
         // Rewritten with the same bytes (as another build writing the same derived PNG does): still good.
         try Data([1, 2, 3]).write(to: picture)
@@ -222,8 +222,8 @@ struct UpToDateTests {
         try Data([1, 2, 4]).write(to: picture)
         try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: 10)], ofItemAtPath: picture.path)
         #expect(copy.bytes() == nil)
-        #expect(throws: TaleError.io(path: picture.path, reason: "the file changed while the site was being built; build again")) {
-            try OutputWriter.write(["index.html": Array("two".utf8)], copies: ["media/moth.png": copy], to: output)
+        await #expect(throws: TaleError.io(path: picture.path, reason: "the file changed while the site was being built; build again")) {
+            try await OutputWriter.write(["index.html": Array("two".utf8)], copies: ["media/moth.png": copy], to: output)
         }
         #expect(try String(contentsOf: output.appending(path: "index.html"), encoding: .utf8) == "one")
         #expect(try FileManager.default.contentsOfDirectory(atPath: root.path).sorted() == ["moth.png", "public"])

@@ -18,9 +18,9 @@ struct ServeTests {
     }
 
     @Test("the reload script is added when serving, never in tale build output")
-    func injectionOnlyWhenServing() throws {
+    func injectionOnlyWhenServing() async throws {
         let project = Support.copyFixture("basic")
-        #expect(Support.build(project).error == nil)
+        #expect(await Support.build(project).error == nil)
         for (path, data) in Support.tree(project.appending(path: "public")) where path.hasSuffix(".html") {
             #expect(!String(decoding: data, as: UTF8.self).contains("__tale/live"), "\(path) carries the serve script")
         }

@@ -61,7 +61,7 @@ enum Support {
 
     /// Builds (or checks) `project` in-process; returns the context or the error, and the diagnostics either way.
     static func build(_ project: URL, output: URL? = nil, checkOnly: Bool = false, drafts: Bool = false,
-                      configure: (inout BuildOptions) -> Void = { _ in })
+                      configure: (inout BuildOptions) -> Void = { _ in }) async
         -> (context: BuildContext?, error: TaleError?, diagnostics: [String]) {
         var options = BuildOptions(project: project, output: output)
         options.checkOnly = checkOnly
@@ -69,12 +69,20 @@ enum Support {
         configure(&options)
         let collected = Locked<[String]>([])
         let reporter = BuildReporter(progress: { _ in }, problem: { line in collected.mutate { $0.append(line) } })
-        let stages = checkOnly ? BuildRunner.checkStages : BuildRunner.buildStages
         do {
-            let context = try BuildRunner(stages: stages, reporter: reporter).run(options)
+            let context = try await BuildRunner(checkOnly ? .check : .site, reporter: reporter).run(options)
             return (context, nil, collected.value)
         } catch {
             return (nil, error, collected.value)
+        }
+    }
+
+    /// Runs `tale build`'s pipeline in-process, quietly.
+    static func runSite(_ options: BuildOptions) async -> Result<BuildContext, TaleError> {
+        do throws(TaleError) {
+            return .success(try await BuildRunner(.site, reporter: .silent).run(options))
+        } catch {
+            return .failure(error)
         }
     }
 

@@ -139,13 +139,13 @@ struct TemplateTests {
     }
 
     @Test("a theme's template that does not parse stops the build with its place and a hint, and leaves the last output as it was")
-    func brokenThemeTemplate() throws {
+    func brokenThemeTemplate() async throws {
         let project = Support.copyFixture("basic")
         let output = project.appending(path: "public")
-        #expect(Support.build(project, output: output).error == nil)
+        #expect(await Support.build(project, output: output).error == nil)
         let before = Support.tree(output)
         Support.write("<footer>\n{{#site}}{{title}}\n</footer>\n", to: "themes/storybook/templates/footer.mustache", in: project)
-        let built = Support.build(project, output: output)
+        let built = await Support.build(project, output: output)
         #expect(built.diagnostics == ["themes/storybook/templates/footer.mustache:2:1: error: section 'site' is never closed\n  hint: add {{/site}} where it ends"])
         #expect(built.error != nil)
         #expect(Support.tree(output) == before)
