@@ -22,7 +22,7 @@ public struct EPUBStage: BuildStage {
         let cache = DerivedImages(project: context.options.project).folder.appending(path: "epub")
         let memory = context.options.cache
         let fingerprints = context.fingerprints
-        let made = ParallelMap.map(context.bookViews) { view -> (String, Result<[UInt8], EPUBFailure>) in
+        let made = ParallelMap.map(context.bookViews) { view -> (String, Result<[UInt8], EPUBError>) in
             // `tale serve` keeps each book's EPUB in memory while its folder is unchanged.
             let fingerprint = fingerprints[view.book.slug]
             if let memory, let fingerprint, let kept = memory.epub(view.book.slug, fingerprint) { return (view.book.slug, .success(kept)) }
@@ -42,7 +42,7 @@ public struct EPUBStage: BuildStage {
                 return (view.book.slug, .success(Array(data)))
             }
             let builder = EPUBBuilder(view: view, files: { outputs[$0] ?? copies[$0]?.bytes() }, baseURL: baseURL, layout: layout, modified: modified)
-            let result = Result { () throws(EPUBFailure) -> [UInt8] in try builder.make() }
+            let result = Result { () throws(EPUBError) -> [UInt8] in try builder.make() }
             if case .success(let bytes) = result {
                 keep(bytes)
                 try? FileManager.default.createDirectory(at: cache, withIntermediateDirectories: true)

@@ -5,19 +5,8 @@ import TaleCore
 /// build writes some 25,000 files, and Foundation's one-file-at-a-time calls spent most of their
 /// time resolving paths and copying bytes into `Data`.
 enum FileTree {
-    /// A file or folder the system refused, with its `errno`.
-    struct Failure: Error {
-        /// The path, relative to the folder it was made in.
-        let path: String
-        /// The system's error number.
-        let code: Int32
-
-        /// The system's words for `code`.
-        var reason: String { String(cString: strerror(code)) }
-    }
-
     /// Makes every folder that `files` (paths relative to `root`, a folder descriptor) lie in.
-    static func makeFolders(for files: [String], in root: Int32) throws(Failure) {
+    static func makeFolders(for files: [String], in root: Int32) throws(FileTreeError) {
         var folders: Set<Substring> = []
         for file in files {
             var path = Substring(file)
@@ -28,16 +17,16 @@ enum FileTree {
         }
         // Sorted, a folder comes before the folders inside it.
         for folder in folders.sorted() where mkdirat(root, String(folder), 0o755) != 0 && errno != EEXIST {
-            throw Failure(path: String(folder), code: errno)
+            throw FileTreeError(path: String(folder), code: errno)
         }
     }
 
     /// Runs `write` for every path, a folder's paths on one core at a time (largest folders first),
     /// so two threads seldom add files to one folder at once: they would wait on its lock, which
     /// cost more than the writes; the first failure, or nil.
-    static func forEach(_ paths: [String], _ write: (String) throws(Failure) -> Void) -> Failure? {
-        let failures = ParallelMap.map(byFolder(paths)) { group -> Failure? in
-            do throws(Failure) {
+    static func forEach(_ paths: [String], _ write: (String) throws(FileTreeError) -> Void) -> FileTreeError? {
+        let failures = ParallelMap.map(byFolder(paths)) { group -> FileTreeError? in
+            do throws(FileTreeError) {
                 for path in group { try write(path) }
                 return nil
             } catch {
@@ -54,9 +43,9 @@ enum FileTree {
     }
 
     /// Writes `bytes` as the new file `path` in the folder `root` (a descriptor); the file must not exist.
-    static func create(_ path: String, in root: Int32, bytes: [UInt8]) throws(Failure) {
+    static func create(_ path: String, in root: Int32, bytes: [UInt8]) throws(FileTreeError) {
         let file = openat(root, path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard file >= 0 else { throw Failure(path: path, code: errno) }
+        guard file >= 0 else { throw FileTreeError(path: path, code: errno) }
         defer { close(file) }
         let code = bytes.withUnsafeBytes { buffer -> Int32 in
             var offset = 0
@@ -70,25 +59,25 @@ enum FileTree {
             }
             return 0
         }
-        guard code == 0 else { throw Failure(path: path, code: code) }
+        guard code == 0 else { throw FileTreeError(path: path, code: code) }
     }
 
     /// Copies the file `source` to the new file `path` in the folder `root`, in the kernel.
-    static func copy(_ source: String, to path: String, in root: Int32) throws(Failure) {
+    static func copy(_ source: String, to path: String, in root: Int32) throws(FileTreeError) {
         let input = open(source, O_RDONLY | O_CLOEXEC)
-        guard input >= 0 else { throw Failure(path: source, code: errno) }
+        guard input >= 0 else { throw FileTreeError(path: source, code: errno) }
         defer { close(input) }
         var info = stat()
-        guard fstat(input, &info) == 0 else { throw Failure(path: source, code: errno) }
+        guard fstat(input, &info) == 0 else { throw FileTreeError(path: source, code: errno) }
         let file = openat(root, path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard file >= 0 else { throw Failure(path: path, code: errno) }
+        guard file >= 0 else { throw FileTreeError(path: path, code: errno) }
         defer { close(file) }
         var left = Int(info.st_size)
         while left > 0 {
             let sent = sendfile(file, input, nil, left)
             if sent < 0 {
                 if errno == EINTR { continue }
-                throw Failure(path: path, code: errno)
+                throw FileTreeError(path: path, code: errno)
             }
             if sent == 0 { break }
             left -= sent
@@ -157,4 +146,15 @@ enum FileTree {
         close(inner)
         return whole && unlinkat(folder, name, AT_REMOVEDIR) == 0
     }
+}
+
+/// A file or folder the system refused, with its `errno`.
+struct FileTreeError: Error {
+    /// The path, relative to the folder it was made in.
+    let path: String
+    /// The system's error number.
+    let code: Int32
+
+    /// The system's words for `code`.
+    var reason: String { String(cString: strerror(code)) }
 }

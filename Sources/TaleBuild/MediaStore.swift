@@ -32,9 +32,9 @@ struct MediaStore {
         switch ext {
         case "svg":
             // An SVG that needed nothing removed is kept sanitised in the cache, under its content's hash.
-            var sanitised: Result<HTMLSanitizer.Result, SVGSanitizer.Failure>?
+            var sanitised: Result<HTMLSanitizer.Result, SVGSanitizerError>?
             let cached = derived.file("sanitised svg \(SVGSanitizer.version) \(SHA256.hex(bytes))", fileExtension: "svg") {
-                let result = Result { () throws(SVGSanitizer.Failure) in try SVGSanitizer.sanitize(String(decoding: bytes, as: UTF8.self)) }
+                let result = Result { () throws(SVGSanitizerError) in try SVGSanitizer.sanitize(String(decoding: bytes, as: UTF8.self)) }
                 sanitised = result
                 guard case .success(let clean) = result, clean.removals.isEmpty else { return nil }
                 return Array(clean.html.utf8)

@@ -32,16 +32,15 @@ public struct NarrateStage: BuildStage {
                 let audioFile = folder.appending(path: "\(key).mp3"), timingFile = folder.appending(path: "\(key).json")
                 var narration: Narration?
                 if let mp3 = DerivedImages.read(audioFile), let data = DerivedImages.read(timingFile),
-                   let json = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-                   let words = json["words"] as? [String], let timings = json["timings"] as? [Int] {
-                    narration = Narration(mp3: Array(mp3), words: words, timings: timings)
+                   let kept = try? JSONDecoder().decode(WordTimings.self, from: data) {
+                    narration = Narration(mp3: Array(mp3), words: kept.words, timings: kept.timings)
                 } else {
                     do {
                         let made = try Narration.make(title: title, text: scene.text, language: book.frontMatter.language)
                         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
                         try? Data(made.mp3).write(to: audioFile, options: .atomic)
-                        let json = JSONValue.object([("words", .array(made.words.map { .string($0) })), ("timings", .array(made.timings.map { .int($0) }))])
-                        try? Data(json.text().utf8).write(to: timingFile, options: .atomic)
+                        let timings = WordTimings(words: made.words, timings: made.timings)
+                        try? JSONEncoder().encode(timings).write(to: timingFile, options: .atomic)
                         narration = made
                     } catch {
                         context.diagnostics.error(scene.location, "cannot narrate scene '\(scene.id)': \(error)",
@@ -118,4 +117,10 @@ struct LockOnlySpeechProvider: SpeechProvider {
     let failure: GenerationError
 
     func speak(_ request: SpeechRequest) async throws(GenerationError) -> [UInt8] { throw failure }
+}
+
+/// A scene's spoken words and when each starts (milliseconds), kept beside its MP3 in the derived cache.
+struct WordTimings: Codable {
+    var words: [String]
+    var timings: [Int]
 }

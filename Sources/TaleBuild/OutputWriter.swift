@@ -55,20 +55,20 @@ public enum OutputWriter {
     /// Writes the files into `staging`, then puts that folder where `output` is, exchanging the two
     /// when there is an output already (the old one is then at `staging`).
     private static func swapIn(_ files: [String: [UInt8]], copies: [String: SourceCopy], staging: URL, output: URL) throws(TaleError) {
-        func failure(_ error: FileTree.Failure, in folder: URL) -> TaleError {
+        func failure(_ error: FileTreeError, in folder: URL) -> TaleError {
             FileTree.remove(staging.path)
             return .io(path: error.path.isEmpty ? folder.path : folder.path + "/" + error.path, reason: "cannot write: \(error.reason)")
         }
-        guard mkdir(staging.path, 0o755) == 0 else { throw failure(FileTree.Failure(path: "", code: errno), in: staging) }
+        guard mkdir(staging.path, 0o755) == 0 else { throw failure(FileTreeError(path: "", code: errno), in: staging) }
         let root = open(staging.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard root >= 0 else { throw failure(FileTree.Failure(path: "", code: errno), in: staging) }
+        guard root >= 0 else { throw failure(FileTreeError(path: "", code: errno), in: staging) }
         var changed: String?
-        do throws(FileTree.Failure) {
+        do throws(FileTreeError) {
             defer { close(root) }
             let paths = (Array(files.keys) + Array(copies.keys)).sorted()
             try FileTree.makeFolders(for: paths, in: root)
             let problem = Locked<String?>(nil)
-            if let failed = FileTree.forEach(paths, { path throws(FileTree.Failure) in
+            if let failed = FileTree.forEach(paths, { path throws(FileTreeError) in
                 if let bytes = files[path] {
                     try FileTree.create(path, in: root, bytes: bytes)
                 } else if let copy = copies[path], try !copy.copy(to: path, in: root) {
@@ -276,7 +276,7 @@ public enum OutputWriter {
     /// is, as a whole-output write does (`FileTree`; an absolute path ignores the folder descriptor).
     private static func writeFile(_ bytes: [UInt8]?, copy: SourceCopy?, to url: URL) throws(TaleError) {
         var whole = true
-        do throws(FileTree.Failure) {
+        do throws(FileTreeError) {
             if let bytes {
                 try FileTree.create(url.path, in: AT_FDCWD, bytes: bytes)
             } else if let copy {

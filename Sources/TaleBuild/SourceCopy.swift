@@ -31,7 +31,7 @@ public struct SourceCopy: Sendable, Equatable {
     /// Writes the content the build read to the new file `path` in the folder `root` (a
     /// descriptor; an absolute `path` ignores it); false when the file no longer holds it. An
     /// untouched file is copied by the kernel; a touched one is read and its hash checked.
-    func copy(to path: String, in root: Int32) throws(FileTree.Failure) -> Bool {
+    func copy(to path: String, in root: Int32) throws(FileTreeError) -> Bool {
         if untouched {
             try FileTree.copy(file.path, to: path, in: root)
             if untouched { return true }

@@ -13,7 +13,7 @@ public enum EPUBLayout: String, Sendable, CaseIterable {
 }
 
 /// Why a book could not be made into an EPUB.
-public struct EPUBFailure: Error, Equatable, Sendable, CustomStringConvertible {
+public struct EPUBError: Error, Equatable, Sendable, CustomStringConvertible {
     /// What went wrong.
     public var description: String
 
@@ -60,7 +60,7 @@ public struct EPUBBuilder: Sendable {
     }
 
     /// The EPUB's bytes.
-    public func make() throws(EPUBFailure) -> [UInt8] {
+    public func make() throws(EPUBError) -> [UInt8] {
         var documents: [(name: String, text: String)] = []
         var images: [String: String] = [:]  // site path -> path in the EPUB
         var audio: [String: String] = [:]  // site path -> path in the EPUB
@@ -74,10 +74,10 @@ public struct EPUBBuilder: Sendable {
         let book = view.book
         let matter = book.frontMatter
         documents.append(("cover.xhtml", page(title: matter.title, body: """
-            <section epub:type="cover" class="cover" aria-label="\(XMLText.escape(matter.title))">
-            <img src="\(imagePath(view.cover.path))" alt="\(XMLText.escape(view.cover.alt))"/>
-            <h1>\(XMLText.escape(matter.title))</h1>
-            \(matter.author.map { "<p class=\"byline\">by \(XMLText.escape($0))</p>" } ?? "")
+            <section epub:type="cover" class="cover" aria-label="\(XMLEscape.string(matter.title))">
+            <img src="\(imagePath(view.cover.path))" alt="\(XMLEscape.string(view.cover.alt))"/>
+            <h1>\(XMLEscape.string(matter.title))</h1>
+            \(matter.author.map { "<p class=\"byline\">by \(XMLEscape.string($0))</p>" } ?? "")
             </section>
             """)))
         for (index, sceneView) in view.scenes.enumerated() {
@@ -86,9 +86,9 @@ public struct EPUBBuilder: Sendable {
             let title = scene.title ?? matter.title
             let titleWords = title.split(whereSeparator: \.isWhitespace).count
             var body = "<section epub:type=\"chapter\" id=\"\(scene.id)\" aria-labelledby=\"\(scene.id)-title\">\n"
-            body += "<h2 id=\"\(scene.id)-title\">\(narration == nil ? XMLText.escape(title) : EPUBBuilder.spans(title, from: 0))</h2>\n"
+            body += "<h2 id=\"\(scene.id)-title\">\(narration == nil ? XMLEscape.string(title) : EPUBBuilder.spans(title, from: 0))</h2>\n"
             if let picture = sceneView.illustration {
-                body += "<figure class=\"art\"><img src=\"\(imagePath(picture.path))\" alt=\"\(XMLText.escape(picture.alt))\"/></figure>\n"
+                body += "<figure class=\"art\"><img src=\"\(imagePath(picture.path))\" alt=\"\(XMLEscape.string(picture.alt))\"/></figure>\n"
             }
             if narration != nil {
                 // Read-along: the text as the narration reads it, every word an element the overlay can point at.
@@ -103,7 +103,7 @@ public struct EPUBBuilder: Sendable {
             }
             if !scene.choices.isEmpty {
                 body += "<ul class=\"choices\">\n" + scene.choices.map {
-                    "<li><a href=\"\(EPUBBuilder.document(for: $0.target))\">\(XMLText.escape($0.label))</a></li>"
+                    "<li><a href=\"\(EPUBBuilder.document(for: $0.target))\">\(XMLEscape.string($0.label))</a></li>"
                 }.joined(separator: "\n") + "\n</ul>\n"
             } else if let next = sceneView.next {
                 let following = index + 1 < view.scenes.count ? view.scenes[index + 1].scene.id : nil
@@ -122,7 +122,7 @@ public struct EPUBBuilder: Sendable {
         documents.append(("nav.xhtml", navigation()))
         for document in documents + overlays.map({ (EPUBBuilder.overlayName($0.scene), $0.smil) }) {
             if let problem = XHTML.problem(in: document.text) {
-                throw EPUBFailure(description: "\(document.name) is not well-formed XML: \(problem)")
+                throw EPUBError(description: "\(document.name) is not well-formed XML: \(problem)")
             }
         }
         var zip = ZipWriter()
@@ -134,24 +134,24 @@ public struct EPUBBuilder: Sendable {
             for document in documents { try zip.add("EPUB/" + document.name, Array(document.text.utf8)) }
             for overlay in overlays { try zip.add("EPUB/" + EPUBBuilder.overlayName(overlay.scene), Array(overlay.smil.utf8)) }
             for (sitePath, name) in audio.sorted(by: { $0.value < $1.value }) {
-                guard let bytes = files(sitePath) else { throw EPUBFailure(description: "the narration \(sitePath) was not made") }
+                guard let bytes = files(sitePath) else { throw EPUBError(description: "the narration \(sitePath) was not made") }
                 try zip.add("EPUB/" + name, bytes, compress: false)
             }
             for (sitePath, name) in images.sorted(by: { $0.value < $1.value }) {
-                guard let bytes = files(sitePath) else { throw EPUBFailure(description: "the picture \(sitePath) was not rendered") }
+                guard let bytes = files(sitePath) else { throw EPUBError(description: "the picture \(sitePath) was not rendered") }
                 try zip.add("EPUB/" + name, bytes, compress: !name.hasSuffix(".png"))
             }
-        } catch let failure as EPUBFailure {
+        } catch let failure as EPUBError {
             throw failure
         } catch {
-            throw EPUBFailure(description: "zip: \(error)")
+            throw EPUBError(description: "zip: \(error)")
         }
         return zip.finished()
     }
 
     /// `text`'s words as `<span id="w<n>">`, numbered from `first`.
     static func spans(_ text: String, from first: Int) -> String {
-        text.split(whereSeparator: \.isWhitespace).enumerated().map { "<span id=\"w\(first + $0.offset)\">\(XMLText.escape(String($0.element)))</span>" }
+        text.split(whereSeparator: \.isWhitespace).enumerated().map { "<span id=\"w\(first + $0.offset)\">\(XMLEscape.string(String($0.element)))</span>" }
             .joined(separator: " ")
     }
 
@@ -213,7 +213,7 @@ public struct EPUBBuilder: Sendable {
                     replacement = EPUBBuilder.document(for: String(target.dropFirst()))
                 } else if target.hasPrefix("../") {
                     let absolute = baseURL.hasPrefix("http") ? baseURL + "books/" + target.dropFirst(3) : nil
-                    replacement = absolute.map { XMLText.escape($0) } ?? "#"
+                    replacement = absolute.map { XMLEscape.string($0) } ?? "#"
                 }
                 if let replacement {
                     out.append(contentsOf: bytes[copied..<index])
@@ -244,7 +244,7 @@ public struct EPUBBuilder: Sendable {
             <html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops" xml:lang="\(language)" lang="\(language)">
             <head>
             <meta charset="utf-8"/>\(viewport)
-            <title>\(XMLText.escape(title))</title>
+            <title>\(XMLEscape.string(title))</title>
             <link rel="stylesheet" type="text/css" href="style.css"/>
             </head>
             <body class="\(layout.rawValue)">
@@ -257,7 +257,7 @@ public struct EPUBBuilder: Sendable {
 
     func navigation() -> String {
         let items = view.scenes.map { scene in
-            "<li><a href=\"\(EPUBBuilder.document(for: scene.scene.id))\">\(XMLText.escape(scene.scene.title ?? view.book.frontMatter.title))</a></li>"
+            "<li><a href=\"\(EPUBBuilder.document(for: scene.scene.id))\">\(XMLEscape.string(scene.scene.title ?? view.book.frontMatter.title))</a></li>"
         }.joined(separator: "\n")
         return page(title: "Contents", body: """
             <nav epub:type="toc" id="toc" role="doc-toc" aria-labelledby="toc-title">
@@ -290,13 +290,13 @@ public struct EPUBBuilder: Sendable {
         let matter = view.book.frontMatter
         var metadata = [
             "<dc:identifier id=\"pub-id\">\(EPUBBuilder.identifier(baseURL: baseURL, slug: view.book.slug))</dc:identifier>",
-            "<dc:title>\(XMLText.escape(matter.title))</dc:title>",
+            "<dc:title>\(XMLEscape.string(matter.title))</dc:title>",
             "<dc:language>\(matter.language)</dc:language>",
         ]
-        if let author = matter.author { metadata.append("<dc:creator>\(XMLText.escape(author))</dc:creator>") }
+        if let author = matter.author { metadata.append("<dc:creator>\(XMLEscape.string(author))</dc:creator>") }
         if let date = matter.date { metadata.append("<dc:date>\(date)</dc:date>") }
-        if let summary = matter.summary { metadata.append("<dc:description>\(XMLText.escape(summary))</dc:description>") }
-        for tag in matter.tags { metadata.append("<dc:subject>\(XMLText.escape(tag))</dc:subject>") }
+        if let summary = matter.summary { metadata.append("<dc:description>\(XMLEscape.string(summary))</dc:description>") }
+        for tag in matter.tags { metadata.append("<dc:subject>\(XMLEscape.string(tag))</dc:subject>") }
         metadata.append("<meta property=\"dcterms:modified\">\(modified)</meta>")
         metadata += ["textual", "visual"].map { "<meta property=\"schema:accessMode\">\($0)</meta>" }
         metadata.append("<meta property=\"schema:accessModeSufficient\">textual</meta>")
@@ -316,7 +316,7 @@ public struct EPUBBuilder: Sendable {
         // The EPUB holds still pictures, text and at most a voice reading it: none of the web reader's effects or sounds.
         metadata.append("<meta property=\"schema:accessibilityHazard\">none</meta>")
         let pictures = view.scenes.filter { $0.illustration != nil }.count
-        metadata.append("<meta property=\"schema:accessibilitySummary\">\(XMLText.escape("A picture book of \(view.scenes.count) scenes; every one of its \(pictures) pictures has a text description, and every page's words are text."))</meta>")
+        metadata.append("<meta property=\"schema:accessibilitySummary\">\(XMLEscape.string("A picture book of \(view.scenes.count) scenes; every one of its \(pictures) pictures has a text description, and every page's words are text."))</meta>")
         if layout == .fixed {
             metadata += ["<meta property=\"rendition:layout\">pre-paginated</meta>", "<meta property=\"rendition:spread\">none</meta>"]
         }

@@ -9,7 +9,7 @@ public enum WOFF {
     static let signature: UInt32 = 0x774F_4646
 
     /// `font` as a WOFF file.
-    public static func encode(_ font: SFNTFont) throws(Deflate.Failure) -> [UInt8] {
+    public static func encode(_ font: SFNTFont) throws(DeflateError) -> [UInt8] {
         let tables = font.tables.sorted { Array($0.tag.utf8).lexicographicallyPrecedes(Array($1.tag.utf8)) }
         var packed: [[UInt8]] = []
         for table in tables {
@@ -52,11 +52,11 @@ public enum WOFF {
     }
 
     /// The sfnt tables of a WOFF file, each unpacked: what a browser reads.
-    public static func decode(_ bytes: [UInt8]) throws(SFNTFont.Failure) -> [SFNTFont.Table] {
-        guard bytes.count >= 44, SFNTFont.uint32(bytes, 0) == signature else { throw SFNTFont.Failure(message: "no WOFF signature") }
-        guard Int(SFNTFont.uint32(bytes, 8)) == bytes.count else { throw SFNTFont.Failure(message: "the header's length is not the file's") }
+    public static func decode(_ bytes: [UInt8]) throws(SFNTFontError) -> [SFNTFont.Table] {
+        guard bytes.count >= 44, SFNTFont.uint32(bytes, 0) == signature else { throw SFNTFontError(message: "no WOFF signature") }
+        guard Int(SFNTFont.uint32(bytes, 8)) == bytes.count else { throw SFNTFontError(message: "the header's length is not the file's") }
         let count = Int(SFNTFont.uint16(bytes, 12))
-        guard 44 + 20 * count <= bytes.count else { throw SFNTFont.Failure(message: "the directory is cut short") }
+        guard 44 + 20 * count <= bytes.count else { throw SFNTFontError(message: "the directory is cut short") }
         var tables: [SFNTFont.Table] = []
         for index in 0..<count {
             let entry = 44 + 20 * index
@@ -64,12 +64,12 @@ public enum WOFF {
             let offset = Int(SFNTFont.uint32(bytes, entry + 4)), packed = Int(SFNTFont.uint32(bytes, entry + 8))
             let length = Int(SFNTFont.uint32(bytes, entry + 12))
             guard offset % 4 == 0, offset + packed <= bytes.count, packed <= length else {
-                throw SFNTFont.Failure(message: "table '\(tag)' is out of place")
+                throw SFNTFontError(message: "table '\(tag)' is out of place")
             }
             let data = Array(bytes[offset..<offset + packed])
             let table: [UInt8]
             do { table = packed == length ? data : try Deflate.unzlib(data, size: length) } catch {
-                throw SFNTFont.Failure(message: "table '\(tag)' does not unpack: \(error)")
+                throw SFNTFontError(message: "table '\(tag)' does not unpack: \(error)")
             }
             tables.append(SFNTFont.Table(tag: tag, checksum: SFNTFont.uint32(bytes, entry + 16), bytes: table))
         }

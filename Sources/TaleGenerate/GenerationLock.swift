@@ -35,24 +35,22 @@ public struct GenerationLock: Sendable, Equatable {
 
     /// Reads the lock in `folder` (the book's `generated/`); an absent file is an empty lock.
     /// Fails with a reason when the file is there but not a lock.
-    public static func read(folder: URL) -> Result<GenerationLock, LockProblem> {
+    public static func read(folder: URL) -> Result<GenerationLock, LockError> {
         let url = folder.appending(path: fileName)
         guard FileManager.default.fileExists(atPath: url.path) else { return .success(GenerationLock()) }
-        guard let data = try? Data(contentsOf: url) else { return .failure(LockProblem("cannot read the file")) }
-        guard let root = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-              let items = root["artifacts"] as? [[String: Any]] else {
-            return .failure(LockProblem("the file is not a generation lock (a JSON object with an \"artifacts\" list)"))
+        guard let data = try? Data(contentsOf: url) else { return .failure(LockError("cannot read the file")) }
+        guard let items = (try? JSONDecoder().decode(LockFile.self, from: data))?.artifacts else {
+            return .failure(LockError("the file is not a generation lock (a JSON object with an \"artifacts\" list)"))
         }
         var lock = GenerationLock()
         for (number, item) in items.enumerated() {
-            guard let id = item["id"] as? String, let kindName = item["kind"] as? String, let kind = ArtifactKind(rawValue: kindName),
-                  let file = item["file"] as? String, let input = item["input"] as? String, let sha = item["sha256"] as? String,
-                  let provider = item["provider"] as? String, let model = item["model"] as? String else {
-                return .failure(LockProblem("artifact \(number + 1) lacks one of id, kind, file, input, sha256, provider, model"))
+            guard let id = item.id, let kind = item.kind.flatMap(ArtifactKind.init(rawValue:)), let file = item.file, let input = item.input,
+                  let sha = item.sha256, let provider = item.provider, let model = item.model else {
+                return .failure(LockError("artifact \(number + 1) lacks one of id, kind, file, input, sha256, provider, model"))
             }
-            guard isSafeFileName(file) else { return .failure(LockProblem("artifact '\(id)' names the file '\(file)', which is not a plain file name")) }
-            guard let approved = item["approved"] as? Bool ?? (item["approved"] == nil ? false : nil) else {
-                return .failure(LockProblem("artifact '\(id)': \"approved\" must be true or false"))
+            guard isSafeFileName(file) else { return .failure(LockError("artifact '\(id)' names the file '\(file)', which is not a plain file name")) }
+            guard let approved = item.approved else {
+                return .failure(LockError("artifact '\(id)': \"approved\" must be true or false"))
             }
             lock.entries[id] = LockEntry(id: id, kind: kind, file: file, input: input, sha256: sha, provider: provider, model: model,
                                          approved: approved)
@@ -86,7 +84,7 @@ public struct GenerationLock: Sendable, Equatable {
 }
 
 /// Why a lock file cannot be used.
-public struct LockProblem: Error, Equatable, Sendable {
+public struct LockError: Error, Equatable, Sendable {
     /// What is wrong with it.
     public var reason: String
 
@@ -96,7 +94,7 @@ public struct LockProblem: Error, Equatable, Sendable {
 
 extension GenerationLock {
     /// Marks every artifact in the lock in `folder` approved; returns how many were not before.
-    public static func approveAll(folder: URL) -> Result<Int, LockProblem> {
+    public static func approveAll(folder: URL) -> Result<Int, LockError> {
         let lock: GenerationLock
         switch read(folder: folder) {
         case .failure(let problem): return .failure(problem)
@@ -112,8 +110,30 @@ extension GenerationLock {
         do {
             try Data(updated.text.utf8).write(to: folder.appending(path: fileName), options: .atomic)
         } catch {
-            return .failure(LockProblem("cannot write the lock: \(error.localizedDescription)"))
+            return .failure(LockError("cannot write the lock: \(error.localizedDescription)"))
         }
         return .success(count)
+    }
+}
+
+/// `lock.json` as read: every field of an artifact is checked by `GenerationLock.read`, which
+/// names the artifact and what it lacks, so a field of the wrong type reads as missing here.
+private struct LockFile: Decodable {
+    var artifacts: [Item]
+
+    struct Item: Decodable {
+        var id, kind, file, input, sha256, provider, model: String?
+        /// False when absent; nil when present but not true or false.
+        var approved: Bool?
+
+        private enum CodingKeys: String, CodingKey { case id, kind, file, input, sha256, provider, model, approved }
+
+        init(from decoder: any Decoder) throws {
+            let fields = try decoder.container(keyedBy: CodingKeys.self)
+            func text(_ key: CodingKeys) -> String? { try? fields.decode(String.self, forKey: key) }
+            (id, kind, file, input) = (text(.id), text(.kind), text(.file), text(.input))
+            (sha256, provider, model) = (text(.sha256), text(.provider), text(.model))
+            approved = fields.contains(.approved) ? try? fields.decode(Bool.self, forKey: .approved) : false
+        }
     }
 }

@@ -35,7 +35,7 @@ public struct BookGenerationResult: Sendable {
     /// Jobs whose provider failed, with why.
     public var failures: [(job: GenerationJob, error: GenerationError)] = []
     /// Why the lock could not be read or written, if so.
-    public var lockProblem: LockProblem?
+    public var lockProblem: LockError?
     /// Whether files in `generated/` were written or removed.
     public var changedFiles = false
 }
@@ -328,7 +328,7 @@ public struct Generator: Sendable {
     }
 
     /// Writes new artifacts, drops what no job needs, and writes the lock when it changed.
-    private func save(_ book: BookGeneration, lock: inout GenerationLock, results: BookGenerationResult) -> LockProblem? {
+    private func save(_ book: BookGeneration, lock: inout GenerationLock, results: BookGenerationResult) -> LockError? {
         let needed = Set(book.jobs.map(\.id))
         var files: [(String, [UInt8])] = results.generated.map { id in
             (results.entries[id]!.file, results.bytes[id]! + (results.entries[id]!.kind.isText ? [0x0A] : []))
@@ -348,7 +348,7 @@ public struct Generator: Sendable {
             files.append((GenerationLock.fileName, Array(text.utf8)))
             for (name, content) in files { try Data(content).write(to: book.folder.appending(path: name), options: .atomic) }
         } catch {
-            return LockProblem("cannot write \(book.folder.lastPathComponent)/: \(error.localizedDescription)")
+            return LockError("cannot write \(book.folder.lastPathComponent)/: \(error.localizedDescription)")
         }
         return nil
     }

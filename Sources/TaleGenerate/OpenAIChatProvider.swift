@@ -49,20 +49,44 @@ public struct OpenAIChatProvider: TextProvider {
             default: break
             }
         }
-        let object: [String: Any]
+        let answer: ChatAnswer
         do {
-            object = try await client.post("chat/completions", body: body(for: request), model: model)
+            answer = try await client.post("chat/completions", body: body(for: request), model: model, answer: ChatAnswer.self)
         } catch .refused(let status, let reason) where request.kind == .plan && status == 400 && reason.contains("response_format") {
-            object = try await client.post("chat/completions", body: body(for: request, schema: false), model: model)
+            answer = try await client.post("chat/completions", body: body(for: request, schema: false), model: model, answer: ChatAnswer.self)
         }
-        guard let choices = object["choices"] as? [[String: Any]], let first = choices.first else {
+        guard let first = answer.choices?.first else {
             throw .badAnswer("the answer has no choices")
         }
-        guard let message = first["message"] as? [String: Any], let content = message["content"] as? String else {
+        guard let content = first.content else {
             throw .badAnswer("the first choice has no message content")
         }
         let text = content.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !text.isEmpty else { throw .badAnswer("the first choice is empty") }
         return text
+    }
+}
+
+/// What `chat/completions` answers, as far as Tale reads it: the first choice's message content.
+struct ChatAnswer: Decodable {
+    /// Nil when the answer has none, or no list of them.
+    var choices: [Choice]?
+
+    private enum CodingKeys: String, CodingKey { case choices }
+
+    init(from decoder: any Decoder) throws {
+        choices = try? decoder.container(keyedBy: CodingKeys.self).decode([Choice].self, forKey: .choices)
+    }
+
+    /// One choice; a message or content of another shape reads as none.
+    struct Choice: Decodable {
+        var content: String?
+
+        private enum CodingKeys: String, CodingKey { case message }
+        private struct Message: Decodable { var content: String? }
+
+        init(from decoder: any Decoder) throws {
+            content = (try? decoder.container(keyedBy: CodingKeys.self).decode(Message.self, forKey: .message))?.content
+        }
     }
 }

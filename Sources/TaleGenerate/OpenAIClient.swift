@@ -25,14 +25,14 @@ struct OpenAIClient: Sendable {
         self.sleep = sleep
     }
 
-    /// Posts `body` to `path` ("chat/completions") and returns the answer's JSON object.
-    func post(_ path: String, body: JSONValue, model: String) async throws(GenerationError) -> [String: Any] {
-        try OpenAIClient.object(in: try await send(path, body: body, model: model, accept: "application/json"))
+    /// Posts `body` to `path` ("chat/completions") and returns the answer, decoded as `Answer`.
+    func post<Answer: Decodable>(_ path: String, body: JSONValue, model: String, answer: Answer.Type) async throws(GenerationError) -> Answer {
+        try OpenAIClient.decode(Answer.self, from: try await send(path, body: body, model: model, accept: "application/json"))
     }
 
-    /// Posts `form` (`multipart/form-data`, for files such as reference pictures) to `path` and returns the answer's JSON object.
-    func post(_ path: String, form: MultipartForm, model: String) async throws(GenerationError) -> [String: Any] {
-        try OpenAIClient.object(in: try await send(path, body: form.body, contentType: form.contentType, model: model, accept: "application/json"))
+    /// Posts `form` (`multipart/form-data`, for files such as reference pictures) to `path` and returns the answer, decoded as `Answer`.
+    func post<Answer: Decodable>(_ path: String, form: MultipartForm, model: String, answer: Answer.Type) async throws(GenerationError) -> Answer {
+        try OpenAIClient.decode(Answer.self, from: try await send(path, body: form.body, contentType: form.contentType, model: model, accept: "application/json"))
     }
 
     /// Posts `body` to `path` and returns the 2xx response, whatever its type (audio for speech).
@@ -91,13 +91,13 @@ struct OpenAIClient: Sendable {
         return response.header("retry-after")
     }
 
-    /// The JSON object of a 2xx answer, or why it is not one.
-    static func object(in response: HTTPResponse) throws(GenerationError) -> [String: Any] {
+    /// A 2xx answer's JSON object decoded as `Answer`, or why it is not one.
+    static func decode<Answer: Decodable>(_ answer: Answer.Type, from response: HTTPResponse) throws(GenerationError) -> Answer {
         let type = response.header("content-type")?.lowercased() ?? ""
         if type.contains("text/html") || response.body.prefix(64).contains(UInt8(ascii: "<")) && !type.contains("json") {
             throw .badAnswer("the server answered with an HTML page, not JSON; check that generate.text.base_url is the API root (often ending in /v1)")
         }
-        guard let object = try? JSONSerialization.jsonObject(with: Data(response.body)) as? [String: Any] else {
+        guard let object = try? JSONDecoder().decode(Answer.self, from: Data(response.body)) else {
             throw .badAnswer("the body is not a JSON object")
         }
         return object
@@ -105,13 +105,26 @@ struct OpenAIClient: Sendable {
 
     /// The `error.message` of an OpenAI-style error body, if any (trimmed to one line).
     static func errorMessage(in response: HTTPResponse) -> String? {
-        guard let object = try? JSONSerialization.jsonObject(with: Data(response.body)) as? [String: Any] else { return nil }
-        let message = (object["error"] as? [String: Any])?["message"] as? String ?? object["error"] as? String
+        let message = (try? JSONDecoder().decode(ErrorAnswer.self, from: Data(response.body)))?.message
         return message.map { String($0.prefix(200)).replacingOccurrences(of: "\n", with: " ") }
     }
 
     /// Takes the key out of a text that might echo it.
     func redact(_ text: String) -> String {
         apiKey.count >= 4 ? text.replacingOccurrences(of: apiKey, with: "[key]") : text
+    }
+}
+
+/// An OpenAI-style error body: `{"error": {"message": "..."}}`, or `{"error": "..."}` from some
+/// compatible servers.
+private struct ErrorAnswer: Decodable {
+    var message: String?
+
+    private enum CodingKeys: String, CodingKey { case error }
+    private struct Detail: Decodable { var message: String? }
+
+    init(from decoder: any Decoder) throws {
+        let fields = try decoder.container(keyedBy: CodingKeys.self)
+        message = (try? fields.decode(Detail.self, forKey: .error))?.message ?? (try? fields.decode(String.self, forKey: .error))
     }
 }

@@ -86,7 +86,7 @@ public struct OpenAIImageProvider: ImageProvider {
     /// returns its PNG bytes, checked with libpng.
     public func draw(_ request: ImageRequest) async throws(GenerationError) -> GeneratedImage {
         let prompt = OpenAIImageProvider.prompt(for: request)
-        let object: [String: Any]
+        let object: ImageAnswer
         if request.references.isEmpty || noEdits.value {
             object = try await generate(prompt)
         } else {
@@ -99,15 +99,15 @@ public struct OpenAIImageProvider: ImageProvider {
                 form.add("image[]", file: reference.bytes, filename: "\(Slug.make(from: reference.name)).png", contentType: "image/png")
             }
             do {
-                object = try await client.post("images/edits", form: form, model: model)
+                object = try await client.post("images/edits", form: form, model: model, answer: ImageAnswer.self)
             } catch .refused(let status, let reason) where status == 404 || status == 405 || (status == 400 && reason.lowercased().contains("edit")) {
                 // No edits endpoint: the prompt alone, with the characters' looks, still keeps them close.
                 noEdits.mutate { $0 = true }
                 object = try await generate(prompt)
             }
         }
-        guard let data = object["data"] as? [[String: Any]], let first = data.first else { throw .badAnswer("the answer has no images") }
-        guard let base64 = first["b64_json"] as? String, let bytes = Data(base64Encoded: base64) else {
+        guard let first = object.images?.first else { throw .badAnswer("the answer has no images") }
+        guard let base64 = first, let bytes = Data(base64Encoded: base64) else {
             throw .badAnswer("the first image has no b64_json data")
         }
         do { _ = try PNGImage.size(of: Array(bytes)) } catch { throw .badAnswer("the image is not a PNG: \(error)") }
@@ -115,11 +115,26 @@ public struct OpenAIImageProvider: ImageProvider {
     }
 
     /// `images/generations` for `prompt`, answered as base64.
-    func generate(_ prompt: String) async throws(GenerationError) -> [String: Any] {
+    func generate(_ prompt: String) async throws(GenerationError) -> ImageAnswer {
         let body: JSONValue = .object([
             ("model", .string(model)), ("prompt", .string(prompt)),
             ("n", .int(1)), ("size", .string(size)), ("response_format", .string("b64_json")),
         ])
-        return try await client.post("images/generations", body: body, model: model)
+        return try await client.post("images/generations", body: body, model: model, answer: ImageAnswer.self)
+    }
+}
+
+/// What `images/generations` and `images/edits` answer, as far as Tale reads it: each image's
+/// `b64_json`.
+struct ImageAnswer: Decodable {
+    /// Each image's base64 data (nil for an image without it); nil when the answer has no list.
+    var images: [String?]?
+
+    private enum CodingKeys: String, CodingKey { case data }
+    private struct Image: Decodable { var b64_json: String? }
+
+    init(from decoder: any Decoder) throws {
+        let list = try? decoder.container(keyedBy: CodingKeys.self).decode([Lenient<Image>].self, forKey: .data)
+        images = list?.map { $0.value?.b64_json }
     }
 }

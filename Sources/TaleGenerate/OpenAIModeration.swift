@@ -19,12 +19,41 @@ public struct OpenAIModeration: Sendable {
     /// A service that cannot answer counts as flagging it, so unchecked text is never kept.
     public func flagged(_ text: String) async -> String? {
         let body = JSONValue.object([("model", .string("omni-moderation-latest")), ("input", .string(text))])
-        guard let object = try? await client.post("moderations", body: body, model: "omni-moderation-latest"),
-              let results = object["results"] as? [[String: Any]], let first = results.first else {
+        guard let answer = try? await client.post("moderations", body: body, model: "omni-moderation-latest", answer: ModerationAnswer.self),
+              let first = answer.results?.first else {
             return "the moderation service at \(client.baseURL)/moderations did not answer"
         }
-        guard first["flagged"] as? Bool == true else { return nil }
-        let categories = (first["categories"] as? [String: Any] ?? [:]).filter { $0.value as? Bool == true }.keys.sorted()
+        guard first.flagged else { return nil }
+        let categories = first.categories
         return "the moderation service flagged it (\(categories.isEmpty ? "no category given" : categories.joined(separator: ", ")))"
+    }
+}
+
+/// What `moderations` answers, as far as Tale reads it: the first result's verdict and the
+/// categories set to true.
+struct ModerationAnswer: Decodable {
+    /// Nil when the answer has no list of results.
+    var results: [Result]?
+
+    private enum CodingKeys: String, CodingKey { case results }
+
+    init(from decoder: any Decoder) throws {
+        results = try? decoder.container(keyedBy: CodingKeys.self).decode([Result].self, forKey: .results)
+    }
+
+    /// One input's verdict: flagged only when `flagged` is true.
+    struct Result: Decodable {
+        var flagged: Bool
+        /// The categories whose value is true, sorted.
+        var categories: [String]
+
+        private enum CodingKeys: String, CodingKey { case flagged, categories }
+
+        init(from decoder: any Decoder) throws {
+            let fields = try decoder.container(keyedBy: CodingKeys.self)
+            flagged = (try? fields.decode(Bool.self, forKey: .flagged)) ?? false
+            let all = (try? fields.decode([String: Lenient<Bool>].self, forKey: .categories)) ?? [:]
+            categories = all.filter { $0.value.value == true }.keys.sorted()
+        }
     }
 }

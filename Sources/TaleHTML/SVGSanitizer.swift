@@ -4,32 +4,13 @@ import Foundation
 /// root and no DOCTYPE; scripts, `foreignObject`, event handlers, animation of links and any
 /// reference outside the file are removed.
 public enum SVGSanitizer {
-    /// Why an SVG was refused.
-    public enum Failure: Error, Equatable, Sendable, CustomStringConvertible {
-        /// libxml2 could not parse it.
-        case notWellFormed(String)
-        /// It declares a DOCTYPE (which can define entities).
-        case hasDoctype
-        /// The root element is not `<svg>`.
-        case notSVG(root: String)
-
-        /// What went wrong.
-        public var description: String {
-            switch self {
-            case .notWellFormed(let message): return "the SVG is not well-formed XML: \(message)"
-            case .hasDoctype: return "the SVG declares a DOCTYPE, which Tale does not accept (it can define entities)"
-            case .notSVG(let root): return "the file's root element is <\(root)>, not <svg>"
-            }
-        }
-    }
-
     /// Bump when what the sanitiser keeps or removes changes, so cached results are not reused.
     public static let version = 1
 
     static let droppedElements: Set<String> = ["script", "foreignObject", "iframe", "embed", "object", "handler", "listener", "set"]
 
     /// The cleaned SVG and what was removed.
-    public static func sanitize(_ svg: String) throws(Failure) -> HTMLSanitizer.Result {
+    public static func sanitize(_ svg: String) throws(SVGSanitizerError) -> HTMLSanitizer.Result {
         let (parsed, message) = XMLDocumentHandle.xml(svg)
         guard let document = parsed else { throw .notWellFormed(message ?? "unknown error") }
         if document.hasDoctype { throw .hasDoctype }
@@ -91,6 +72,25 @@ public enum SVGSanitizer {
                 return true
             }
             return false
+        }
+    }
+}
+
+/// Why an SVG was refused.
+public enum SVGSanitizerError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// libxml2 could not parse it.
+    case notWellFormed(String)
+    /// It declares a DOCTYPE (which can define entities).
+    case hasDoctype
+    /// The root element is not `<svg>`.
+    case notSVG(root: String)
+
+    /// What went wrong.
+    public var description: String {
+        switch self {
+        case .notWellFormed(let message): return "the SVG is not well-formed XML: \(message)"
+        case .hasDoctype: return "the SVG declares a DOCTYPE, which Tale does not accept (it can define entities)"
+        case .notSVG(let root): return "the file's root element is <\(root)>, not <svg>"
         }
     }
 }

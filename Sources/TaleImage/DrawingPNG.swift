@@ -7,7 +7,7 @@ extension PNGImage {
     /// is both smaller (by about a fifth on the social cards) and quicker than the adaptive filters
     /// that suit photographs. A drawing with no transparency (a card or thumbnail always, painted
     /// on white) is RGB, a quarter fewer bytes to compress; else RGBA. The colour space is sRGB.
-    public func encodedDrawing(level: Int32 = 6) throws(Failure) -> [UInt8] {
+    public func encodedDrawing(level: Int32 = 6) throws(PNGError) -> [UInt8] {
         let opaque = pixels.withUnsafeBufferPointer { buffer in
             !stride(from: 3, to: buffer.count, by: 4).contains { buffer[$0] != 255 }
         }
@@ -36,7 +36,7 @@ extension PNGImage {
         do {
             compressed = try Deflate.zlib(rows, level: level)
         } catch {
-            throw Failure(message: error.description)
+            throw PNGError(message: error.description)
         }
         var header: [UInt8] = []
         PNGImage.appendBigEndian(UInt32(width), to: &header)

@@ -10,13 +10,6 @@ public struct PNGImage: Sendable, Equatable {
     /// Row-major RGBA bytes, `width * height * 4` of them.
     public var pixels: [UInt8]
 
-    /// Why a PNG could not be read or written.
-    public struct Failure: Error, Equatable, Sendable, CustomStringConvertible {
-        /// libpng's message.
-        public var message: String
-        /// `not a valid PNG: ...`.
-        public var description: String { "not a valid PNG: \(message)" }
-    }
 
     /// An image from raw RGBA pixels.
     public init(width: Int, height: Int, pixels: [UInt8]) {
@@ -27,12 +20,12 @@ public struct PNGImage: Sendable, Equatable {
     }
 
     /// The width and height in a PNG's header, without decoding the pixels.
-    public static func size(of data: [UInt8]) throws(Failure) -> (width: Int, height: Int) {
+    public static func size(of data: [UInt8]) throws(PNGError) -> (width: Int, height: Int) {
         var image = png_image()
         image.version = png_uint_32(PNG_IMAGE_VERSION)
         defer { png_image_free(&image) }
         let ok = data.withUnsafeBytes { png_image_begin_read_from_memory(&image, $0.baseAddress, data.count) }
-        guard ok != 0 else { throw Failure(message: message(of: image)) }
+        guard ok != 0 else { throw PNGError(message: message(of: image)) }
         return (Int(image.width), Int(image.height))
     }
 
@@ -40,26 +33,26 @@ public struct PNGImage: Sendable, Equatable {
     /// decode runs inside one `withUnsafeBytes`: an optimised build may free an array right after
     /// its last use, and a pointer kept from an earlier closure then reads freed memory (every
     /// PNG cover failed to decode, "unknown compression method", in release builds only).
-    public init(decoding data: [UInt8]) throws(Failure) {
-        let decoded = data.withUnsafeBytes { bytes -> Result<(Int, Int, [UInt8]), Failure> in
+    public init(decoding data: [UInt8]) throws(PNGError) {
+        let decoded = data.withUnsafeBytes { bytes -> Result<(Int, Int, [UInt8]), PNGError> in
             var image = png_image()
             image.version = png_uint_32(PNG_IMAGE_VERSION)
             guard png_image_begin_read_from_memory(&image, bytes.baseAddress, bytes.count) != 0 else {
                 let text = PNGImage.message(of: image)
                 png_image_free(&image)
-                return .failure(Failure(message: text))
+                return .failure(PNGError(message: text))
             }
             image.format = TALE_PNG_FORMAT_RGBA
             let width = Int(image.width), height = Int(image.height)
             guard width > 0, height > 0, width * height <= 100_000_000 else {
                 png_image_free(&image)
-                return .failure(Failure(message: "the image is \(width)x\(height) pixels, too large to read"))
+                return .failure(PNGError(message: "the image is \(width)x\(height) pixels, too large to read"))
             }
             var pixels = [UInt8](repeating: 0, count: width * height * 4)
             let finished = pixels.withUnsafeMutableBytes { png_image_finish_read(&image, nil, $0.baseAddress, 0, nil) }
             let text = PNGImage.message(of: image)
             png_image_free(&image)
-            guard finished != 0 else { return .failure(Failure(message: text)) }
+            guard finished != 0 else { return .failure(PNGError(message: text)) }
             return .success((width, height, pixels))
         }
         let (width, height, pixels) = try decoded.get()
@@ -67,7 +60,7 @@ public struct PNGImage: Sendable, Equatable {
     }
 
     /// Encodes as PNG, letting libpng choose each row's filter (right for photographs).
-    public func encoded() throws(Failure) -> [UInt8] {
+    public func encoded() throws(PNGError) -> [UInt8] {
         var image = png_image()
         image.version = png_uint_32(PNG_IMAGE_VERSION)
         image.width = png_uint_32(width)
@@ -82,7 +75,7 @@ public struct PNGImage: Sendable, Equatable {
         }
         let text = PNGImage.message(of: image)
         png_image_free(&image)
-        guard written != 0 else { throw Failure(message: text) }
+        guard written != 0 else { throw PNGError(message: text) }
         return output
     }
 
@@ -92,4 +85,12 @@ public struct PNGImage: Sendable, Equatable {
             String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
         }
     }
+}
+
+/// Why a PNG could not be read or written.
+public struct PNGError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// libpng's message.
+    public var message: String
+    /// `not a valid PNG: ...`.
+    public var description: String { "not a valid PNG: \(message)" }
 }

@@ -54,7 +54,7 @@ public enum StrictYAML {
         var diagnostics = DiagnosticList()
 
         /// Reading stopped; the reason is already a diagnostic.
-        struct Stop: Error {}
+        struct StopError: Error {}
 
         mutating func readDocument() -> YAMLValue? {
             do {
@@ -74,7 +74,7 @@ public enum StrictYAML {
             }
         }
 
-        private mutating func next() throws(Stop) -> YAMLEvent {
+        private mutating func next() throws(StopError) -> YAMLEvent {
             do throws(YAMLSyntaxError) {
                 guard let event = try reader.next() else { throw YAMLSyntaxError(problem: "unexpected end of YAML", context: nil, line: 1, column: 1) }
                 return event
@@ -92,16 +92,16 @@ public enum StrictYAML {
                     diagnostics.error(here, "invalid YAML: \(error.context.map { "\($0) " } ?? "")\(error.problem)",
                                       hint: StrictYAML.hint(error.problem))
                 }
-                throw Stop()
+                throw StopError()
             }
         }
 
-        private mutating func node(_ event: YAMLEvent, depth: Int) throws(Stop) -> YAMLValue? {
+        private mutating func node(_ event: YAMLEvent, depth: Int) throws(StopError) -> YAMLValue? {
             let here = locate(event.line, event.column)
             switch event.kind {
             case .alias(let name):
                 diagnostics.error(here, "YAML aliases (`*\(name)`) are not allowed in \(document)", hint: "write the value out in full")
-                throw Stop()
+                throw StopError()
             case .scalar(let text, let plain, let tag, let anchor):
                 try refuse(anchor, at: here)
                 check(tag, at: here)
@@ -129,7 +129,7 @@ public enum StrictYAML {
 
         /// A mapping's pairs up to its end. A duplicate key, a merge key or a key that is not a
         /// word is reported and its value skipped, and reading goes on.
-        private mutating func pairs(depth: Int) throws(Stop) -> [(key: String, keyLocation: SourceLocation, value: YAMLValue)] {
+        private mutating func pairs(depth: Int) throws(StopError) -> [(key: String, keyLocation: SourceLocation, value: YAMLValue)] {
             var pairs: [(key: String, keyLocation: SourceLocation, value: YAMLValue)] = []
             var firstLines: [String: Int] = [:]
             while true {
@@ -158,11 +158,11 @@ public enum StrictYAML {
             return pairs
         }
 
-        private mutating func refuse(_ anchor: String?, at here: SourceLocation) throws(Stop) {
+        private mutating func refuse(_ anchor: String?, at here: SourceLocation) throws(StopError) {
             guard let anchor else { return }
             diagnostics.error(here, "YAML anchors and aliases (`&\(anchor)`, `*\(anchor)`) are not allowed in \(document)",
                               hint: "write each value out in full where it is used")
-            throw Stop()
+            throw StopError()
         }
 
         private mutating func check(_ tag: String?, at here: SourceLocation) {
@@ -172,11 +172,11 @@ public enum StrictYAML {
                               hint: "remove the tag; values are read as written")
         }
 
-        private mutating func check(depth: Int, at here: SourceLocation) throws(Stop) {
+        private mutating func check(depth: Int, at here: SourceLocation) throws(StopError) {
             guard depth > StrictYAML.maximumDepth else { return }
             diagnostics.error(here, "YAML nested more than \(StrictYAML.maximumDepth) levels deep in \(document)",
                               hint: "\(document) holds settings a few levels deep; write the lists flatter")
-            throw Stop()
+            throw StopError()
         }
     }
 

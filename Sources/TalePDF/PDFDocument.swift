@@ -45,7 +45,7 @@ public struct PDFDocument {
     }
 
     /// Embeds an image's pixels (RGB, with an alpha mask when any pixel is not opaque) for canvases to draw.
-    public mutating func add(_ image: PNGImage) throws(Deflate.Failure) -> PDFImage {
+    public mutating func add(_ image: PNGImage) throws(DeflateError) -> PDFImage {
         var rgb: [UInt8] = []
         rgb.reserveCapacity(image.width * image.height * 3)
         var alpha: [UInt8] = []
@@ -72,7 +72,7 @@ public struct PDFDocument {
 
     /// Adds a page of `width` by `height` points with what `canvas` drew. `trimBox` (left, bottom,
     /// right, top in points) is where the page is cut; the media box is the bleed box.
-    public mutating func addPage(_ canvas: PDFCanvas, trimBox: [Double]? = nil) throws(Deflate.Failure) {
+    public mutating func addPage(_ canvas: PDFCanvas, trimBox: [Double]? = nil) throws(DeflateError) {
         let content = add(stream: "", data: try Deflate.zlib(Array(canvas.operators.utf8)), filter: true)
         var resources = "/ProcSet [/PDF /Text /ImageB /ImageC]"
         if !fonts.isEmpty {
@@ -96,7 +96,7 @@ public struct PDFDocument {
     }
 
     /// The finished file.
-    public mutating func finish(_ info: Info) throws(Deflate.Failure) -> [UInt8] {
+    public mutating func finish(_ info: Info) throws(DeflateError) -> [UInt8] {
         for font in fonts { try embed(font) }
         objects[catalog - 1] = Array("<< /Type /Catalog /Pages \(pageTree) 0 R >>".utf8)
         objects[pageTree - 1] = Array(("<< /Type /Pages /Count \(pageReferences.count) /Kids ["
@@ -148,7 +148,7 @@ public struct PDFDocument {
 
     /// Writes a font's file (subset to the glyphs the pages use, with a tag naming the subset),
     /// descriptor, CID font, ToUnicode map and Type0 dictionary.
-    private mutating func embed(_ embedded: EmbeddedFont) throws(Deflate.Failure) {
+    private mutating func embed(_ embedded: EmbeddedFont) throws(DeflateError) {
         let font = embedded.handle.font
         let program: [UInt8]
         var name = font.postScriptName

@@ -20,24 +20,17 @@ public struct TrueTypeFont: Sendable {
     private let advances: [UInt16]
     private let characterMap: [UInt32: UInt16]
 
-    /// Why a font could not be read.
-    public struct Failure: Error, Equatable, Sendable, CustomStringConvertible {
-        /// What is wrong with the file.
-        public var message: String
-        /// `not a usable TrueType font: ...`.
-        public var description: String { "not a usable TrueType font: \(message)" }
-    }
 
     /// Reads `data`, a `.ttf` file.
-    public init(data: [UInt8]) throws(Failure) {
+    public init(data: [UInt8]) throws(TrueTypeFontError) {
         self.data = data
         let reader = BigEndian(data)
         guard data.count > 12, [0x0001_0000, 0x7472_7565].contains(reader.u32(0)) else {
-            throw Failure(message: "the file does not start like a TrueType font (OpenType CFF and collections are not supported)")
+            throw TrueTypeFontError(message: "the file does not start like a TrueType font (OpenType CFF and collections are not supported)")
         }
-        guard let tables = TrueTypeFont.tableDirectory(data) else { throw Failure(message: "the table directory is cut short") }
-        func table(_ tag: String) throws(Failure) -> Int {
-            guard let found = tables[tag], found.offset + found.length <= data.count else { throw Failure(message: "the '\(tag)' table is missing") }
+        guard let tables = TrueTypeFont.tableDirectory(data) else { throw TrueTypeFontError(message: "the table directory is cut short") }
+        func table(_ tag: String) throws(TrueTypeFontError) -> Int {
+            guard let found = tables[tag], found.offset + found.length <= data.count else { throw TrueTypeFontError(message: "the '\(tag)' table is missing") }
             return found.offset
         }
         let head = try table("head"), hhea = try table("hhea"), maxp = try table("maxp"), hmtx = try table("hmtx"), cmap = try table("cmap")
@@ -117,7 +110,7 @@ public struct TrueTypeFont: Sendable {
     /// A scaled metric in thousandths of an em.
     func scaled(_ value: Int) -> Int { Int((Double(value) * 1000 / Double(unitsPerEm)).rounded()) }
 
-    private static func readCharacterMap(_ reader: BigEndian, at cmap: Int) throws(Failure) -> [UInt32: UInt16] {
+    private static func readCharacterMap(_ reader: BigEndian, at cmap: Int) throws(TrueTypeFontError) -> [UInt32: UInt16] {
         // Prefer a full Unicode subtable (format 12), then the BMP one (format 4).
         var format4: Int?, format12: Int?
         for index in 0..<reader.u16(cmap + 2) {
@@ -141,7 +134,7 @@ public struct TrueTypeFont: Sendable {
             }
             return map
         }
-        guard let table = format4 else { throw Failure(message: "no Unicode character map (cmap format 4 or 12)") }
+        guard let table = format4 else { throw TrueTypeFontError(message: "no Unicode character map (cmap format 4 or 12)") }
         let segments = reader.u16(table + 6) / 2
         let ends = table + 14, starts = ends + segments * 2 + 2, deltas = starts + segments * 2, ranges = deltas + segments * 2
         for segment in 0..<segments {
@@ -195,4 +188,12 @@ struct BigEndian {
         guard at >= 0, count > 0, at + count <= data.count else { return [] }
         return Array(data[at..<at + count])
     }
+}
+
+/// Why a font could not be read.
+public struct TrueTypeFontError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// What is wrong with the file.
+    public var message: String
+    /// `not a usable TrueType font: ...`.
+    public var description: String { "not a usable TrueType font: \(message)" }
 }

@@ -3,7 +3,7 @@ import TaleImage
 /// Reads SVG path data into outlines of quadratic segments: lines are straight quadratics and
 /// each cubic is approximated by two quadratics (close enough at print sizes). Arcs are refused.
 enum PathParser {
-    static func outlines(_ data: String, transform: SVGReader.Transform) throws(SVGReader.Failure) -> [Outline] {
+    static func outlines(_ data: String, transform: SVGReader.Transform) throws(SVGReaderError) -> [Outline] {
         let tokens = tokenize(data)
         var outlines: [Outline] = []
         var index = 0
@@ -25,9 +25,9 @@ enum PathParser {
             segments.append((Point((current.x + end.x) / 2, (current.y + end.y) / 2), end))
             current = end
         }
-        func number() throws(SVGReader.Failure) -> Double {
+        func number() throws(SVGReaderError) -> Double {
             guard index < tokens.count, case .number(let value) = tokens[index] else {
-                throw SVGReader.Failure(message: "path data '\(data.prefix(40))' is cut short")
+                throw SVGReaderError(message: "path data '\(data.prefix(40))' is cut short")
             }
             index += 1
             return value
@@ -40,7 +40,7 @@ enum PathParser {
             }
             let relative = command.isLowercase
             let base = relative ? current : Point(0, 0)
-            func point() throws(SVGReader.Failure) -> Point {
+            func point() throws(SVGReaderError) -> Point {
                 let x = try number(), y = try number()
                 return Point(base.x + x, base.y + y)
             }
@@ -81,7 +81,7 @@ enum PathParser {
                 current = start
                 continue
             default:
-                throw SVGReader.Failure(message: "path command '\(command)' (arcs) is not supported in print; draw the curve with C or Q")
+                throw SVGReaderError(message: "path command '\(command)' (arcs) is not supported in print; draw the curve with C or Q")
             }
             lastControl = control
             lastCubic = cubic

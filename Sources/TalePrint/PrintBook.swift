@@ -143,8 +143,8 @@ public struct PrintFonts: Sendable {
 
     /// The theme's `fonts/print-regular.ttf` and `fonts/print-bold.ttf` when it ships them, else
     /// DejaVu Serif; a missing or unusable font is a problem saying how to get one.
-    public static func load(themeFiles: [String: [UInt8]], themeName: String) throws(PrintProblem) -> PrintFonts {
-        func font(_ themePath: String, _ systemPath: String) throws(PrintProblem) -> (TrueTypeFont, String) {
+    public static func load(themeFiles: [String: [UInt8]], themeName: String) throws(PrintError) -> PrintFonts {
+        func font(_ themePath: String, _ systemPath: String) throws(PrintError) -> (TrueTypeFont, String) {
             let bytes: [UInt8]
             let name: String
             if let shipped = themeFiles[themePath] {
@@ -154,15 +154,15 @@ public struct PrintFonts: Sendable {
                 bytes = Array(data)
                 name = systemPath
             } else {
-                throw PrintProblem(page: nil, message: "missing font: the theme has no \(themePath) and \(systemPath) is not installed",
+                throw PrintError(page: nil, message: "missing font: the theme has no \(themePath) and \(systemPath) is not installed",
                                    fix: "install Debian's fonts-dejavu-core (`sudo apt-get install fonts-dejavu-core`), or put a TrueType font at themes/\(themeName)/\(themePath)")
             }
             let font: TrueTypeFont
             do { font = try TrueTypeFont(data: bytes) } catch {
-                throw PrintProblem(page: nil, message: "\(name) is \(error)", fix: "give a TrueType (.ttf) font file")
+                throw PrintError(page: nil, message: "\(name) is \(error)", fix: "give a TrueType (.ttf) font file")
             }
             guard font.embeddable else {
-                throw PrintProblem(page: nil, message: "the font \(name) does not allow embedding, and KDP needs every font embedded",
+                throw PrintError(page: nil, message: "the font \(name) does not allow embedding, and KDP needs every font embedded",
                                    fix: "use a font whose licence allows embedding, such as DejaVu Serif")
             }
             return (font, name)
@@ -175,7 +175,7 @@ public struct PrintFonts: Sendable {
 
 /// Something that would make KDP reject the files or print them badly: the page (nil for the
 /// whole book), what is wrong, and how to fix it.
-public struct PrintProblem: Error, Sendable, Equatable, CustomStringConvertible {
+public struct PrintError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The interior page (1-based), `0` for the cover, nil for the whole book.
     public var page: Int?
     /// The place in the sources to change, when there is one.

@@ -8,7 +8,7 @@ import TaleZip
 /// embedded with their own pixels.
 public enum PrintRenderer {
     /// The interior PDF.
-    public static func interior(_ layout: InteriorLayout, book: PrintBook, fonts: PrintFonts) throws(Deflate.Failure) -> [UInt8] {
+    public static func interior(_ layout: InteriorLayout, book: PrintBook, fonts: PrintFonts) throws(DeflateError) -> [UInt8] {
         var document = PDFDocument()
         let regular = document.register(fonts.regular), bold = document.register(fonts.bold)
         var images: [String: PDFImage] = [:]
@@ -24,7 +24,7 @@ public enum PrintRenderer {
     }
 
     /// The cover wrap PDF.
-    public static func cover(_ layout: CoverLayout, book: PrintBook, fonts: PrintFonts) throws(Deflate.Failure) -> [UInt8] {
+    public static func cover(_ layout: CoverLayout, book: PrintBook, fonts: PrintFonts) throws(DeflateError) -> [UInt8] {
         var document = PDFDocument()
         let regular = document.register(fonts.regular), bold = document.register(fonts.bold)
         var images: [String: PDFImage] = [:]
@@ -49,7 +49,7 @@ public enum PrintRenderer {
     }
 
     static func draw(_ art: PlacedArt, on canvas: inout PDFCanvas, document: inout PDFDocument, images: inout [String: PDFImage],
-                     fonts: PrintFonts, regular: PDFFont, bold: PDFFont, withTexts: Bool = true) throws(Deflate.Failure) {
+                     fonts: PrintFonts, regular: PDFFont, bold: PDFFont, withTexts: Bool = true) throws(DeflateError) {
         switch art.art.artwork {
         case .vector(let original):
             let drawing = art.lineArt ? LineArt.of(original) : original

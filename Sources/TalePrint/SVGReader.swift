@@ -6,31 +6,20 @@ import TaleImage
 /// illustrations, and writers' SVGs made of basic shapes. Understands rect, circle, ellipse,
 /// line, polygon, polyline, path (M L H V Q T C S Z, absolute and relative), text and groups
 /// with translate/scale; fills and strokes as colours, with opacity; linear gradients as bands.
-/// Filters are left out (print has no turbulence). Anything else is a `Failure` naming it.
+/// Filters are left out (print has no turbulence). Anything else is a `SVGReaderError` naming it.
 public enum SVGReader {
-    /// Why an SVG cannot be printed as vectors.
-    public struct Failure: Error, Equatable, Sendable, CustomStringConvertible {
-        /// What is wrong.
-        public var message: String
-        /// The message.
-        public var description: String { message }
-
-        /// A failure with `message`.
-        public init(message: String) { self.message = message }
-    }
-
     /// The drawing in `svg`.
-    public static func drawing(_ svg: String) throws(Failure) -> VectorDrawing {
+    public static func drawing(_ svg: String) throws(SVGReaderError) -> VectorDrawing {
         let root: XMLTreeNode
         switch XMLTreeNode.parse(svg) {
         case .success(let parsed): root = parsed
-        case .failure(let error): throw Failure(message: "not well-formed SVG: \(error.message)")
+        case .failure(let error): throw SVGReaderError(message: "not well-formed SVG: \(error.message)")
         }
-        guard root.name == "svg" else { throw Failure(message: "the root element is <\(root.name)>, not <svg>") }
+        guard root.name == "svg" else { throw SVGReaderError(message: "the root element is <\(root.name)>, not <svg>") }
         let box = (root.attributes["viewBox"] ?? "").split(whereSeparator: { $0 == " " || $0 == "," }).compactMap { Double($0) }
         let width = box.count == 4 ? box[2] : number(root.attributes["width"]) ?? 0
         let height = box.count == 4 ? box[3] : number(root.attributes["height"]) ?? 0
-        guard width > 0, height > 0 else { throw Failure(message: "the SVG has no viewBox or width and height") }
+        guard width > 0, height > 0 else { throw SVGReaderError(message: "the SVG has no viewBox or width and height") }
         var reader = Reader(drawing: VectorDrawing(width: width, height: height))
         reader.gradients = gradients(in: root)
         let origin = box.count == 4 ? Transform(dx: -box[0], dy: -box[1]) : Transform()
@@ -60,7 +49,7 @@ public enum SVGReader {
         var drawing: VectorDrawing
         var gradients: [String: Gradient] = [:]
 
-        mutating func walk(_ node: XMLTreeNode, transform: Transform, inherited: Paint) throws(Failure) {
+        mutating func walk(_ node: XMLTreeNode, transform: Transform, inherited: Paint) throws(SVGReaderError) {
             for child in node.children {
                 let paint = SVGReader.paint(child, inherited: inherited)
                 let local = transform.then(try SVGReader.transform(child.attributes["transform"]))
@@ -72,7 +61,7 @@ public enum SVGReader {
             }
         }
 
-        mutating func shape(_ node: XMLTreeNode, transform t: Transform, paint: Paint) throws(Failure) {
+        mutating func shape(_ node: XMLTreeNode, transform t: Transform, paint: Paint) throws(SVGReaderError) {
             let a = node.attributes
             func v(_ key: String) -> Double { SVGReader.number(a[key]) ?? 0 }
             let outline: Outline
@@ -107,9 +96,9 @@ public enum SVGReader {
                 outline = .text(x: at.x, y: at.y, size: size, text: node.text.trimmingCharacters(in: .whitespacesAndNewlines),
                                 anchor: a["text-anchor"] ?? "start", weight: a["font-weight"] ?? "normal", family: a["font-family"] ?? "serif")
             case "image":
-                throw Failure(message: "<image> inside an SVG cannot be printed as vectors")
+                throw SVGReaderError(message: "<image> inside an SVG cannot be printed as vectors")
             default:
-                throw Failure(message: "<\(node.name)> is not a shape Tale can print")
+                throw SVGReaderError(message: "<\(node.name)> is not a shape Tale can print")
             }
             add(outline, paint: paint)
         }
@@ -184,7 +173,7 @@ public enum SVGReader {
         return map
     }
 
-    static func transform(_ text: String?) throws(Failure) -> Transform {
+    static func transform(_ text: String?) throws(SVGReaderError) -> Transform {
         guard let text, !text.isEmpty else { return Transform() }
         var result = Transform()
         var rest = Substring(text)
@@ -197,7 +186,7 @@ public enum SVGReader {
                 result = result.then(Transform(sx: values[0], sy: values.count > 1 ? values[1] : values[0]))
             case "matrix" where values.count == 6 && values[1] == 0 && values[2] == 0:
                 result = result.then(Transform(sx: values[0], sy: values[3], dx: values[4], dy: values[5]))
-            default: throw Failure(message: "the transform '\(text)' is not supported in print (translate and scale are)")
+            default: throw SVGReaderError(message: "the transform '\(text)' is not supported in print (translate and scale are)")
             }
             rest = rest[rest.index(after: close)...]
         }
@@ -228,4 +217,15 @@ public enum SVGReader {
         }
         return nil
     }
+}
+
+/// Why an SVG cannot be printed as vectors.
+public struct SVGReaderError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// What is wrong.
+    public var message: String
+    /// The message.
+    public var description: String { message }
+
+    /// A failure with `message`.
+    public init(message: String) { self.message = message }
 }

@@ -40,14 +40,13 @@ public struct LocalSite: Sendable {
         guard let data = try? Data(contentsOf: manifestURL) else {
             throw .localSite("no tale-manifest.json in \(folder.path): run `tale build` first, or point --site at a built site")
         }
-        guard let json = try? JSONSerialization.jsonObject(with: data) as? [String: Any], json["generator"] as? String == "tale",
-              let entries = json["files"] as? [[String: Any]] else {
+        guard let manifest = try? JSONDecoder().decode(ManifestFile.self, from: data), manifest.generator == "tale", let entries = manifest.files else {
             throw .localSite("\(manifestURL.path) is not a Tale manifest; run `tale build` again")
         }
         var files: [LocalFile] = []
         for entry in entries {
-            guard let path = entry["path"] as? String, let sha = entry["sha256"] as? String, let bytes = entry["bytes"] as? Int,
-                  let type = entry["content_type"] as? String, let cache = entry["cache_control"] as? String else {
+            guard let entry = entry.value, let path = entry.path, let sha = entry.sha256, let bytes = entry.bytes,
+                  let type = entry.content_type, let cache = entry.cache_control else {
                 throw .localSite("\(manifestURL.path) has an entry without path, sha256, bytes, content_type or cache_control")
             }
             guard isPublished(path) else { continue }
@@ -69,5 +68,41 @@ public struct LocalSite: Sendable {
             throw .localSite("\(file.path) changed after the build; run `tale build` again before publishing")
         }
         return bytes
+    }
+}
+
+/// `tale-manifest.json` as read: an entry missing a field, or with one of another type, is
+/// reported by `LocalSite.load` as an entry without it.
+private struct ManifestFile: Decodable {
+    var generator: String?
+    var files: [Entry]?
+
+    private enum CodingKeys: String, CodingKey { case generator, files }
+
+    init(from decoder: any Decoder) throws {
+        let fields = try decoder.container(keyedBy: CodingKeys.self)
+        generator = try? fields.decode(String.self, forKey: .generator)
+        files = try? fields.decode([Entry].self, forKey: .files)
+    }
+
+    /// One file's line; `value` is nil when the line is not an object.
+    struct Entry: Decodable {
+        var value: Fields?
+
+        init(from decoder: any Decoder) throws { value = try? Fields(from: decoder) }
+    }
+
+    struct Fields: Decodable {
+        var path, sha256, content_type, cache_control: String?
+        var bytes: Int?
+
+        private enum CodingKeys: String, CodingKey { case path, sha256, content_type, cache_control, bytes }
+
+        init(from decoder: any Decoder) throws {
+            let fields = try decoder.container(keyedBy: CodingKeys.self)
+            func text(_ key: CodingKeys) -> String? { try? fields.decode(String.self, forKey: key) }
+            (path, sha256, content_type, cache_control) = (text(.path), text(.sha256), text(.content_type), text(.cache_control))
+            bytes = try? fields.decode(Int.self, forKey: .bytes)
+        }
     }
 }

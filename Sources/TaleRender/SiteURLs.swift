@@ -30,25 +30,3 @@ public struct SiteURLs: Sendable {
         return UTCTime.rfc3339(Date(timeIntervalSince1970: TimeInterval(seconds)))
     }
 }
-
-/// Escaping for XML text and attribute values.
-public enum XMLText {
-    /// `text` with `& < > " '` escaped.
-    public static func escape(_ text: String) -> String {
-        // Most text has nothing to escape: check the bytes first, and walk scalars (not characters) when it does.
-        guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else { return text }
-        var out = ""
-        out.reserveCapacity(text.utf8.count + 16)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
-    }
-}

@@ -14,7 +14,7 @@ public enum Sitemap {
     }
 
     private static func entry(_ location: String, lastmod: String?) -> String {
-        var text = "  <url>\n    <loc>\(XMLText.escape(location))</loc>\n"
+        var text = "  <url>\n    <loc>\(XMLEscape.string(location))</loc>\n"
         if let lastmod { text += "    <lastmod>\(lastmod)</lastmod>\n" }
         return text + "  </url>\n"
     }

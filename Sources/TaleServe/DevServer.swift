@@ -139,7 +139,7 @@ public final class DevServer: Sendable {
         }
         guard !path.split(separator: "/").contains(".."), let bytes = await site.file(path) else {
             let error = await site.error
-            let page = LiveReloadScript.inject(into: "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Not found</title></head><body><h1>Not found</h1><p>No file \(XMLText.escape(path)) in the site.</p></body></html>")
+            let page = LiveReloadScript.inject(into: "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Not found</title></head><body><h1>Not found</h1><p>No file \(XMLEscape.string(path)) in the site.</p></body></html>")
             return HTTPResponse(statusCode: error == nil ? .notFound : .serviceUnavailable,
                                 headers: [.contentType: "text/html; charset=utf-8"], body: Data(page.utf8))
         }

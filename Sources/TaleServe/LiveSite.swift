@@ -57,9 +57,15 @@ public actor LiveSite {
 
     /// `{"type": ..., "text": ...}` as JSON text.
     static func message(_ type: String, text: String? = nil) -> String {
-        var object: [String: String] = ["type": type]
-        if let text { object["text"] = text }
-        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data("{}".utf8)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let data = (try? encoder.encode(LiveMessage(type: type, text: text))) ?? Data("{}".utf8)
         return String(decoding: data, as: UTF8.self)
     }
+}
+
+/// A message to the open pages: `reload`, or `error` with the text to show.
+private struct LiveMessage: Encodable {
+    var type: String
+    var text: String?
 }

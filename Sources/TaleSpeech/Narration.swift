@@ -44,9 +44,9 @@ public struct Narration: Sendable, Equatable {
     }
 
     /// Speaks `title` then `text` in `language` with espeak-ng, and encodes the result.
-    public static func make(title: String?, text: String, language: String) throws(SpeechFailure) -> Narration {
+    public static func make(title: String?, text: String, language: String) throws(SpeechError) -> Narration {
         let (words, spoken, starts) = script(title: title, text: text)
-        guard !words.isEmpty else { throw SpeechFailure("there is nothing to read") }
+        guard !words.isEmpty else { throw SpeechError("there is nothing to read") }
         let speech = try Speech.speak(spoken, language: language)
         let duration = Int((speech.duration * 1000).rounded())
         var timings = [Int?](repeating: nil, count: words.count)
@@ -61,7 +61,7 @@ public struct Narration: Sendable, Equatable {
 
     /// A recording made elsewhere (a speech service gives audio but no word times): each word
     /// gets a share of the recording's length by its letters, with longer pauses after stops and commas.
-    public static func estimated(mp3: [UInt8], title: String?, text: String) throws(SpeechFailure) -> Narration {
+    public static func estimated(mp3: [UInt8], title: String?, text: String) throws(SpeechError) -> Narration {
         let words = script(title: title, text: text).words
         let duration = Int((try MP3Encoder.duration(of: mp3) * 1000).rounded())
         let weights = words.map { word -> Double in

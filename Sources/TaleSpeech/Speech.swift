@@ -20,7 +20,7 @@ public struct SpokenText: Sendable, Equatable {
 }
 
 /// Why speech failed.
-public struct SpeechFailure: Error, Equatable, Sendable, CustomStringConvertible {
+public struct SpeechError: Error, Equatable, Sendable, CustomStringConvertible {
     /// What went wrong.
     public var description: String
 
@@ -41,12 +41,12 @@ public enum Speech {
     }
 
     /// `text` spoken with the voice for `language` (a BCP 47 tag; espeak picks the nearest voice).
-    public static func speak(_ text: String, language: String) throws(SpeechFailure) -> SpokenText {
+    public static func speak(_ text: String, language: String) throws(SpeechError) -> SpokenText {
         lock.lock()
         defer { lock.unlock() }
         if sampleRate == 0 {
             sampleRate = espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, 500, nil, 0)
-            guard sampleRate > 0 else { throw SpeechFailure("espeak-ng could not start (is the espeak-ng-data package installed?)") }
+            guard sampleRate > 0 else { throw SpeechError("espeak-ng could not start (is the espeak-ng-data package installed?)") }
             espeak_SetSynthCallback { wav, count, events in
                 guard let events else { return 0 }
                 var event = events
@@ -68,7 +68,7 @@ public enum Speech {
         }
         let voice = language.split(separator: "-").first.map(String.init) ?? "en"
         if espeak_SetVoiceByName(voice) != EE_OK, espeak_SetVoiceByName("en") != EE_OK {
-            throw SpeechFailure("espeak-ng has no voice for '\(language)'")
+            throw SpeechError("espeak-ng has no voice for '\(language)'")
         }
         let sink = Sink()
         let context = Unmanaged.passRetained(sink)
@@ -76,7 +76,7 @@ public enum Speech {
         let status = text.withCString { pointer in
             espeak_Synth(pointer, strlen(pointer) + 1, 0, POS_CHARACTER, 0, UInt32(espeakCHARS_UTF8), nil, context.toOpaque())
         }
-        guard status == EE_OK else { throw SpeechFailure("espeak-ng could not speak the text (error \(status.rawValue))") }
+        guard status == EE_OK else { throw SpeechError("espeak-ng could not speak the text (error \(status.rawValue))") }
         espeak_Synchronize()
         return SpokenText(samples: sink.samples, sampleRate: Int(sampleRate), words: sink.words.map { ($0.0, $0.1) })
     }

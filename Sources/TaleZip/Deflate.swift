@@ -7,26 +7,18 @@ import Foundation
 /// Tale's painted cards, 102 against 212 ms). Output depends only on the input, the level and
 /// the libdeflate version.
 public enum Deflate {
-    /// Why libdeflate refused.
-    public struct Failure: Error, Equatable, Sendable, CustomStringConvertible {
-        /// What went wrong.
-        public var message: String
-        /// `compression failed: …`.
-        public var description: String { "compression failed: \(message)" }
-    }
-
     /// `bytes` as a gzip file (RFC 1952) with no name and a zero timestamp.
-    public static func gzip(_ bytes: [UInt8], level: Int32 = 9) throws(Failure) -> [UInt8] {
+    public static func gzip(_ bytes: [UInt8], level: Int32 = 9) throws(DeflateError) -> [UInt8] {
         try compress(bytes, level: level, bound: libdeflate_gzip_compress_bound, compress: libdeflate_gzip_compress)
     }
 
     /// `bytes` as a raw deflate stream (RFC 1951), as zip entries hold them.
-    public static func raw(_ bytes: [UInt8], level: Int32 = 9) throws(Failure) -> [UInt8] {
+    public static func raw(_ bytes: [UInt8], level: Int32 = 9) throws(DeflateError) -> [UInt8] {
         try compress(bytes, level: level, bound: libdeflate_deflate_compress_bound, compress: libdeflate_deflate_compress)
     }
 
     /// `bytes` as a zlib stream (RFC 1950), as PNG's IDAT and PDF's FlateDecode filter hold them.
-    public static func zlib(_ bytes: [UInt8], level: Int32 = 6) throws(Failure) -> [UInt8] {
+    public static func zlib(_ bytes: [UInt8], level: Int32 = 6) throws(DeflateError) -> [UInt8] {
         try compress(bytes, level: level, bound: libdeflate_zlib_compress_bound, compress: libdeflate_zlib_compress)
     }
 
@@ -36,17 +28,17 @@ public enum Deflate {
     }
 
     /// The contents of a gzip file of one member (under 4 GiB: its trailer gives the size).
-    public static func gunzip(_ bytes: [UInt8]) throws(Failure) -> [UInt8] {
-        guard bytes.count >= 18 else { throw Failure(message: "not a valid gzip file") }
+    public static func gunzip(_ bytes: [UInt8]) throws(DeflateError) -> [UInt8] {
+        guard bytes.count >= 18 else { throw DeflateError(message: "not a valid gzip file") }
         let size = bytes.suffix(4).reversed().reduce(0) { $0 << 8 | Int($1) }
-        guard let output = decompress(bytes, size: size, with: libdeflate_gzip_decompress) else { throw Failure(message: "not a valid gzip file") }
+        guard let output = decompress(bytes, size: size, with: libdeflate_gzip_decompress) else { throw DeflateError(message: "not a valid gzip file") }
         return output
     }
 
     /// The contents of a zlib stream (RFC 1950) whose uncompressed size is known, as a WOFF table's is.
-    public static func unzlib(_ bytes: [UInt8], size: Int) throws(Failure) -> [UInt8] {
+    public static func unzlib(_ bytes: [UInt8], size: Int) throws(DeflateError) -> [UInt8] {
         guard size >= 0, let output = decompress(bytes, size: size, with: libdeflate_zlib_decompress) else {
-            throw Failure(message: "not a valid zlib stream of \(size) bytes")
+            throw DeflateError(message: "not a valid zlib stream of \(size) bytes")
         }
         return output
     }
@@ -68,8 +60,8 @@ public enum Deflate {
     private typealias Bound = (OpaquePointer?, Int) -> Int
     private typealias Compress = (OpaquePointer?, UnsafeRawPointer?, Int, UnsafeMutableRawPointer?, Int) -> Int
 
-    private static func compress(_ bytes: [UInt8], level: Int32, bound: Bound, compress: Compress) throws(Failure) -> [UInt8] {
-        guard let compressor = Compressors.shared.take(level: level) else { throw Failure(message: "no compressor for level \(level)") }
+    private static func compress(_ bytes: [UInt8], level: Int32, bound: Bound, compress: Compress) throws(DeflateError) -> [UInt8] {
+        guard let compressor = Compressors.shared.take(level: level) else { throw DeflateError(message: "no compressor for level \(level)") }
         defer { Compressors.shared.give(compressor, level: level) }
         // Into a scratch buffer of the bound, then copied at its size: an array made at the bound
         // keeps that capacity, and a build holds thousands of compressed files.
@@ -77,7 +69,7 @@ public enum Deflate {
         let scratch = UnsafeMutableRawPointer.allocate(byteCount: max(capacity, 1), alignment: 16)
         defer { scratch.deallocate() }
         let written = bytes.withUnsafeBytes { compress(compressor, $0.baseAddress, $0.count, scratch, capacity) }
-        guard written > 0 else { throw Failure(message: "libdeflate could not compress \(bytes.count) bytes") }
+        guard written > 0 else { throw DeflateError(message: "libdeflate could not compress \(bytes.count) bytes") }
         return Array(UnsafeRawBufferPointer(start: scratch, count: written))
     }
 
@@ -97,4 +89,12 @@ public enum Deflate {
             lock.withLock { idle[level, default: []].append(compressor) }
         }
     }
+}
+
+/// Why libdeflate refused.
+public struct DeflateError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// What went wrong.
+    public var message: String
+    /// `compression failed: …`.
+    public var description: String { "compression failed: \(message)" }
 }

@@ -5,28 +5,6 @@
 /// holds (a name of 65,535 bytes, 65,535 entries, 4 GiB per entry and in all); past them `add`
 /// throws rather than writing a broken archive.
 public struct ZipWriter: Sendable {
-    /// Why an entry could not be added.
-    public enum Failure: Error, Equatable, Sendable, CustomStringConvertible {
-        /// The entry's bytes could not be compressed.
-        case deflate(Deflate.Failure)
-        /// The name is longer than zip's 65,535 bytes.
-        case nameTooLong(bytes: Int)
-        /// The archive already holds 65,535 entries.
-        case tooManyEntries
-        /// The entry, or the archive with it, would pass zip's 4 GiB.
-        case tooLarge(name: String)
-
-        /// What went wrong, in a sentence.
-        public var description: String {
-            switch self {
-            case .deflate(let failure): return failure.description
-            case .nameTooLong(let bytes): return "an entry's name is \(bytes) bytes; a zip holds names of at most 65535"
-            case .tooManyEntries: return "a zip holds at most 65535 entries"
-            case .tooLarge(let name): return "\(name) would pass zip's 4 GiB limit"
-            }
-        }
-    }
-
     private struct Entry {
         var name: [UInt8]
         var crc: UInt32
@@ -43,7 +21,7 @@ public struct ZipWriter: Sendable {
     public init() {}
 
     /// Adds a file named `name` (a path with `/`), deflated unless `compress` is false.
-    public mutating func add(_ name: String, _ bytes: [UInt8], compress: Bool = true) throws(Failure) {
+    public mutating func add(_ name: String, _ bytes: [UInt8], compress: Bool = true) throws(ZipError) {
         guard name.utf8.count <= Int(UInt16.max) else { throw .nameTooLong(bytes: name.utf8.count) }
         guard entries.count < Int(UInt16.max) else { throw .tooManyEntries }
         let crc = Deflate.crc32(bytes)
@@ -88,4 +66,26 @@ public struct ZipWriter: Sendable {
 
     private static func u16(_ value: UInt16) -> [UInt8] { [UInt8(value & 0xff), UInt8(value >> 8)] }
     private static func u32(_ value: UInt32) -> [UInt8] { [UInt8(value & 0xff), UInt8((value >> 8) & 0xff), UInt8((value >> 16) & 0xff), UInt8(value >> 24)] }
+}
+
+/// Why an entry could not be added.
+public enum ZipError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// The entry's bytes could not be compressed.
+    case deflate(DeflateError)
+    /// The name is longer than zip's 65,535 bytes.
+    case nameTooLong(bytes: Int)
+    /// The archive already holds 65,535 entries.
+    case tooManyEntries
+    /// The entry, or the archive with it, would pass zip's 4 GiB.
+    case tooLarge(name: String)
+
+    /// What went wrong, in a sentence.
+    public var description: String {
+        switch self {
+        case .deflate(let failure): return failure.description
+        case .nameTooLong(let bytes): return "an entry's name is \(bytes) bytes; a zip holds names of at most 65535"
+        case .tooManyEntries: return "a zip holds at most 65535 entries"
+        case .tooLarge(let name): return "\(name) would pass zip's 4 GiB limit"
+        }
+    }
 }

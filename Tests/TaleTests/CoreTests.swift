@@ -28,11 +28,11 @@ struct CoreTests {
         // A trailer whose size or checksum does not match the contents: refused, not returned.
         var damaged = try Deflate.gzip(large)
         damaged.replaceSubrange((damaged.count - 4)..., with: [1, 0, 0, 0])
-        #expect(throws: Deflate.Failure.self) { try Deflate.gunzip(damaged) }
+        #expect(throws: DeflateError.self) { try Deflate.gunzip(damaged) }
         damaged = try Deflate.gzip(large)
         damaged[damaged.count - 8] ^= 0xFF
-        #expect(throws: Deflate.Failure.self) { try Deflate.gunzip(damaged) }
-        #expect(throws: Deflate.Failure.self) { try Deflate.gunzip(Array("not gzip".utf8)) }
+        #expect(throws: DeflateError.self) { try Deflate.gunzip(damaged) }
+        #expect(throws: DeflateError.self) { try Deflate.gunzip(Array("not gzip".utf8)) }
     }
 
     @Test("slugs")
@@ -87,8 +87,8 @@ struct PNGTests {
     @Test("a truncated or non-PNG file is refused")
     func refuses() throws {
         let bytes = try PNGImage(width: 2, height: 2, pixels: [UInt8](repeating: 9, count: 16)).encoded()
-        #expect(throws: PNGImage.Failure.self) { try PNGImage(decoding: Array(bytes.prefix(30))) }
-        #expect(throws: PNGImage.Failure.self) { try PNGImage(decoding: Array("GIF89a".utf8)) }
+        #expect(throws: PNGError.self) { try PNGImage(decoding: Array(bytes.prefix(30))) }
+        #expect(throws: PNGError.self) { try PNGImage(decoding: Array("GIF89a".utf8)) }
     }
 }
 

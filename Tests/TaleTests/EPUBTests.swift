@@ -14,7 +14,7 @@ private struct Inspection {
         let run = Support.run(URL(fileURLWithPath: "/usr/bin/env"),
                               ["python3", Support.fixtures.appending(path: "epub_inspect.py").path, epub.path] + (folder.map { [$0.path] } ?? []))
         guard run.status == 0, let json = try JSONSerialization.jsonObject(with: Data(run.out.utf8)) as? [String: Any],
-              json["test"] is NSNull else { throw EPUBFailure(description: "zipfile cannot read \(epub.path): \(run.err)") }
+              json["test"] is NSNull else { throw EPUBError(description: "zipfile cannot read \(epub.path): \(run.err)") }
         entries = (json["entries"] as? [[String: Any]] ?? []).map { ($0["name"] as! String, $0["method"] as! Int) }
         texts = json["texts"] as? [String: String] ?? [:]
     }

@@ -32,14 +32,14 @@ struct FontTests {
 
     @Test("a file that is not a font says what is wrong")
     func notAFont() throws {
-        #expect(throws: SFNTFont.Failure(message: "it starts with 0x3c3f786d, not an sfnt version")) {
+        #expect(throws: SFNTFontError(message: "it starts with 0x3c3f786d, not an sfnt version")) {
             try SFNTFont(Array("<?xml version=\"1.0\"?>".utf8))
         }
         var cut = try Array(andika().prefix(400))
         cut[4] = 0
         cut[5] = 18
-        #expect(throws: SFNTFont.Failure(message: "table 'GDEF' runs past the end of the file")) { try SFNTFont(cut) }
-        #expect(throws: SFNTFont.Failure(message: "the file is 3 bytes long")) { try SFNTFont([0, 1, 0]) }
+        #expect(throws: SFNTFontError(message: "table 'GDEF' runs past the end of the file")) { try SFNTFont(cut) }
+        #expect(throws: SFNTFontError(message: "the file is 3 bytes long")) { try SFNTFont([0, 1, 0]) }
     }
 
     @Test("the build publishes Andika with its licence and the @font-face rules, and pages link them first")

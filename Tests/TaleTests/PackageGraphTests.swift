@@ -52,6 +52,34 @@ struct PackageGraphTests {
         return modules.subtracting(system)
     }
 
+    /// The table under "Which module imports which" in docs/architecture.md: each module's row, to
+    /// the names in its second column.
+    static func documented() throws -> [String: Set<String>] {
+        let text = try String(contentsOf: Support.packageRoot.appending(path: "docs/architecture.md"), encoding: .utf8)
+        let section = try #require(text.components(separatedBy: "### Which module imports which").dropFirst().first)
+        var graph: [String: Set<String>] = [:]
+        for line in section.split(separator: "\n").drop(while: { !$0.hasPrefix("| module") }).dropFirst(2) {
+            guard line.hasPrefix("| `") else { break }
+            let cells = line.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
+            let names = { (cell: String) in Set(cell.split(separator: ",").map { $0.trimmingCharacters(in: CharacterSet(charactersIn: " `")) }.filter { $0 != "—" }) }
+            graph[cells[0].trimmingCharacters(in: CharacterSet(charactersIn: "`"))] = names(cells[1])
+        }
+        return graph
+    }
+
+    @Test("docs/architecture.md lists each module's dependencies as Package.swift declares them")
+    func documentedGraph() throws {
+        let declared = try Self.declared()
+        let documented = try Self.documented()
+        #expect(Set(documented.keys) == Set(declared.keys), "modules documented but not declared, or declared but not documented")
+        for (target, names) in documented.sorted(by: { $0.key < $1.key }) {
+            guard let dependencies = declared[target] else { continue }
+            // A product is documented by its name, which the manifest gives as the first of its modules' set.
+            let products = Set(dependencies.products.compactMap { modules in Self.productModules.first { $0.value == modules }?.key ?? modules.first })
+            #expect(names == dependencies.targets.union(products), "\(target): documented \(names.sorted()), declared \(dependencies.targets.union(products).sorted())")
+        }
+    }
+
     @Test("every module imports exactly what Package.swift declares for it")
     func dependenciesMatchImports() throws {
         let graph = try Self.declared()

@@ -332,7 +332,7 @@ struct PrintUnitTests {
         #expect(font.width("m", size: 10) > font.width("i", size: 10))
         #expect(abs(font.width("mi", size: 10) - font.width("m", size: 10) - font.width("i", size: 10)) < 1e-9)
         #expect(font.missingCharacters(in: "a 🦊 b 🦊") == ["🦊"])
-        #expect(throws: TrueTypeFont.Failure.self) { try TrueTypeFont(data: Array("not a font at all".utf8)) }
+        #expect(throws: TrueTypeFontError.self) { try TrueTypeFont(data: Array("not a font at all".utf8)) }
     }
 
     @Test("hyphenation breaks between syllables by rule, never too near either end")
@@ -383,7 +383,7 @@ struct PrintUnitTests {
         #expect(mirrored.marks.count == 34)
         #expect(mirrored.marks.first?.fill == RGBA(4, 4, 4) && mirrored.marks[31].fill == RGBA(251, 251, 251))
         #expect(mirrored.marks[32].outline == .rect(x: 20, y: 10, width: 20, height: 5, corner: 0))
-        #expect(throws: SVGReader.Failure(message: "path command 'A' (arcs) is not supported in print; draw the curve with C or Q")) {
+        #expect(throws: SVGReaderError(message: "path command 'A' (arcs) is not supported in print; draw the curve with C or Q")) {
             try SVGReader.drawing("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 10 10\"><path d=\"M0 0 A 5 5 0 0 1 10 10\"/></svg>")
         }
     }

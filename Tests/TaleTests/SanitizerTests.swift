@@ -132,10 +132,10 @@ struct SVGSanitizerTests {
 
     @Test("a DOCTYPE, a non-SVG root or broken XML is refused")
     func refuses() {
-        #expect(throws: SVGSanitizer.Failure.hasDoctype) {
+        #expect(throws: SVGSanitizerError.hasDoctype) {
             try SVGSanitizer.sanitize("<!DOCTYPE svg [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><svg xmlns=\"http://www.w3.org/2000/svg\">&x;</svg>")
         }
-        #expect(throws: SVGSanitizer.Failure.notSVG(root: "html")) { try SVGSanitizer.sanitize("<html/>") }
+        #expect(throws: SVGSanitizerError.notSVG(root: "html")) { try SVGSanitizer.sanitize("<html/>") }
         #expect(throws: (any Error).self) { try SVGSanitizer.sanitize("<svg><g></svg>") }
     }
 }

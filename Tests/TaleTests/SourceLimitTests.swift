@@ -69,7 +69,7 @@ struct SourceLimitTests {
     @Test("zip refuses a name past 65,535 bytes instead of trapping")
     func zipNameTooLong() {
         var zip = ZipWriter()
-        #expect(throws: ZipWriter.Failure.nameTooLong(bytes: 70_000)) {
+        #expect(throws: ZipError.nameTooLong(bytes: 70_000)) {
             try zip.add(String(repeating: "n", count: 70_000), [1, 2, 3])
         }
     }

@@ -4,71 +4,6 @@ import TaleImage
 /// The things a picture can hold: each drawn in a 100 x 100 box standing on y = 100, simple and
 /// bold enough to know at thumbnail size, tagged `prop:<name>`.
 public enum Props {
-    static let line = RGBA(58, 42, 36)
-
-    /// The words that name each prop (singular, plural and near words), to the prop's name.
-    static let words: [String: String] = {
-        var table: [String: String] = [:]
-        let names: [(String, [String])] = [
-            ("umbrella", ["umbrella", "umbrellas", "brolly"]), ("radio", ["radio", "wireless"]), ("kite", ["kite", "kites"]),
-            ("net", ["net", "nets", "fishing net"]), ("cake", ["cake", "cakes", "cupcake"]), ("oven", ["oven", "stove"]),
-            ("blanket", ["blanket", "blankets", "quilt", "duvet"]), ("train", ["train", "trains", "locomotive"]), ("rocket", ["rocket", "spaceship"]),
-            ("lantern", ["lantern", "lanterns"]), ("lamp", ["lamp", "lamps", "lamppost"]), ("torch", ["torch", "flashlight"]),
-            ("candle", ["candle", "candles"]), ("map", ["map", "maps", "chart", "charts"]), ("letter", ["letter", "letters", "envelope", "note", "message"]),
-            ("basket", ["basket", "baskets", "hamper"]), ("laundry basket", ["laundry basket", "laundry"]), ("boat", ["boat", "boats", "raft", "rowing boat"]),
-            ("book", ["book", "books", "storybook"]), ("tree house", ["tree house", "treehouse"]), ("telephone", ["telephone", "phone"]),
-            ("clock", ["clock", "clocks", "alarm clock"]), ("music box", ["music box"]), ("balloon", ["balloon", "balloons"]), ("sock", ["sock", "socks"]),
-            ("pie", ["pie", "pies", "tart"]), ("bread", ["bread", "loaf", "loaves", "bun", "buns"]), ("soup", ["soup", "stew", "pot", "cauldron"]),
-            ("bicycle", ["bicycle", "bike", "bicycles", "bikes"]), ("wagon", ["wagon", "cart", "wheelbarrow"]), ("key", ["key", "keys"]),
-            ("ball", ["ball", "balls", "football"]), ("drum", ["drum", "drums"]), ("bell", ["bell", "bells"]), ("flute", ["flute", "whistle", "recorder"]),
-            ("crown", ["crown", "crowns"]), ("egg", ["egg", "eggs"]), ("seed", ["seed", "seeds", "acorn", "acorns"]), ("shell", ["shell", "shells", "seashell"]),
-            ("star", ["star", "stars", "wishing star"]), ("compass", ["compass"]), ("telescope", ["telescope", "spyglass"]), ("hat", ["hat", "hats"]),
-            ("scarf", ["scarf", "scarves"]), ("teddy", ["teddy", "teddy bear", "toy", "toys", "doll"]), ("bridge", ["bridge", "bridges"]),
-            ("nest", ["nest", "nests"]), ("present", ["present", "presents", "gift", "gifts", "parcel"]), ("picture", ["picture", "painting", "photo"]),
-            ("pebble", ["pebble", "pebbles", "stone", "stones"]), ("feather", ["feather", "feathers"]), ("ladder", ["ladder", "ladders"]),
-            ("bucket", ["bucket", "buckets", "pail"]), ("spade", ["spade", "shovel"]), ("apple", ["apple", "apples"]), ("flower", ["flower", "flowers", "daisy", "rose", "tulip"]),
-            ("leaf", ["leaf", "leaves"]), ("cup", ["cup", "cups", "mug"]), ("teapot", ["teapot", "kettle"]), ("bowl", ["bowl", "bowls"]),
-            ("tent", ["tent", "tents"]), ("sled", ["sled", "sledge", "sleigh"]), ("snowman", ["snowman"]), ("sandcastle", ["sandcastle"]),
-            ("fishing rod", ["fishing rod", "rod"]), ("watering can", ["watering can"]), ("paintbrush", ["paintbrush", "brush", "paints"]),
-            ("pencil", ["pencil", "pencils", "crayon", "crayons"]), ("jar", ["jar", "jars", "honey", "jam"]), ("bottle", ["bottle", "bottles"]),
-            ("chair", ["chair", "chairs", "stool"]), ("pillow", ["pillow", "pillows", "cushion"]), ("gate", ["gate", "gates"]),
-            ("door", ["door", "doors", "doorway"]), ("sign", ["sign", "signpost"]), ("rope", ["rope", "ropes", "string", "thread"]),
-            ("wheel", ["wheel", "wheels"]), ("mirror", ["mirror"]), ("suitcase", ["suitcase", "bag"]), ("carrot", ["carrot", "carrots"]),
-            ("mushroom", ["mushroom", "mushrooms", "toadstool"]), ("sandwich", ["sandwich", "sandwiches", "picnic"]), ("shield", ["shield"]),
-            ("wand", ["wand"]), ("guitar", ["guitar"]), ("trumpet", ["trumpet", "bugle"]), ("spoon", ["spoon", "spoons", "ladle"]),
-        ]
-        for (name, list) in names { for word in list { table[word] = name } }
-        return table
-    }()
-
-    /// Every prop's name.
-    public static var all: [String] { Array(Set(words.values)).sorted() }
-
-    /// The props `text` names, in order of first mention, each once; two-word names first.
-    static func named(in text: String) -> [String] {
-        let words = PageWords.of(text)
-        var found: [(Int, String)] = []
-        var index = 0
-        while index < words.count {
-            if index + 1 < words.count, let two = Props.words[words[index] + " " + words[index + 1]] {
-                found.append((index, two))
-                index += 2
-                continue
-            }
-            // "next door" is a neighbour's house, not a door in the picture.
-            if let one = Props.words[words[index]], !(one == "door" && index > 0 && words[index - 1] == "next") { found.append((index, one)) }
-            index += 1
-        }
-        var seen: Set<String> = []
-        return found.map(\.1).filter { seen.insert($0).inserted }
-    }
-
-    /// Whether Tale draws `thing` ("watering can", "lantern").
-    public static func drawable(_ thing: String) -> Bool { name(of: thing) != nil }
-
-    /// The prop's name for a story's key thing ("the brass lantern" is a lantern), or nil if Tale cannot draw it.
-    static func name(of thing: String) -> String? { named(in: thing).last }
-
     /// `name` drawn standing at (`x`, `ground`), `size` units tall; broken when `broken`.
     public static func draw(_ d: inout VectorDrawing, _ name: String, x: Double, ground: Double, size: Double, broken: Bool = false, lit: Bool = false) {
         var p = VectorDrawing(width: 100, height: 100)
@@ -77,8 +12,6 @@ public enum Props {
         func stroke(_ o: Outline, _ c: RGBA = line, _ w: Double = 3) { p.add(o, stroke: c, strokeWidth: w, role: role) }
         func poly(_ points: [(Double, Double)]) -> Outline { .polygon(points.map { Point($0.0, $0.1) }, closed: true) }
         func path(_ points: [(Double, Double)]) -> Outline { .polygon(points.map { Point($0.0, $0.1) }, closed: false) }
-        let red = RGBA(214, 64, 52), blue = RGBA(64, 120, 200), yellow = RGBA(250, 206, 70), green = RGBA(96, 164, 80), wood = RGBA(170, 116, 70),
-            brown = RGBA(140, 94, 60), grey = RGBA(150, 150, 160), white = RGBA(250, 248, 240), paper = RGBA(240, 226, 186), glow = RGBA(255, 226, 120, 0.4)
         switch name {
         case "umbrella":
             stroke(path([(50, 30), (50, 92), (44, 98), (38, 92)]), line, 4)

@@ -196,20 +196,20 @@ public struct StoryPlan: Sendable, Codable, Equatable {
     }
 
     /// A plan read from its JSON, or why it is not one.
-    public static func decode(_ text: String) -> Result<StoryPlan, PlanProblem> {
+    public static func decode(_ text: String) -> Result<StoryPlan, PlanError> {
         do {
             return .success(try JSONDecoder().decode(StoryPlan.self, from: Data(text.utf8)))
         } catch let DecodingError.keyNotFound(key, context) {
-            return .failure(PlanProblem("the plan has no \"\(path(context.codingPath + [key]))\""))
+            return .failure(PlanError("the plan has no \"\(path(context.codingPath + [key]))\""))
         } catch let DecodingError.typeMismatch(_, context) {
-            return .failure(PlanProblem("\"\(path(context.codingPath))\" has the wrong type: \(context.debugDescription)"))
+            return .failure(PlanError("\"\(path(context.codingPath))\" has the wrong type: \(context.debugDescription)"))
         } catch let DecodingError.valueNotFound(_, context) {
-            return .failure(PlanProblem("\"\(path(context.codingPath))\" is null"))
+            return .failure(PlanError("\"\(path(context.codingPath))\" is null"))
         } catch let DecodingError.dataCorrupted(context) {
-            return .failure(PlanProblem(context.codingPath.isEmpty ? "the plan is not JSON: \(context.debugDescription)"
+            return .failure(PlanError(context.codingPath.isEmpty ? "the plan is not JSON: \(context.debugDescription)"
                                             : "\"\(path(context.codingPath))\": \(context.debugDescription)"))
         } catch {
-            return .failure(PlanProblem("the plan cannot be read: \(error)"))
+            return .failure(PlanError("the plan cannot be read: \(error)"))
         }
     }
 
@@ -253,7 +253,7 @@ extension StoryPlan {
 }
 
 /// Why a plan could not be used.
-public struct PlanProblem: Error, Sendable, Equatable, CustomStringConvertible {
+public struct PlanError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The reason, in words.
     public var reason: String
     /// A problem.
