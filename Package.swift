@@ -77,11 +77,22 @@ let package = Package(
         .executableTarget(name: "ThemeEmbedder", swiftSettings: swiftSettings),
         .plugin(name: "EmbedTheme", capability: .buildTool(), dependencies: ["ThemeEmbedder"]),
 
+        // What every test target shares: paths, fixture copies, in-process builds, running `tale`.
+        .target(name: "TaleTestSupport", dependencies: ["TaleBuild", "TaleCore", "TaleImage"], path: "Tests/TaleTestSupport",
+                swiftSettings: swiftSettings),
+        // Unit, in-process build and CLI tests: the developer's loop (`swift test --filter TaleTests`).
         .testTarget(name: "TaleTests",
-                    dependencies: ["TaleCore", "TaleMarkdown", "TaleHTML", "TaleImage", "TaleHTTP",
+                    dependencies: ["TaleTestSupport", "TaleCore", "TaleMarkdown", "TaleHTML", "TaleImage", "TaleHTTP",
                                    "TaleAnalyse", "TaleRender", "TaleBuild", "TaleCLI", "TaleZip", "TalePublish", "TaleServe", "TaleGenerate", "TaleEPUB", "TaleSpeech", "TalePDF", "TalePrint", "TaleFont", "TaleFuzz",
                                    .product(name: "FlyingFox", package: "FlyingFox")],
-                    exclude: ["Fixtures", "browser"],
+                    exclude: ["Fixtures"],
+                    swiftSettings: swiftSettings),
+        // Tests of the whole system: a real browser, `tale serve`, the release build against the debug
+        // one, publishing to a real S3 server, and the fuzz regressions through `tale-fuzz`.
+        .testTarget(name: "TaleSystemTests",
+                    dependencies: ["TaleTestSupport", "TaleCore", "TaleBuild", "TalePublish", "TaleServe", "TaleHTTP", "TaleImage", "TaleFuzz",
+                                   .product(name: "FlyingFox", package: "FlyingFox")],
+                    exclude: ["browser"],
                     swiftSettings: swiftSettings),
     ]
 )

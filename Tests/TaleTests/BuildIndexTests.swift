@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TaleBuild
 import TaleCore
+import TaleTestSupport
 
 /// `tale build` carrying unchanged books over from the last build through `.tale-cache/build-index`.
 @Suite("Builds after an edit")

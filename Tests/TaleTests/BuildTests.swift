@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TaleBuild
 import TaleCore
+import TaleTestSupport
 
 @Suite("tale build")
 struct BuildTests {

@@ -4,6 +4,7 @@ import TaleBuild
 import TaleCore
 import TaleHTML
 import TaleZip
+import TaleTestSupport
 
 @Suite("CDN-ready output")
 struct CDNOutputTests {

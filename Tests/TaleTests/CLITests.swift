@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TaleTestSupport
 
 @Suite("The tale command")
 struct CLITests {

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TaleAnalyse
 import TaleCore
+import TaleTestSupport
 
 @Suite("Cue analysis")
 struct CueTests {

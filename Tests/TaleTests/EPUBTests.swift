@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TaleEPUB
 import TaleImage
+import TaleTestSupport
 
 private let books = ["moss-and-the-lost-lantern", "pip-and-the-paper-moon", "the-cartographer-of-tides", "which-way-juniper"]
 

@@ -3,6 +3,7 @@ import Testing
 import TaleBuild
 import TaleCore
 import TaleGenerate
+import TaleTestSupport
 
 /// A provider that counts its calls and answers from a script (then from the embedded storyteller).
 /// A book's plan always comes from the embedded storyteller: the script is for what is written from it.

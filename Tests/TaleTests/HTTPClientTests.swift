@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TaleHTTP
+import TaleTestSupport
 
 /// A Python script from Fixtures/ that serves on 127.0.0.1 and prints its port first; stopped
 /// with SIGKILL, per the toolchain notes.

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TaleImage
 import TaleZip
+import TaleTestSupport
 
 /// Hostile and careless projects, made at run time: `tale check` and `tale build` each run under a
 /// 1 GiB address-space and 5 s CPU limit (prlimit), exit 1 (never a signal), report the same

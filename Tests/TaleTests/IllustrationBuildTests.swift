@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TaleCore
 import TaleImage
+import TaleTestSupport
 
 /// `src` and `alt` of every `<img>` in an HTML page.
 private func images(in html: String) -> [(src: String, alt: String?)] {

@@ -3,6 +3,7 @@ import Testing
 import TaleBuild
 import TaleCore
 import TaleRender
+import TaleTestSupport
 
 @Suite("Incremental builds")
 struct IncrementalTests {

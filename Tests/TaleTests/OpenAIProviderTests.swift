@@ -3,6 +3,7 @@ import Testing
 import TaleCore
 import TaleGenerate
 import TaleImage
+import TaleTestSupport
 
 /// The OpenAI-compatible stand-in (Fixtures/openai_server.py) on 127.0.0.1, one per test.
 final class FakeOpenAIServer {

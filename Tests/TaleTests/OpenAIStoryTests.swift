@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TaleCore
 import TaleGenerate
+import TaleTestSupport
 
 /// The model path writes like the storyteller: a plan first, then each scene in order with the
 /// story so far, every reply checked before it is kept. Against the stand-in service

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TaleTestSupport
 
 /// Package.swift says what each module may import; the sources say what it does. The two must be
 /// the same, so the dependency graph in the manifest is the one a reader can trust.
@@ -13,14 +14,14 @@ struct PackageGraphTests {
 
     /// Each source target's declared dependencies, from `swift package dump-package`: the targets it
     /// names, and for each product it names, the modules that product brings (one of them is enough).
-    static func declared() throws -> [String: (targets: Set<String>, products: [Set<String>])] {
+    static func declared() throws -> [String: (targets: Set<String>, products: [Set<String>], path: String)] {
         let swift = URL(fileURLWithPath: "/usr/bin/env")
         // A scratch folder of its own: `swift test` holds the lock on .build while the tests run.
         let scratch = Support.temporaryFolder("dump-package")
         let run = Support.run(swift, ["swift", "package", "--scratch-path", scratch.path, "dump-package"], in: Support.packageRoot)
         try #require(run.status == 0, "\(run.err)")
         let manifest = try #require(try JSONSerialization.jsonObject(with: Data(run.out.utf8)) as? [String: Any])
-        var graph: [String: (targets: Set<String>, products: [Set<String>])] = [:]
+        var graph: [String: (targets: Set<String>, products: [Set<String>], path: String)] = [:]
         for target in manifest["targets"] as? [[String: Any]] ?? [] {
             guard let name = target["name"] as? String, ["regular", "executable"].contains(target["type"] as? String) else { continue }
             var targets: Set<String> = [], products: [Set<String>] = []
@@ -31,14 +32,15 @@ struct PackageGraphTests {
                     products.append(productModules[module] ?? [module])
                 }
             }
-            graph[name] = (targets, products)
+            graph[name] = (targets, products, target["path"] as? String ?? "Sources/\(name)")
         }
         return graph
     }
 
-    /// The modules a target's sources import (every `import` line, those under `#if` too).
-    static func imported(by target: String) throws -> Set<String> {
-        let folder = Support.packageRoot.appending(path: "Sources/\(target)")
+    /// The modules the sources in `folder` (a target's, from the package root) import: every
+    /// `import` line, those under `#if` too.
+    static func imported(in folder: String) throws -> Set<String> {
+        let folder = Support.packageRoot.appending(path: folder)
         var modules: Set<String> = []
         let files = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)?.compactMap { $0 as? URL } ?? []
         for file in files where file.pathExtension == "swift" {
@@ -85,7 +87,7 @@ struct PackageGraphTests {
         let graph = try Self.declared()
         #expect(graph.count > 20)
         for (target, declared) in graph.sorted(by: { $0.key < $1.key }) {
-            let imported = try Self.imported(by: target)
+            let imported = try Self.imported(in: declared.path)
             let allowed = declared.products.reduce(declared.targets) { $0.union($1) }
             #expect(imported.subtracting(allowed).isEmpty, "\(target) imports \(imported.subtracting(allowed).sorted()) without declaring it")
             #expect(declared.targets.subtracting(imported).isEmpty, "\(target) declares \(declared.targets.subtracting(imported).sorted()) and never imports it")

@@ -3,6 +3,7 @@ import Testing
 import TaleCore
 import TaleGenerate
 import TaleImage
+import TaleTestSupport
 
 private func book(_ characters: [(String, String, String)], setting: String? = nil, premise: String? = nil) -> StoryBook {
     var matter = FrontMatter(title: "A Test Book")

@@ -3,6 +3,7 @@ import Testing
 import TaleCore
 import TaleMarkdown
 import TaleZip
+import TaleTestSupport
 
 /// Each limit in `SourceLimits` is a located error, never a crash or a stall; the inputs are made here, not committed.
 @Suite("Source limits")

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TaleCore
 import TaleRender
+import TaleTestSupport
 
 @Suite("Templates")
 struct TemplateTests {

@@ -3,19 +3,22 @@ import TaleBuild
 import TaleCore
 import TaleImage
 
-/// Paths and helpers shared by the tests.
-enum Support {
+/// Paths and helpers shared by the test targets.
+public enum Support {
     /// The package's root folder.
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    public static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    /// `Tests/TaleTests/Fixtures`.
-    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appending(path: "Fixtures")
+    /// `Tests/TaleTests/Fixtures`: fixture sites and the servers tests start (S3, OpenAI-compatible).
+    public static let fixtures = packageRoot.appending(path: "Tests/TaleTests/Fixtures")
+
+    /// `Tests/TaleSystemTests/browser`: the Python scripts that drive Chromium.
+    public static let browserScripts = packageRoot.appending(path: "Tests/TaleSystemTests/browser")
 
     /// Where tests keep screenshots and other artifacts for people to look at.
-    static let artifacts = packageRoot.appending(path: "Tests/artifacts")
+    public static let artifacts = packageRoot.appending(path: "Tests/artifacts")
 
     /// The `tale` binary built beside the test bundle.
-    static var taleBinary: URL {
+    public static var taleBinary: URL {
         if let override = ProcessInfo.processInfo.environment["TALE_BINARY"] { return URL(fileURLWithPath: override) }
         let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
         var folder = executable.deletingLastPathComponent()
@@ -28,21 +31,21 @@ enum Support {
     }
 
     /// A new empty folder under the system's temporary folder.
-    static func temporaryFolder(_ label: String = "tale") -> URL {
+    public static func temporaryFolder(_ label: String = "tale") -> URL {
         let url = FileManager.default.temporaryDirectory.appending(path: "\(label)-\(UUID().uuidString)")
         try! FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }
 
     /// A copy of fixture site `name` in a new temporary folder.
-    static func copyFixture(_ name: String) -> URL {
+    public static func copyFixture(_ name: String) -> URL {
         let destination = temporaryFolder(name).appending(path: name)
         try! FileManager.default.copyItem(at: fixtures.appending(path: name), to: destination)
         return destination
     }
 
     /// A project written inline: `files` maps relative paths to contents.
-    static func project(_ files: [String: String]) -> URL {
+    public static func project(_ files: [String: String]) -> URL {
         let root = temporaryFolder("project")
         for (path, text) in files {
             let url = root.appending(path: path)
@@ -53,14 +56,14 @@ enum Support {
     }
 
     /// Writes one file into a project.
-    static func write(_ text: String, to path: String, in root: URL) {
+    public static func write(_ text: String, to path: String, in root: URL) {
         let url = root.appending(path: path)
         try! FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         try! Data(text.utf8).write(to: url)
     }
 
     /// Builds (or checks) `project` in-process; returns the context or the error, and the diagnostics either way.
-    static func build(_ project: URL, output: URL? = nil, checkOnly: Bool = false, drafts: Bool = false,
+    public static func build(_ project: URL, output: URL? = nil, checkOnly: Bool = false, drafts: Bool = false,
                       configure: (inout BuildOptions) -> Void = { _ in }) async
         -> (context: BuildContext?, error: TaleError?, diagnostics: [String]) {
         var options = BuildOptions(project: project, output: output)
@@ -78,7 +81,7 @@ enum Support {
     }
 
     /// Runs `tale build`'s pipeline in-process, quietly.
-    static func runSite(_ options: BuildOptions) async -> Result<BuildContext, TaleError> {
+    public static func runSite(_ options: BuildOptions) async -> Result<BuildContext, TaleError> {
         do throws(TaleError) {
             return .success(try await BuildRunner(.site, reporter: .silent).run(options))
         } catch {
@@ -87,7 +90,7 @@ enum Support {
     }
 
     /// Every regular file under `folder` as relative path → bytes.
-    static func tree(_ folder: URL) -> [String: Data] {
+    public static func tree(_ folder: URL) -> [String: Data] {
         var result: [String: Data] = [:]
         let root = folder.resolvingSymlinksInPath().path
         guard let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey]) else { return result }
@@ -99,7 +102,7 @@ enum Support {
 
     /// Runs a program; returns its exit status, standard output and standard error.
     @discardableResult
-    static func run(_ executable: URL, _ arguments: [String], in folder: URL? = nil,
+    public static func run(_ executable: URL, _ arguments: [String], in folder: URL? = nil,
                     environment: [String: String] = [:]) -> (status: Int32, out: String, err: String) {
         let process = Process()
         process.executableURL = executable
@@ -131,7 +134,7 @@ enum Support {
 
     /// A screenshot of `url` by Debian's headless Chromium at `width` x `height`, saved to `file`
     /// (kept as an artifact) and decoded; throws when Chromium fails or writes no PNG.
-    static func screenshot(_ url: String, to file: URL, width: Int, height: Int) throws -> PNGImage {
+    public static func screenshot(_ url: String, to file: URL, width: Int, height: Int) throws -> PNGImage {
         // Chromium's scratch files go in a folder of their own, removed after, not left in /tmp.
         let scratch = temporaryFolder("chromium")
         defer { try? FileManager.default.removeItem(at: scratch) }
@@ -139,17 +142,20 @@ enum Support {
             "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--allow-file-access-from-files",
             "--window-size=\(width),\(height)", "--screenshot=\(file.path)", url,
         ], environment: ["TMPDIR": scratch.path])
-        guard run.status == 0 else { throw ScreenshotFailure(message: run.err) }
+        guard run.status == 0 else { throw ScreenshotError(message: run.err) }
         return try PNGImage(decoding: Array(try Data(contentsOf: file)))
     }
 
     /// Chromium could not take a screenshot.
-    struct ScreenshotFailure: Error { var message: String }
+    public struct ScreenshotError: Error {
+        /// What Chromium printed.
+        public var message: String
+    }
 
     /// Runs `tale` with `arguments`. `CI` is cleared unless `environment` sets it, so a test gets
     /// the same behaviour on a laptop and in CI (where builds would otherwise be frozen).
     @discardableResult
-    static func tale(_ arguments: [String], in folder: URL? = nil, environment: [String: String] = [:]) -> (status: Int32, out: String, err: String) {
+    public static func tale(_ arguments: [String], in folder: URL? = nil, environment: [String: String] = [:]) -> (status: Int32, out: String, err: String) {
         var environment = environment
         if environment["CI"] == nil { environment["CI"] = "" }
         return run(taleBinary, arguments, in: folder, environment: environment)

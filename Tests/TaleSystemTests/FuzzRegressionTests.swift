@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TaleFuzz
+import TaleTestSupport
 
 /// Every input a fuzz target ever crashed, hung or ran out of memory on, kept in
 /// `Tests/Fuzz/regressions/<target>/` and run again through the same target in `tale-fuzz`

@@ -3,6 +3,7 @@ import Foundation
 import Testing
 import TaleBuild
 import TaleServe
+import TaleTestSupport
 
 @Suite("tale serve")
 struct ServeTests {
@@ -10,7 +11,7 @@ struct ServeTests {
     func liveReload() throws {
         try #require(FileManager.default.isExecutableFile(atPath: "/usr/bin/chromedriver"), "`make test` installs chromium-driver")
         let project = Support.copyFixture("basic")
-        let script = Support.fixtures.deletingLastPathComponent().appending(path: "browser/serve_checks.py")
+        let script = Support.browserScripts.appending(path: "serve_checks.py")
         let result = Support.run(URL(fileURLWithPath: "/usr/bin/env"), ["python3", script.path, Support.taleBinary.path, project.path])
         #expect(result.status == 0, "\(result.out)\(result.err)")
         #expect(result.out.range(of: #"serve: [0-9]+ passed, 0 failed\n$"#, options: .regularExpression) != nil, "\(result.out)")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TaleTestSupport
 
 @Suite("The release build")
 struct ReleaseBuildTests {

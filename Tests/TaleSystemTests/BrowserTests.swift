@@ -1,9 +1,10 @@
 import Foundation
 import Testing
+import TaleTestSupport
 
 @Suite("In a real browser")
 struct BrowserTests {
-    /// Builds the sample library into a temporary folder, runs `Tests/TaleTests/browser/<script>` on it, and
+    /// Builds the sample library into a temporary folder, runs `Tests/TaleSystemTests/browser/<script>` on it, and
     /// expects it to pass with its closing line `<summary>: N passed, 0 failed` and to leave `artifacts` behind.
     func runBrowserChecks(_ script: String, summary: String, artifacts folder: String, expecting files: [String]) throws {
         let chromium = "/usr/bin/chromium", driver = "/usr/bin/chromedriver"
@@ -13,7 +14,7 @@ struct BrowserTests {
         let build = Support.tale(["build", "--quiet", "--frozen", "--source", Support.packageRoot.path, "--output", site.path])
         #expect(build.status == 0, "\(build.err)")
         let artifacts = Support.artifacts.appending(path: folder)
-        let path = Support.fixtures.deletingLastPathComponent().appending(path: "browser/\(script)")
+        let path = Support.browserScripts.appending(path: "\(script)")
         let result = Support.run(URL(fileURLWithPath: "/usr/bin/env"), ["python3", path.path, site.path, artifacts.path])
         #expect(result.status == 0, "\(result.out)\(result.err)")
         #expect(result.out.range(of: "\(summary): [0-9]+ passed, 0 failed\n$", options: .regularExpression) != nil, "\(result.out)")
