@@ -63,7 +63,7 @@ let package = Package(
                 dependencies: ["TaleBuild", "TaleCore", "TaleRender", .product(name: "FlyingFox", package: "FlyingFox")],
                 swiftSettings: swiftSettings),
         .target(name: "TaleCLI",
-                dependencies: ["TaleBuild", "TaleCore", "TaleEPUB", "TaleGenerate", "TaleHTTP", "TalePrint", "TalePublish", "TaleServe",
+                dependencies: ["TaleBuild", "TaleCore", "TaleEPUB", "TaleGenerate", "TaleHTTP", "TalePrint", "TalePublish", "TaleRender", "TaleServe",
                                .product(name: "ArgumentParser", package: "swift-argument-parser")],
                 swiftSettings: swiftSettings),
         .executableTarget(name: "tale", dependencies: ["TaleCLI"], swiftSettings: swiftSettings),

@@ -32,7 +32,7 @@ public struct EPUBStage: BuildStage {
             // book.json holds every scene's HTML, picture paths (content hashes) and narration: with the
             // layout, date and site it names everything an EPUB is made from, so it keys a cache of EPUBs.
             let key = SHA256.hex([EPUBStage.version, baseURL, layout.rawValue, modified, view.cover.path,
-                                  SHA256.hex(outputs["books/\(view.book.slug)/book.json"] ?? [])].joined(separator: "\u{0}"))
+                                  SHA256.hex(outputs[BookFiles.bookJSON(view.book.slug)] ?? [])].joined(separator: "\u{0}"))
             let file = cache.appending(path: "\(key).epub")
             func keep(_ bytes: [UInt8]) {
                 if let memory, let fingerprint { memory.store(view.book.slug, fingerprint) { $0.epub = bytes } }

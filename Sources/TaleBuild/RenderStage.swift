@@ -47,7 +47,7 @@ public struct RenderStage: BuildStage {
             if let cache, let fingerprint, var hit = cache.rendered(book.slug, fingerprint) {
                 if hit.pageIsStale {
                     // Only theme files that shape the pages changed: the view stands, the page is rendered from it again.
-                    let page = "books/\(book.slug)/index.html"
+                    let page = BookFiles.page(book.slug)
                     if let position = hit.outputs.firstIndex(where: { $0.0 == page }) { hit.outputs[position].1 = Array(renderer.bookPage(hit.view).utf8) }
                     hit.pageIsStale = false
                     cache.storePageRenderedAgain(book.slug, fingerprint, hit)
@@ -61,9 +61,9 @@ public struct RenderStage: BuildStage {
             let sink = BookOutputs()
             var media = MediaStore(derived: DerivedImages(project: context.options.project))
             let view = bookView(book, renderer: renderer, media: &media, context: context, sink: sink)
-            sink.emit("books/\(book.slug)/index.html", text: renderer.bookPage(view))
-            sink.emit("books/\(book.slug)/book.json", text: BookJSON.make(view))
-            if let cues = view.cues { sink.emit("books/\(book.slug)/cues.json", text: CueJSON.make(cues, files: view.soundFiles)) }
+            sink.emit(BookFiles.page(book.slug), text: renderer.bookPage(view))
+            sink.emit(BookFiles.bookJSON(book.slug), text: BookJSON.make(view))
+            if let cues = view.cues { sink.emit(BookFiles.cues(book.slug), text: CueJSON.make(cues, files: view.soundFiles)) }
             if let cache, let fingerprint {
                 let stored = BuildCache.Rendered(view: view, outputs: sink.outputs, copies: sink.copies, diagnostics: sink.diagnostics)
                 cache.storeRendered(book.slug, fingerprint, stored)

@@ -3,6 +3,7 @@ import Foundation
 import TaleBuild
 import TaleCore
 import TaleEPUB
+import TaleRender
 
 /// `tale export`: one book in another format.
 struct ExportCommand: ParsableCommand {

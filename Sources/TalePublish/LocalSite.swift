@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import TaleCore
 
 /// A file of the built site, as its manifest describes it.
 public struct LocalFile: Sendable, Equatable {
@@ -75,21 +76,15 @@ public struct LocalSite: Sendable {
 /// reported by `LocalSite.load` as an entry without it.
 private struct ManifestFile: Decodable {
     var generator: String?
-    var files: [Entry]?
+    /// Each file's line; a line that is not an object has a nil value.
+    var files: [Lenient<Fields>]?
 
     private enum CodingKeys: String, CodingKey { case generator, files }
 
     init(from decoder: any Decoder) throws {
         let fields = try decoder.container(keyedBy: CodingKeys.self)
         generator = try? fields.decode(String.self, forKey: .generator)
-        files = try? fields.decode([Entry].self, forKey: .files)
-    }
-
-    /// One file's line; `value` is nil when the line is not an object.
-    struct Entry: Decodable {
-        var value: Fields?
-
-        init(from decoder: any Decoder) throws { value = try? Fields(from: decoder) }
+        files = try? fields.decode([Lenient<Fields>].self, forKey: .files)
     }
 
     struct Fields: Decodable {

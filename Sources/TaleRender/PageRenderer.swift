@@ -117,7 +117,7 @@ public struct PageRenderer: Sendable {
         context["tags"] = .list(Array(Set(books.flatMap(\.tags))).sorted().map { ["tag": .string($0)] })
         let entries = books.map { book -> TemplateObject in
             var entry: TemplateObject = [
-                "slug": .string(book.slug), "title": .string(book.title), "href": .string("books/\(book.slug)/index.html"),
+                "slug": .string(book.slug), "title": .string(book.title), "href": .string(BookFiles.page(book.slug)),
                 "cover": image(book.thumbnail ?? book.cover, root: "", sizes: "(min-width: 900px) 25vw, 50vw"),
                 "tier": .string(book.ageTier.rawValue), "tags": .list(book.tags.map { ["tag": .string($0)] }),
                 "tagList": .string(book.tags.joined(separator: " ")), "hasTags": .bool(!book.tags.isEmpty),
@@ -127,7 +127,7 @@ public struct PageRenderer: Sendable {
             if let age = book.ageLabel { entry["age"] = .string(age) }
             if let summary = book.summary { entry["summary"] = .string(summary) }
             if let stats = book.stats { entry["stats"] = .string(stats) }
-            if book.hasEPUB { entry["epub"] = .string("books/\(book.slug)/\(book.slug).epub") }
+            if book.hasEPUB { entry["epub"] = .string(BookFiles.epub(book.slug)) }
             return entry
         }
         context["bookCount"] = .int(books.count)

@@ -10,7 +10,7 @@ public enum SearchIndex {
         let entries: [JSONValue] = books.map { book in
             .object([
                 ("slug", .string(book.slug)),
-                ("url", .string("books/\(book.slug)/index.html")),
+                ("url", .string(BookFiles.page(book.slug))),
                 ("title", .string(book.title)),
                 ("author", .optional(book.author)),
                 ("summary", .optional(book.summary ?? book.premise)),

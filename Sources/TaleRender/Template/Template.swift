@@ -22,13 +22,18 @@ struct Template: Sendable {
     let nodes: [Node]
 
     /// The partials this template names, with where, including those inside sections.
-    var partials: [(name: String, line: Int, column: Int)] {
+    var partials: [(name: String, line: Int, column: Int)] { partials(insideSections: true) }
+
+    /// The partials this template always enters: those outside every section, with where.
+    var unconditionalPartials: [(name: String, line: Int, column: Int)] { partials(insideSections: false) }
+
+    private func partials(insideSections: Bool) -> [(name: String, line: Int, column: Int)] {
         var found: [(String, Int, Int)] = []
         func walk(_ nodes: [Node]) {
             for node in nodes {
                 switch node {
                 case .partial(let name, _, let line, let column): found.append((name, line, column))
-                case .section(_, _, let body): walk(body)
+                case .section(_, _, let body) where insideSections: walk(body)
                 default: break
                 }
             }

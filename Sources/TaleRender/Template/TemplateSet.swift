@@ -63,11 +63,14 @@ public struct TemplateSet: Sendable {
 
     /// The names of the templates rendering `name` may enter: itself and the partials it reaches,
     /// through partials of partials.
-    public func reached(from name: String) -> Set<String> {
+    public func reached(from name: String) -> Set<String> { reached(from: name, through: \.partials) }
+
+    /// `name` and the templates it reaches through the partials `through` gives of each.
+    private func reached(from name: String, through partials: (Template) -> [(name: String, line: Int, column: Int)]) -> Set<String> {
         var found: Set<String> = [], waiting = [name]
         while let next = waiting.popLast() {
             guard found.insert(next).inserted, let template = templates[next] else { continue }
-            waiting.append(contentsOf: template.partials.map(\.name))
+            waiting.append(contentsOf: partials(template).map(\.name))
         }
         return found
     }
@@ -94,27 +97,12 @@ public struct TemplateSet: Sendable {
     /// appears twice, double each time (a page of 2^64 copies). Inside a section it may recurse, as
     /// a tree does, since the data ends it.
     public func endlessPartial() -> Diagnostic? {
-        /// The partials a template always enters: those outside every section, with where.
-        func unconditional(_ nodes: [Template.Node]) -> [(name: String, line: Int, column: Int)] {
-            nodes.compactMap { node in
-                if case .partial(let name, _, let line, let column) = node { return (name, line, column) }
-                return nil
-            }
-        }
         for name in templates.keys.sorted() {
-            for first in unconditional(templates[name]!.nodes) {
-                var seen: Set<String> = [], waiting = [first.name]
-                while let next = waiting.popLast() {
-                    if next == name {
-                        let file = sources[name]!.file
-                        let through = first.name == name ? "" : " (through '\(first.name)')"
-                        return Diagnostic(.error, at: SourceLocation(file: file, line: first.line, column: first.column),
-                                          "the template '\(name)' includes itself\(through) outside any section, so it would never end",
-                                          hint: "put the partial inside a section whose data runs out, such as {{#children}}{{>\(first.name)}}{{/children}}")
-                    }
-                    guard seen.insert(next).inserted, let template = templates[next] else { continue }
-                    waiting.append(contentsOf: unconditional(template.nodes).map(\.name))
-                }
+            for first in templates[name]!.unconditionalPartials where reached(from: first.name, through: \.unconditionalPartials).contains(name) {
+                let through = first.name == name ? "" : " (through '\(first.name)')"
+                return Diagnostic(.error, at: SourceLocation(file: sources[name]!.file, line: first.line, column: first.column),
+                                  "the template '\(name)' includes itself\(through) outside any section, so it would never end",
+                                  hint: "put the partial inside a section whose data runs out, such as {{#children}}{{>\(first.name)}}{{/children}}")
             }
         }
         return nil
