@@ -2,7 +2,9 @@ import Foundation
 import TaleAnalyse
 import TaleCore
 
-/// Derives each book's soundtrack and effect cue map.
+/// Analyses each book once, after text generation: its branch graph, soundtrack and effect cues,
+/// the writer's words that may be too strong for its readers, and its reading stats
+/// (`BookAnalysis`). Every later step reads the analysis; none works it out again.
 public struct AnalyseStage: BuildStage {
     /// `Analyse cues`.
     public let name = "Analyse cues"
@@ -10,30 +12,19 @@ public struct AnalyseStage: BuildStage {
     /// A stage value.
     public init() {}
 
-    /// Fills `context.cueMaps`.
+    /// Fills `context.analyses` and reports the moderation findings.
     public func run(_ context: BuildContext) async throws(TaleError) {
-        let cache = context.options.cache
-        let fingerprints = context.fingerprints
-        let maps = ParallelMap.map(context.books) { book -> CueMap in
-            guard let cache, let fingerprint = fingerprints[book.slug] else { return CueAnalyser.analyse(book) }
-            if let hit = cache.cues(book.slug, fingerprint) { return hit }
-            let map = CueAnalyser.analyse(book)
-            cache.store(book.slug, fingerprint) { $0.cues = map }
-            return map
+        let checked = context.checkedGraphs
+        // Each book on any core; moderation reads every word of the writer's text, so the memo's keeping it matters.
+        let analyses = ParallelMap.map(context.books) { book in
+            context.remembered(.analysis, book.slug) { BookAnalysis(book, checked: checked[book.slug]) }
         }
-        for map in maps { context.cueMaps[map.book] = map }
-        // Moderation reads every word of the writer's text: on every core, kept by `tale serve` while a
-        // book's folder is unchanged, reported in book order.
-        let findings = ParallelMap.map(context.books) { book -> [[ModerationFinding]] in
-            let fingerprint = fingerprints[book.slug]
-            if let cache, let fingerprint, let hit = cache.moderation(book.slug, fingerprint) { return hit }
-            let found = book.scenes.map { $0.isGenerated ? [] : Moderation.check($0.text, tier: book.frontMatter.ageTier) }
-            if let cache, let fingerprint { cache.store(book.slug, fingerprint) { $0.moderation = found } }
-            return found
-        }
-        // Most books have nothing to report: skip them without copying their scenes.
-        for (book, found) in zip(context.books, findings) where found.contains(where: { !$0.isEmpty }) {
-            report(Array(zip(book.scenes, found)), book: book, context: context)
+        for (book, analysis) in zip(context.books, analyses) {
+            context.analyses[book.slug] = analysis
+            // Most books have nothing to report: skip them without copying their scenes.
+            if analysis.moderation.contains(where: { !$0.isEmpty }) {
+                report(Array(zip(book.scenes, analysis.moderation)), book: book, context: context)
+            }
         }
     }
 

@@ -3,43 +3,46 @@ import TaleAnalyse
 import TaleCore
 import TaleRender
 
-/// What one build can hand the next in the same process (`tale serve`): each book's parse, cue
-/// map and render, valid while the book's folder and the config are unchanged. A change to the
+/// The memo's in-memory backing (`BuildMemo`), which `tale serve` keeps between rebuilds: each
+/// book step's result, valid while the book's folder and the config are unchanged. A change to the
 /// theme alone drops only what the theme shapes, so a writer styling pages rebuilds without
 /// parsing and analysing every book again:
 /// - page templates (`templates/*.mustache` but the drawn cover's and its partials) and assets
 ///   (but sounds) shape only the pages, which name the assets by hash: each book's page is
-///   rendered again from its kept view, and the library from new cards;
+///   rendered again from its kept view (`Rendered.pages`), and the library from new cards;
 /// - sounds (whose paths go into cues.json) and the drawn cover's templates shape the views too,
-///   so the books render again in full and their EPUBs are made again.
+///   so the steps that read them (`MemoStep.readsThemeViews`: render, EPUB) run again.
 public final class BuildCache: @unchecked Sendable {
+    /// The book as parsed, or nil when it could not be, with what the parse found.
     struct Parsed {
         var book: Book?
         var diagnostics: DiagnosticList
     }
 
+    /// What checking the book as written found: its branch graph and the graph's findings, and the
+    /// problems of its pictures, sounds and scene HTML.
+    struct Checked {
+        var graph: BranchGraph
+        var graphFindings: DiagnosticList
+        var files: [Diagnostic]
+    }
+
+    /// A rendered book: its view and its output files.
     struct Rendered {
         var view: BookView
         var outputs: [(String, [UInt8])]
         var copies: [(String, SourceCopy)]
         var diagnostics: DiagnosticList
-        /// Theme files that shape only the pages changed since the page in `outputs` was
-        /// rendered (`shapesOnlyPages`); the rest stands.
-        var pageIsStale = false
+        /// The fingerprint of the theme files that shape only the pages when the page in `outputs`
+        /// was rendered; when they have changed since, the page is rendered again from `view`.
+        var pages: String
     }
 
-    /// A class, not a struct: every stage looks entries up for every book on every rebuild, and
-    /// copying a struct of this size retained each of its fields each time.
+    /// One book's kept results, by step name, for the folder with `fingerprint`. A class, not a
+    /// struct: every stage looks entries up for every book on every rebuild.
     final class Entry {
         let fingerprint: String
-        var parsed: Parsed?
-        var cues: CueMap?
-        var rendered: Rendered?
-        var imageChecks: [Diagnostic]?
-        var graph: (BranchGraph, DiagnosticList)?
-        var epub: [UInt8]?
-        var moderation: [[ModerationFinding]]?
-        var afterStage: [String: Book] = [:]
+        var results: [String: Any] = [:]
 
         init(fingerprint: String) { self.fingerprint = fingerprint }
     }
@@ -48,7 +51,10 @@ public final class BuildCache: @unchecked Sendable {
     private var entries: [String: Entry] = [:]
     private var config = ""
     private var views = ""
-    private var pages = ""
+    /// The fingerprint of the theme files that shape only the pages (set by `use`).
+    private(set) var pages = ""
+    /// How many results each step has stored, by step name.
+    private var stored: [String: Int] = [:]
     /// The library page's cards, by book.
     let cards = CardMemo()
 
@@ -56,22 +62,22 @@ public final class BuildCache: @unchecked Sendable {
     public init() {}
 
     /// How many books the cache holds a render for (for tests and logs).
-    public var renderedBooks: Int { lock.withLock { entries.values.filter { $0.rendered != nil }.count } }
+    public var renderedBooks: Int { lock.withLock { entries.values.filter { $0.results[MemoStep.rendered.name] != nil }.count } }
 
     /// How many book renders have been stored since the cache was made: a rebuild that reuses
     /// unchanged books adds only the ones it rendered again.
-    public private(set) var rendersStored = 0
+    public var rendersStored: Int { lock.withLock { stored[MemoStep.rendered.name, default: 0] } }
 
     /// How many book parses have been stored since the cache was made.
-    public private(set) var parsesStored = 0
+    public var parsesStored: Int { lock.withLock { stored[MemoStep.parsed.name, default: 0] } }
 
     /// How many book pages have been rendered again from a kept view after theme files that shape
     /// only the pages changed.
     public private(set) var pagesRenderedAgain = 0
 
     /// Forgets everything when the config changed; when only the theme did, forgets what it shapes
-    /// (see the type's notes). What is kept in any case (parses, cue maps, moderation, checks,
-    /// generated books) reads the book's folder and the config, never the theme.
+    /// (see the type's notes). What is kept in any case (parses, checks, analyses, generated books)
+    /// reads the book's folder and the config, never the theme.
     func use(config configFingerprint: String, theme: ThemeFingerprint) {
         lock.withLock {
             if config != configFingerprint {
@@ -79,12 +85,11 @@ public final class BuildCache: @unchecked Sendable {
                 cards.removeAll()
             } else if views != theme.views {
                 for entry in entries.values {
-                    entry.rendered = nil
-                    entry.epub = nil
+                    entry.results[MemoStep.rendered.name] = nil
+                    entry.results[MemoStep.epub.name] = nil
                 }
                 cards.removeAll()
             } else if pages != theme.pages {
-                for entry in entries.values { entry.rendered?.pageIsStale = true }
                 cards.removeAll()
             }
             config = configFingerprint
@@ -103,52 +108,35 @@ public final class BuildCache: @unchecked Sendable {
         lock.withLock { entries[slug]?.fingerprint }
     }
 
-    func parsed(_ slug: String, _ fingerprint: String) -> Parsed? {
-        lock.withLock { entries[slug].flatMap { $0.fingerprint == fingerprint ? $0.parsed : nil } }
+    /// `step`'s result for the book `slug` whose folder has `fingerprint`, when kept.
+    func recall<Value>(_ step: MemoStep<Value>, _ slug: String, _ fingerprint: String) -> Value? {
+        lock.withLock {
+            guard let entry = entries[slug], entry.fingerprint == fingerprint else { return nil }
+            return entry.results[step.name] as? Value
+        }
     }
 
-    func cues(_ slug: String, _ fingerprint: String) -> CueMap? {
-        lock.withLock { entries[slug].flatMap { $0.fingerprint == fingerprint ? $0.cues : nil } }
+    /// Keeps `value` as `step`'s result for the book `slug` whose folder has `fingerprint`; what was
+    /// kept for another fingerprint of the folder is forgotten.
+    func remember<Value>(_ step: MemoStep<Value>, _ slug: String, _ fingerprint: String, _ value: Value) {
+        lock.withLock {
+            put(step.name, slug, fingerprint, value)
+            stored[step.name, default: 0] += 1
+        }
     }
 
-    func imageChecks(_ slug: String, _ fingerprint: String) -> [Diagnostic]? {
-        lock.withLock { entries[slug].flatMap { $0.fingerprint == fingerprint ? $0.imageChecks : nil } }
+    /// Keeps a render whose page alone was rendered again from its kept view.
+    func rememberPageRenderedAgain(_ slug: String, _ fingerprint: String, _ rendered: Rendered) {
+        lock.withLock {
+            put(MemoStep.rendered.name, slug, fingerprint, rendered)
+            pagesRenderedAgain += 1
+        }
     }
 
-    func graph(_ slug: String, _ fingerprint: String) -> (BranchGraph, DiagnosticList)? {
-        lock.withLock { entries[slug].flatMap { $0.fingerprint == fingerprint ? $0.graph : nil } }
-    }
-
-    func rendered(_ slug: String, _ fingerprint: String) -> Rendered? {
-        lock.withLock { entries[slug].flatMap { $0.fingerprint == fingerprint ? $0.rendered : nil } }
-    }
-
-    /// The book as a generation stage left it, while its folder is unchanged.
-    func book(after stage: String, _ slug: String, _ fingerprint: String) -> Book? {
-        lock.withLock { entries[slug].flatMap { $0.fingerprint == fingerprint ? $0.afterStage[stage] : nil } }
-    }
-
-    func moderation(_ slug: String, _ fingerprint: String) -> [[ModerationFinding]]? {
-        lock.withLock { entries[slug].flatMap { $0.fingerprint == fingerprint ? $0.moderation : nil } }
-    }
-
-    func epub(_ slug: String, _ fingerprint: String) -> [UInt8]? {
-        lock.withLock { entries[slug].flatMap { $0.fingerprint == fingerprint ? $0.epub : nil } }
-    }
-
-    func storeRendered(_ slug: String, _ fingerprint: String, _ rendered: Rendered) {
-        store(slug, fingerprint) { $0.rendered = rendered }
-        lock.withLock { rendersStored += 1 }
-    }
-
-    func storePageRenderedAgain(_ slug: String, _ fingerprint: String, _ rendered: Rendered) {
-        store(slug, fingerprint) { $0.rendered = rendered }
-        lock.withLock { pagesRenderedAgain += 1 }
-    }
-
-    func storeParsed(_ slug: String, _ fingerprint: String, _ parsed: Parsed) {
-        store(slug, fingerprint) { $0.parsed = parsed }
-        lock.withLock { parsesStored += 1 }
+    private func put(_ step: String, _ slug: String, _ fingerprint: String, _ value: Any) {
+        let entry = entries[slug].flatMap { $0.fingerprint == fingerprint ? $0 : nil } ?? Entry(fingerprint: fingerprint)
+        entry.results[step] = value
+        entries[slug] = entry
     }
 
     /// Keys the book's parse by its folder's new fingerprint after generation wrote into the folder.
@@ -158,16 +146,8 @@ public final class BuildCache: @unchecked Sendable {
         lock.withLock {
             guard let entry = entries[slug], entry.fingerprint == old, old != new else { return }
             let moved = Entry(fingerprint: new)
-            moved.parsed = entry.parsed
+            moved.results[MemoStep.parsed.name] = entry.results[MemoStep.parsed.name]
             entries[slug] = moved
-        }
-    }
-
-    func store(_ slug: String, _ fingerprint: String, update: (inout Entry) -> Void) {
-        lock.withLock {
-            var entry = entries[slug].flatMap { $0.fingerprint == fingerprint ? $0 : nil } ?? Entry(fingerprint: fingerprint)
-            update(&entry)
-            entries[slug] = entry
         }
     }
 

@@ -14,16 +14,16 @@ public final class BuildContext {
     public var theme: Theme?
     /// Books in slug order (drafts only with `--drafts`).
     public var books: [Book] = []
-    /// Each book's branch graph, by slug.
-    public var graphs: [String: BranchGraph] = [:]
+    /// Each book's branch graph as written, by slug (set by the check stage; generation may add scenes to it).
+    var checkedGraphs: [String: BranchGraph] = [:]
+    /// Each book's analysis after text generation, by slug (set by the analyse stage).
+    public var analyses: [String: BookAnalysis] = [:]
     /// Each book folder's fingerprint, by slug, when a cache is in use (set by the load stage).
     public var fingerprints: [String: String] = [:]
     /// What generation did: artifacts generated, found in locks, failed (set by the generate stage).
     public var generation = GenerationProgress()
     /// Each narrated book's scenes read aloud, by slug and scene id (set by the narrate stage).
     public var narrations: [String: [String: NarrationView]] = [:]
-    /// Each book's cue map, by slug (set by the analyse stage).
-    public var cueMaps: [String: CueMap] = [:]
     /// The rendered books, in slug order (set by the render stage).
     public var bookViews: [BookView] = []
     /// What the pages that list books show, for every book built or carried over, in slug order (set by the render stage).
@@ -68,8 +68,14 @@ public final class BuildContext {
     /// book's lines from the start cost a first build of 1000 books 28 MB at its peak.
     private let sourceLines = Locked<[String: [Substring]]>([:])
 
+    /// What the build may take from the builds before it.
+    let memo: BuildMemo
+
     /// A context for `options`.
-    public init(options: BuildOptions) { self.options = options }
+    public init(options: BuildOptions) {
+        self.options = options
+        memo = BuildMemo(memory: options.cache, disk: options.incremental)
+    }
 
     /// The project-relative path of `url` (for messages).
     public func relative(_ url: URL) -> String {

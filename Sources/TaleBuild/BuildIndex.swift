@@ -262,7 +262,7 @@ public struct BuildIndex: Sendable {
     /// manifest, and each folder, as `stat` sees them). A file changed in place by hand, leaving its folder
     /// alone, is not noticed; `tale build --force` writes everything again.
     func accepts(_ context: BuildContext) -> Bool {
-        guard let tool = context.options.incremental?.tool, !header.manifest.isEmpty else { return false }
+        guard let tool = context.memo.disk?.tool, !header.manifest.isEmpty else { return false }
         let output = context.options.output
         let now = Header(tool: tool, site: context.siteFingerprint, options: BuildIndex.optionsKey(context.options),
                          manifest: BuildIndex.identity(of: output.appending(path: OutputManifest.fileName)),

@@ -16,7 +16,8 @@ public struct BuildRunner: Sendable {
     }
 
     /// Runs every stage, or stops once a stage finds the build up to date; prints diagnostics sorted
-    /// by place. Throws when there were errors.
+    /// by place. Throws when there were errors: `invalidSources`, or what a stage threw wrapped with
+    /// the stage's name (`TaleError.inStep`).
     @discardableResult
     public func run(_ options: BuildOptions) async throws(TaleError) -> BuildContext {
         let context = BuildContext(options: options)
@@ -36,7 +37,7 @@ public struct BuildRunner: Sendable {
                 if case .invalidSources(let found) = error {
                     for diagnostic in found where !context.diagnostics.all.contains(diagnostic) { context.diagnostics.report(diagnostic) }
                 }
-                throw error
+                throw error.atStep(stage.name)
             }
             if reporter.verbose {
                 let elapsed = BuildRunner.milliseconds(clock.now - started)

@@ -20,55 +20,49 @@ public struct CheckStage: BuildStage {
         for carried in context.carried {
             for link in carried.links { BookLinks.check(link.destination, at: link.location, slugs: slugs, into: &context.diagnostics) }
         }
-        // Each book's graph and image checks are its own: worked out on every core, reported in book order.
+        // Each book's graph and file checks are its own: worked out on every core, reported in book order. They
+        // depend only on the book's folder, so the memo keeps them while it is unchanged.
         let contentFolder = context.options.project.appending(path: "content")
-        let cache = context.options.cache, fingerprints = context.fingerprints
-        let checked = ParallelMap.map(context.books) { book -> (graph: BranchGraph, found: DiagnosticList, images: [Diagnostic]) in
-            // The graph depends only on the book's own file, so `tale serve` keeps it while the folder is unchanged.
-            let fingerprint = fingerprints[book.slug]
-            var graph: BranchGraph, found = DiagnosticList()
-            if let cache, let fingerprint, let (kept, keptFound) = cache.graph(book.slug, fingerprint) {
-                (graph, found) = (kept, keptFound)
-            } else {
-                graph = BranchGraph.analyse(book, diagnostics: &found)
-                if let cache, let fingerprint { cache.store(book.slug, fingerprint) { [found] in $0.graph = (graph, found) } }
-            }
-            // The picture and HTML checks depend only on the book's folder, so a cache keyed by its fingerprint can keep them.
-            if let cache, let fingerprint, let known = cache.imageChecks(book.slug, fingerprint) { return (graph, found, known) }
-            let folder = contentFolder.appending(path: book.slug)
-            var references = book.scenes.flatMap { scene in (scene.illustration.map { [$0.reference] } ?? []) + scene.inlineImages }
-            if let cover = book.frontMatter.cover { references.insert(cover, at: 0) }
-            var images: [Diagnostic] = []
-            var read: Set<String> = []
-            for reference in references {
-                switch PathPolicy.resolveImage(reference, bookFolder: folder) {
-                case .failure(let diagnostic): images.append(diagnostic)
-                case .success(let url):
-                    // Each picture is read once, however many pages use it.
-                    guard read.insert(url.path).inserted else { continue }
-                    let file = "content/\(book.slug)/" + (reference.path.removingPercentEncoding ?? reference.path)
-                    if let problem = PictureCheck.problem(at: url, file: file, reference: reference) { images.append(problem) }
-                }
-            }
-            for scene in book.scenes { images += SceneHTMLCheck.problems(scene, book: book, context: context) }
-            images += CheckStage.soundProblems(bookFolder: folder, slug: book.slug)
-            if let cache, let fingerprint { cache.store(book.slug, fingerprint) { [images] in $0.imageChecks = images } }
-            return (graph, found, images)
+        let checked = ParallelMap.map(context.books) { book in
+            context.remembered(.checked, book.slug) { CheckStage.check(book, folder: contentFolder.appending(path: book.slug), context: context) }
         }
         for (book, result) in zip(context.books, checked) {
-            context.graphs[book.slug] = result.graph
-            context.diagnostics.append(contentsOf: result.found)
+            context.checkedGraphs[book.slug] = result.graph
+            context.diagnostics.append(contentsOf: result.graphFindings)
             if book.scenes.isEmpty, book.frontMatter.sceneCount == nil {
                 context.diagnostics.warning(SourceLocation(file: book.sourcePath, line: 1, column: 1), "the book has no scenes yet",
                                             hint: "start a scene with a `## Heading` line and write under it, or set `scenes:` to have them generated")
             }
-            for diagnostic in result.images { context.diagnostics.report(diagnostic) }
+            for diagnostic in result.files { context.diagnostics.report(diagnostic) }
             for scene in book.scenes {
                 for link in scene.links where link.destination.hasPrefix("../") {
                     BookLinks.check(link.destination, at: link.location, slugs: slugs, into: &context.diagnostics)
                 }
             }
         }
+    }
+
+    /// The book's branch graph with its findings, and the problems of its pictures, sounds and scene HTML.
+    static func check(_ book: Book, folder: URL, context: BuildContext) -> BuildCache.Checked {
+        var findings = DiagnosticList()
+        let graph = BranchGraph.analyse(book, diagnostics: &findings)
+        var references = book.scenes.flatMap { scene in (scene.illustration.map { [$0.reference] } ?? []) + scene.inlineImages }
+        if let cover = book.frontMatter.cover { references.insert(cover, at: 0) }
+        var files: [Diagnostic] = []
+        var read: Set<String> = []
+        for reference in references {
+            switch PathPolicy.resolveImage(reference, bookFolder: folder) {
+            case .failure(let diagnostic): files.append(diagnostic)
+            case .success(let url):
+                // Each picture is read once, however many pages use it.
+                guard read.insert(url.path).inserted else { continue }
+                let file = "content/\(book.slug)/" + (reference.path.removingPercentEncoding ?? reference.path)
+                if let problem = PictureCheck.problem(at: url, file: file, reference: reference) { files.append(problem) }
+            }
+        }
+        for scene in book.scenes { files += SceneHTMLCheck.problems(scene, book: book, context: context) }
+        files += CheckStage.soundProblems(bookFolder: folder, slug: book.slug)
+        return BuildCache.Checked(graph: graph, graphFindings: findings, files: files)
     }
 
     /// An error for each sound in the book's `sounds/` folder that cannot be read or that is a link

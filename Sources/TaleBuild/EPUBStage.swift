@@ -20,12 +20,9 @@ public struct EPUBStage: BuildStage {
         let baseURL = context.config.baseURL
         let layoutOverride = context.options.epubLayout
         let cache = DerivedImages(project: context.options.project).folder.appending(path: "epub")
-        let memory = context.options.cache
-        let fingerprints = context.fingerprints
         let made = ParallelMap.map(context.bookViews) { view -> (String, Result<[UInt8], EPUBError>) in
             // `tale serve` keeps each book's EPUB in memory while its folder is unchanged.
-            let fingerprint = fingerprints[view.book.slug]
-            if let memory, let fingerprint, let kept = memory.epub(view.book.slug, fingerprint) { return (view.book.slug, .success(kept)) }
+            if let kept = context.recall(.epub, view.book.slug) { return (view.book.slug, .success(kept)) }
             let matter = view.book.frontMatter
             let layout = layoutOverride ?? (matter.layout == "fixed" ? .fixed : .reflowable)
             let modified = matter.date.map(SiteURLs.timestamp(date:)) ?? SiteURLs.sourceDate()
@@ -34,9 +31,7 @@ public struct EPUBStage: BuildStage {
             let key = SHA256.hex([EPUBStage.version, baseURL, layout.rawValue, modified, view.cover.path,
                                   SHA256.hex(outputs[BookFiles.bookJSON(view.book.slug)] ?? [])].joined(separator: "\u{0}"))
             let file = cache.appending(path: "\(key).epub")
-            func keep(_ bytes: [UInt8]) {
-                if let memory, let fingerprint { memory.store(view.book.slug, fingerprint) { $0.epub = bytes } }
-            }
+            func keep(_ bytes: [UInt8]) { context.remember(.epub, view.book.slug, bytes) }
             if let data = DerivedImages.read(file) {
                 keep(Array(data))
                 return (view.book.slug, .success(Array(data)))
@@ -54,7 +49,7 @@ public struct EPUBStage: BuildStage {
             switch result {
             case .success(let bytes):
                 context.emit(BookFiles.epub(slug), bytes)
-                if context.options.incremental != nil { context.bookPaths[slug, default: []].insert(BookFiles.epub(slug)) }
+                if context.memo.recordsBookFiles { context.bookPaths[slug, default: []].insert(BookFiles.epub(slug)) }
             case .failure(let failure):
                 context.diagnostics.error(SourceLocation(file: "content/\(slug)/index.md"), "cannot make the EPUB: \(failure)",
                                           hint: "this is a bug in Tale if the web pages built; please report it with the book")
@@ -62,7 +57,7 @@ public struct EPUBStage: BuildStage {
         }
         // In `tale build` nothing reads the rendered books after this stage: let them go before the
         // `.gz` siblings are made, which is when a full build's memory peaks.
-        if context.options.incremental != nil { context.bookViews = [] }
+        if context.memo.disk != nil { context.bookViews = [] }
     }
 
     /// Bump when the EPUB a book gives changes, so cached EPUBs are made again.

@@ -21,7 +21,7 @@ public struct GenerateStage: BuildStage {
     public func run(_ context: BuildContext) async throws(TaleError) {
         let settings = context.config.generation
         let content = context.options.project.appending(path: "content")
-        let reused = GeneratedBooks.reuse("generate", context: context)
+        let reused = GeneratedBooks.reuse(.generated, context: context)
         // Each book's needs are planned on every core.
         let candidates = context.books.filter { (context.options.onlyBooks?.contains($0.slug) ?? true) && !reused.contains($0.slug) }
         let seed = settings.seed
@@ -48,15 +48,9 @@ public struct GenerateStage: BuildStage {
         for index in context.books.indices {
             let slug = context.books[index].slug
             guard let result = results[slug], let need = needed[slug] else { continue }
-            let before = context.books[index].scenes.count
             apply(result, jobs: need.jobs, to: &context.books[index])
-            // Added scenes change where the story goes: the graph the check stage made is redone (its findings were reported then).
-            if context.books[index].scenes.count != before {
-                var again = DiagnosticList()
-                context.graphs[slug] = BranchGraph.analyse(context.books[index], diagnostics: &again)
-            }
         }
-        GeneratedBooks.keep("generate", results: results, context: context)
+        GeneratedBooks.keep(.generated, results: results, context: context)
     }
 
     /// The provider `tale.yaml` asks for. Without a key, a service's artifacts can still come from

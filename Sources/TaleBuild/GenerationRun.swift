@@ -22,7 +22,7 @@ enum GenerationRun {
             if result.changedFiles, let before = context.fingerprints[need.slug] {
                 let now = BuildCache.fingerprint(ofBookAt: content.appending(path: need.slug).path)
                 context.fingerprints[need.slug] = now
-                context.options.cache?.carryParse(need.slug, from: before, to: now)
+                context.memo.memory?.carryParse(need.slug, from: before, to: now)
             }
         }
         return results
@@ -62,29 +62,23 @@ enum GenerationRun {
 /// approval-checking builds, whose diagnostics must be made every time.
 enum GeneratedBooks {
     /// Puts kept books into the context; returns the slugs that need no run.
-    static func reuse(_ stage: String, context: BuildContext) -> Set<String> {
-        guard let cache = context.options.cache, !context.options.frozen, !context.options.requireApproved else { return [] }
+    static func reuse(_ step: MemoStep<Book>, context: BuildContext) -> Set<String> {
+        guard !context.options.frozen, !context.options.requireApproved else { return [] }
         var reused: Set<String> = []
         for index in context.books.indices {
-            let slug = context.books[index].slug
-            guard let fingerprint = context.fingerprints[slug], let kept = cache.book(after: stage, slug, fingerprint) else { continue }
-            if kept.scenes.count != context.books[index].scenes.count {
-                var again = DiagnosticList()
-                context.graphs[slug] = BranchGraph.analyse(kept, diagnostics: &again)
-            }
+            guard let kept = context.recall(step, context.books[index].slug) else { continue }
             context.books[index] = kept
-            reused.insert(slug)
+            reused.insert(kept.slug)
         }
         return reused
     }
 
     /// Keeps the books a run left clean.
-    static func keep(_ stage: String, results: [String: BookGenerationResult], context: BuildContext) {
-        guard let cache = context.options.cache, !context.options.frozen, !context.options.requireApproved else { return }
+    static func keep(_ step: MemoStep<Book>, results: [String: BookGenerationResult], context: BuildContext) {
+        guard !context.options.frozen, !context.options.requireApproved else { return }
         for book in context.books {
-            guard let result = results[book.slug], result.failures.isEmpty, result.missing.isEmpty, result.lockProblem == nil,
-                  let fingerprint = context.fingerprints[book.slug] else { continue }
-            cache.store(book.slug, fingerprint) { $0.afterStage[stage] = book }
+            guard let result = results[book.slug], result.failures.isEmpty, result.missing.isEmpty, result.lockProblem == nil else { continue }
+            context.remember(step, book.slug, book)
         }
     }
 }

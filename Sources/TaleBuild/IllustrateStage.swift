@@ -20,14 +20,14 @@ public struct IllustrateStage: BuildStage {
         let settings = context.config.generation
         let content = context.options.project.appending(path: "content")
         let provider = context.options.imageProvider ?? IllustrateStage.provider(for: settings, environment: context.options.environment)
-        let reused = GeneratedBooks.reuse("illustrate", context: context)
+        let reused = GeneratedBooks.reuse(.illustrated, context: context)
         // Each book's pictures are planned on every core, with the alt text of each scene's picture.
         let candidates = context.books.filter { (context.options.onlyBooks?.contains($0.slug) ?? true) && !reused.contains($0.slug) }
-        let cueMaps = context.cueMaps, seed = settings.seed, fileExtension = provider.fileExtension
+        let analyses = context.analyses, seed = settings.seed, fileExtension = provider.fileExtension
         let planned = ParallelMap.map(candidates) { book -> (need: BookGeneration, alts: [String: String])? in
             let folder = content.appending(path: book.slug).appending(path: "generated")
             var light: [String: (time: String?, weather: [String], mood: String?)] = [:]
-            for cues in cueMaps[book.slug]?.scenes ?? [] { light[cues.scene] = (cues.time, cues.weather, cues.mood.mood.rawValue) }
+            for cues in analyses[book.slug]?.cues.scenes ?? [] { light[cues.scene] = (cues.time, cues.weather, cues.mood.mood.rawValue) }
             // Pictures are drawn from the same story plan the text was written from.
             let plan = (try? String(contentsOf: folder.appending(path: "plan.json"), encoding: .utf8)).flatMap { try? StoryPlan.decode($0).get() }
             let jobs = GenerationPlanner.imageJobs(for: book, seed: seed, light: light, fileExtension: fileExtension, plan: plan)
@@ -83,7 +83,7 @@ public struct IllustrateStage: BuildStage {
                 }
             }
         }
-        GeneratedBooks.keep("illustrate", results: results, context: context)
+        GeneratedBooks.keep(.illustrated, results: results, context: context)
     }
 
     /// `need` with each picture's request carrying the character sheets of who is in it (from `sheets`, in the book's folder).

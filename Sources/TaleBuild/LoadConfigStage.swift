@@ -25,9 +25,9 @@ public struct LoadConfigStage: BuildStage {
         guard !context.diagnostics.hasErrors else { return }
         let theme = try Theme.load(named: context.config.theme, projectThemes: context.options.project.appending(path: "themes"))
         context.theme = theme
-        guard context.options.cache != nil || context.options.incremental != nil else { return }
+        guard context.memo.fingerprintsBooks else { return }
         let themeFingerprint = BuildCache.fingerprint(theme: theme), configFingerprint = BuildCache.fingerprint(config: context.config)
         context.siteFingerprint = SHA256.hex(themeFingerprint.combined + " " + configFingerprint)
-        context.options.cache?.use(config: configFingerprint, theme: themeFingerprint)
+        context.memo.memory?.use(config: configFingerprint, theme: themeFingerprint)
     }
 }

@@ -70,19 +70,19 @@ public struct LoadContentStage: BuildStage {
             candidates.append((name, folder))
         }
         // Reading and parsing each book is independent: do it on every core, then merge in order.
-        let cache = context.options.cache
+        let cache = context.memo.memory
         let touched = context.options.touchedBooks
         cache?.keep(only: Set(candidates.map(\.0)))
-        let index = await context.options.incremental?.previous
+        let index = await context.memo.disk?.previous
         let previous = index.flatMap { $0.accepts(context) ? $0 : nil }
         context.previousBuild = previous
         // A full build (after a change to the theme, say, or with the output deleted) still writes
         // only what differs from the twin, when the twin is as the last build left it.
-        if previous == nil, let index, let tool = context.options.incremental?.tool, index.twinIsIntact(for: context.options.output, tool: tool) {
+        if previous == nil, let index, let tool = context.memo.disk?.tool, index.twinIsIntact(for: context.options.output, tool: tool) {
             context.twinFiles = index.files
         }
         context.keptFiles = [Bool](repeating: false, count: context.lastFiles?.entries.count ?? 0)
-        let fingerprinted = cache != nil || context.options.incremental != nil
+        let fingerprinted = context.memo.fingerprintsBooks
         let parsed = ParallelMap.map(candidates) { (name, folder) -> ParsedBook in
             let file = "content/\(name)/index.md"
             var result = ParsedBook(name: name, file: file)
@@ -97,7 +97,7 @@ public struct LoadContentStage: BuildStage {
                     return result
                 }
             }
-            if let cache, let fingerprint = result.fingerprint, let hit = cache.parsed(name, fingerprint) {
+            if let cache, let fingerprint = result.fingerprint, let hit = cache.recall(.parsed, name, fingerprint) {
                 result.book = hit.book
                 result.diagnostics = hit.diagnostics
                 return result
@@ -117,12 +117,12 @@ public struct LoadContentStage: BuildStage {
             }
             result.book = BookParser.parse(text, slug: name, file: file, diagnostics: &result.diagnostics)
             if let cache, let fingerprint = result.fingerprint {
-                cache.storeParsed(name, fingerprint, BuildCache.Parsed(book: result.book, diagnostics: result.diagnostics))
+                cache.remember(.parsed, name, fingerprint, BuildCache.Parsed(book: result.book, diagnostics: result.diagnostics))
             }
             return result
         }
         for result in parsed {
-            if result.unreadable { throw .io(path: result.file, reason: "cannot read the file") }
+            if result.unreadable { throw TaleError.io(path: result.file, reason: "cannot read the file").inBook(result.name) }
             context.diagnostics.append(contentsOf: result.diagnostics)
             if let fingerprint = result.fingerprint { context.fingerprints[result.name] = fingerprint }
             if let carried = result.carried {

@@ -74,7 +74,7 @@ public struct PrintExport: Sendable {
     /// The book's words and pictures as print needs them.
     static func book(_ book: Book, matter: FrontMatter, context: BuildContext) -> PrintBook {
         let folder = context.options.project.appending(path: "content").appending(path: book.slug)
-        let endings = Set(context.graphs[book.slug]?.endings ?? book.scenes.filter(\.isEnding).map(\.id))
+        let endings = Set(context.analyses[book.slug]?.graph.endings ?? book.scenes.filter(\.isEnding).map(\.id))
         let scenes = book.scenes.map { scene in
             PrintScene(id: scene.id, title: scene.title, blocks: HTMLText.blocks(scene.html),
                        choices: scene.choices.map { ($0.label, $0.target) }, next: scene.next,

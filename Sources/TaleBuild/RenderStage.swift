@@ -40,34 +40,31 @@ public struct RenderStage: BuildStage {
         context.assetPaths = assetPaths
         let renderer = try PageRenderer(theme: theme, site: context.config, assetPaths: assetPaths)
         // Each book renders on its own (any core); results join the context in book order.
-        let cache = context.options.cache
-        let fingerprints = context.fingerprints
+        let pages = context.memo.memory?.pages ?? ""
         let rendered = ParallelMap.map(context.books) { book -> (BookView, BookOutputs) in
-            let fingerprint = fingerprints[book.slug]
-            if let cache, let fingerprint, var hit = cache.rendered(book.slug, fingerprint) {
-                if hit.pageIsStale {
+            if var kept = context.recall(.rendered, book.slug) {
+                if kept.pages != pages {
                     // Only theme files that shape the pages changed: the view stands, the page is rendered from it again.
                     let page = BookFiles.page(book.slug)
-                    if let position = hit.outputs.firstIndex(where: { $0.0 == page }) { hit.outputs[position].1 = Array(renderer.bookPage(hit.view).utf8) }
-                    hit.pageIsStale = false
-                    cache.storePageRenderedAgain(book.slug, fingerprint, hit)
+                    if let position = kept.outputs.firstIndex(where: { $0.0 == page }) { kept.outputs[position].1 = Array(renderer.bookPage(kept.view).utf8) }
+                    kept.pages = pages
+                    if let fingerprint = context.fingerprints[book.slug] { context.memo.memory?.rememberPageRenderedAgain(book.slug, fingerprint, kept) }
                 }
                 let sink = BookOutputs()
-                sink.outputs = hit.outputs
-                sink.copies = hit.copies
-                sink.diagnostics = hit.diagnostics
-                return (hit.view, sink)
+                sink.outputs = kept.outputs
+                sink.copies = kept.copies
+                sink.diagnostics = kept.diagnostics
+                return (kept.view, sink)
             }
             let sink = BookOutputs()
             var media = MediaStore(derived: DerivedImages(project: context.options.project))
-            let view = bookView(book, renderer: renderer, media: &media, context: context, sink: sink)
+            let analysis = context.analyses[book.slug] ?? BookAnalysis(book)
+            let view = bookView(book, analysis: analysis, renderer: renderer, media: &media, context: context, sink: sink)
             sink.emit(BookFiles.page(book.slug), text: renderer.bookPage(view))
             sink.emit(BookFiles.bookJSON(book.slug), text: BookJSON.make(view))
             if let cues = view.cues { sink.emit(BookFiles.cues(book.slug), text: CueJSON.make(cues, files: view.soundFiles)) }
-            if let cache, let fingerprint {
-                let stored = BuildCache.Rendered(view: view, outputs: sink.outputs, copies: sink.copies, diagnostics: sink.diagnostics)
-                cache.storeRendered(book.slug, fingerprint, stored)
-            }
+            context.remember(.rendered, book.slug, BuildCache.Rendered(view: view, outputs: sink.outputs, copies: sink.copies,
+                                                                       diagnostics: sink.diagnostics, pages: pages))
             return (view, sink)
         }
         var views: [BookView] = []
@@ -77,7 +74,7 @@ public struct RenderStage: BuildStage {
             for (path, bytes) in sink.outputs { context.emit(path, bytes) }
             for (path, copy) in sink.copies { context.emit(path, copy: copy) }
             // The build index records which files each book made (`tale build` only).
-            if context.options.incremental != nil {
+            if context.memo.recordsBookFiles {
                 var paths = Set(sink.outputs.map(\.0) + sink.copies.map(\.0))
                 for scene in view.scenes { if let audio = scene.narration?.audio { paths.insert(audio) } }
                 context.bookPaths[view.book.slug] = paths
@@ -88,11 +85,7 @@ public struct RenderStage: BuildStage {
         var listings = views.map(BookListing.init) + context.carried.compactMap(\.listing)
         listings.sort { $0.slug < $1.slug }
         context.listings = listings
-        if let cache = context.options.cache {
-            context.cardMemo = cache.cards
-        } else if context.options.incremental != nil {
-            context.cardMemo = context.previousBuild?.cardMemo() ?? CardMemo()
-        }
+        context.cardMemo = context.memo.cards(previous: context.previousBuild)
         if let previous = context.previousBuild {
             var before: [String: BookListing] = [:]
             for (name, book) in previous.books { if let listing = book.listing { before[name] = listing } }
@@ -108,7 +101,7 @@ public struct RenderStage: BuildStage {
         context.renderer = renderer
     }
 
-    private func bookView(_ book: Book, renderer: PageRenderer, media: inout MediaStore, context: BuildContext,
+    private func bookView(_ book: Book, analysis: BookAnalysis, renderer: PageRenderer, media: inout MediaStore, context: BuildContext,
                           sink: BookOutputs) -> BookView {
         let folder = context.options.project.appending(path: "content").appending(path: book.slug)
         let matter = book.frontMatter
@@ -124,7 +117,7 @@ public struct RenderStage: BuildStage {
             sink.emit(path, text: svg)
             cover = ImageView(path: path, alt: coverAlt, width: 600, height: 800)
         }
-        let graph = context.graphs[book.slug]
+        let graph = analysis.graph
         var scenes: [SceneView] = []
         for scene in book.scenes {
             var inline: [String: String] = [:]
@@ -137,19 +130,17 @@ public struct RenderStage: BuildStage {
             if let picture = scene.illustration {
                 illustration = publish(picture.reference, alt: picture.alt.isEmpty ? derivedAlt(scene, book: book) : picture.alt)
             }
-            let successors = graph?.successors[scene.id] ?? []
+            let successors = graph.successors[scene.id] ?? []
             var sceneView = SceneView(scene: scene, html: result.html, illustration: illustration,
                                       next: scene.choices.isEmpty ? successors.first : nil)
             sceneView.narration = context.narrations[book.slug]?[scene.id]
             scenes.append(sceneView)
         }
-        var view = BookView(book: book, cover: cover!, scenes: scenes, endings: graph?.endings ?? [])
+        var view = BookView(book: book, cover: cover!, scenes: scenes, endings: graph.endings)
         (view.socialImage, view.thumbnail) = previews(book, folder: folder, alt: coverAlt, context: context, sink: sink, derived: media.derived)
-        view.cues = context.cueMaps[book.slug]
+        view.cues = analysis.cues
         view.soundFiles = soundFiles(folder: folder, book: book, context: context, sink: sink)
-        let level = ReadingLevel(book.scenes.map(\.text).joined(separator: "\n\n"))
-        view.stats = BookStats(words: level.words, minutes: level.minutes(for: matter.ageTier), grade: level.grade,
-                               band: matter.readingBand, generatedScenes: book.scenes.filter(\.isGenerated).count)
+        view.stats = analysis.stats
         return view
     }
 

@@ -31,9 +31,9 @@ public struct WriteStage: BuildStage {
         let manifest = OutputManifest.write(table, reusing: context.previousBuild.flatMap { $0.manifest(in: options.output, for: table, moved: moved) })
         context.emit(OutputManifest.fileName, manifest.bytes)
         // Nothing in the output may be trusted by a later build until this one has finished writing it.
-        if options.incremental != nil { BuildIndex.remove(project: options.project, output: options.output) }
+        if context.memo.disk != nil { BuildIndex.remove(project: options.project, output: options.output) }
         func index() -> BuildIndex? {
-            options.incremental.map { BuildIndex(context, table: table, moved: moved, manifest: manifest.entries, tool: $0.tool) }
+            context.memo.disk.map { BuildIndex(context, table: table, moved: moved, manifest: manifest.entries, tool: $0.tool) }
         }
         var made: BuildIndex?, body: [UInt8]?
         // The next build changes the twin and swaps it in; without one, it builds in full.
@@ -46,7 +46,7 @@ public struct WriteStage: BuildStage {
             let removed = twin.entries.indices.filter { moved[$0] == nil }.map { twin.entries[$0].path }
             // The files are written on another thread while this one makes the index.
             let outputs = context.outputs, copies = context.copies, output = options.output, trusted = context.previousBuild != nil
-            let lastBuildEnded = await options.incremental?.previous?.writtenAt
+            let lastBuildEnded = await context.memo.disk?.previous?.writtenAt
             let writing = Background {
                 Result { () throws(TaleError) -> Bool in
                     try OutputWriter.update(outputs, copies: copies, previous: twin, current: table, removed: removed, in: output,
@@ -75,6 +75,6 @@ public struct WriteStage: BuildStage {
             try made.write(project: options.project, output: options.output, body: body)
         }
         // `tale build` (not `tale serve`) keeps the cache of derived files from growing for ever.
-        if options.incremental != nil { DerivedImages(project: options.project).pruneIfDue() }
+        if context.memo.disk != nil { DerivedImages(project: options.project).pruneIfDue() }
     }
 }

@@ -22,8 +22,8 @@ struct CuesCommand: AsyncParsableCommand {
         let runner = BuildRunner(.check, reporter: Console.reporter(quiet: true, verbose: false))
         let context: BuildContext
         do { context = try await runner.run(options) } catch { throw ExitCode(Console.fail(error)) }
-        guard let map = context.cueMaps[slug] else {
-            let known = context.cueMaps.keys.sorted()
+        guard let map = context.analyses[slug]?.cues else {
+            let known = context.analyses.keys.sorted()
             Console.err("error: no book '\(slug)' in content/\(Suggestion.didYouMean(slug, among: known)); books: \(known.joined(separator: ", "))")
             throw ExitCode(1)
         }

@@ -11,6 +11,10 @@ public enum TaleError: Error, Equatable, Sendable, CustomStringConvertible {
     case usage(String)
     /// A theme is missing or broken.
     case theme(name: String, reason: String)
+    /// `error` stopped the build in the step named `step`, while it worked on the book `book` (when
+    /// the step works book by book). The runner wraps every error a step throws but
+    /// `invalidSources`, whose diagnostics name their own places.
+    indirect case inStep(String, book: String?, TaleError)
 
     /// The message a person reads.
     public var description: String {
@@ -27,6 +31,24 @@ public enum TaleError: Error, Equatable, Sendable, CustomStringConvertible {
             return message
         case .theme(let name, let reason):
             return "theme '\(name)': \(reason)"
+        case .inStep(let step, let book, let error):
+            return "\(step)\(book.map { " (book '\($0)')" } ?? ""): \(error)"
+        }
+    }
+
+    /// `self` as thrown by the book `book`'s part of a step (the runner adds the step's name, `atStep`).
+    public func inBook(_ book: String) -> TaleError {
+        if case .invalidSources = self { return self }
+        return .inStep("", book: book, self)
+    }
+
+    /// `self` as thrown by the step named `step`: `invalidSources` as it is, an error a book's
+    /// part of the step threw (`inBook`) with the step's name added, any other wrapped.
+    public func atStep(_ step: String) -> TaleError {
+        switch self {
+        case .invalidSources: return self
+        case .inStep("", let book, let error): return .inStep(step, book: book, error)
+        default: return .inStep(step, book: nil, self)
         }
     }
 }

@@ -12,8 +12,8 @@ public struct SplitSource: Sendable, Equatable {
     public var bodyFirstLine: Int
 }
 
-/// Splits `---` front matter from the body, as Hugo and Jekyll do. Lines may end in `\n` or
-/// `\r\n` (a file saved on Windows); the parts come out with `\n` only.
+/// Splits `---` front matter from the body, as Hugo and Jekyll do. Lines may end in `\n`,
+/// `\r\n` (a file saved on Windows) or `\r` (an old Mac's); the parts come out with `\n` only.
 public enum FrontMatterSplitter {
     /// Splits `text`, or reports why it cannot and returns nil.
     public static func split(_ text: String, file: String, diagnostics: inout DiagnosticList) -> SplitSource? {
@@ -24,10 +24,11 @@ public enum FrontMatterSplitter {
         var position = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         var bodyStart = bytes.count
         while position <= bytes.count {
-            let newline = bytes[position...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
-            let line = position..<(newline > position && bytes[newline - 1] == UInt8(ascii: "\r") ? newline - 1 : newline)
+            // A line ends at `\n`, `\r\n` or a `\r` alone, as `String.lines()` and cmark-gfm end it.
+            let end = bytes[position...].firstIndex { $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") } ?? bytes.count
+            let line = position..<end
             lines.append(line)
-            position = newline + 1
+            position = end + (end + 1 < bytes.count && bytes[end] == UInt8(ascii: "\r") && bytes[end + 1] == UInt8(ascii: "\n") ? 2 : 1)
             if lines.count == 1, !isFence(bytes[line]) { break }
             if lines.count > 1, isFence(bytes[line]) {
                 bodyStart = min(position, bytes.count)
@@ -48,13 +49,17 @@ public enum FrontMatterSplitter {
         }
         let closing = lines.count - 1
         let yaml = lines[1..<closing].map { String(decoding: bytes[$0], as: UTF8.self) }.joined(separator: "\n")
-        // The `\r` of every `\r\n`, and a last `\r`, are left out of the body.
+        // The `\r` of every `\r\n`, and a last `\r`, are left out of the body; a `\r` alone becomes `\n`.
         let rest = bytes[bodyStart...]
         var body: [UInt8] = []
         if rest.contains(UInt8(ascii: "\r")) {
             body.reserveCapacity(rest.count)
-            for index in rest.indices where !(rest[index] == UInt8(ascii: "\r") && (index + 1 == rest.endIndex || rest[index + 1] == UInt8(ascii: "\n"))) {
-                body.append(rest[index])
+            for index in rest.indices {
+                guard rest[index] == UInt8(ascii: "\r") else {
+                    body.append(rest[index])
+                    continue
+                }
+                if index + 1 != rest.endIndex, rest[index + 1] != UInt8(ascii: "\n") { body.append(UInt8(ascii: "\n")) }
             }
         } else {
             body.append(contentsOf: rest)

@@ -21,9 +21,19 @@ public enum SourceLimits {
     /// any raw HTML's together. An EPUB page wraps it in five more, under libxml2's 256.
     public static let htmlNesting = 128
 
-    /// The line holding byte `offset` of `text`, counting from `firstLine`.
+    /// The line holding byte `offset` of `text`, counting from `firstLine`. Lines end where
+    /// `String.lines()` ends them: at `\n`, `\r\n` or a `\r` alone.
     static func line(ofByte offset: Int, in text: String, firstLine: Int = 1) -> Int {
-        text.utf8.prefix(offset).reduce(firstLine) { $1 == 0x0A ? $0 + 1 : $0 }
+        // Byte `offset` itself is looked at too: when a `\r` comes just before it, it tells whether the `\r` ended a line.
+        var line = firstLine, previous: UInt8 = 0
+        for (index, byte) in text.utf8.prefix(offset + 1).enumerated() {
+            // A `\r` ends its line unless a `\n` follows, which then ends it.
+            if previous == 0x0D && byte != 0x0A { line += 1 }
+            if index == offset { break }
+            if byte == 0x0A { line += 1 }
+            previous = byte
+        }
+        return line
     }
 
     /// Reports a book over `bookBytes` at the line where it passes the limit; true when within it.

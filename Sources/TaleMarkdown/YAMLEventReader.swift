@@ -110,11 +110,15 @@ final class YAMLEventReader {
                                line: Int(parser.problem_mark.line) + 1, column: Int(parser.problem_mark.column) + 1)
     }
 
-    /// The line and character column of byte `offset` (the reader reports bytes, not marks).
+    /// The line and character column of byte `offset` (the reader reports bytes, not marks). Lines
+    /// end as libyaml's marks end them: at `\n`, `\r\n` or a `\r` alone.
     private func position(ofByte offset: Int) -> (line: Int, column: Int) {
         var line = 1, column = 1
-        for byte in bytes.prefix(min(offset, count)) {
-            if byte == 0x0A { line += 1; column = 1 } else if byte & 0xC0 != 0x80 { column += 1 }
+        let end = min(offset, count)
+        for index in 0..<end {
+            let byte = bytes[index]
+            let endsLine = byte == 0x0A || (byte == 0x0D && (index + 1 == count || bytes[index + 1] != 0x0A))
+            if endsLine { line += 1; column = 1 } else if byte != 0x0D && byte & 0xC0 != 0x80 { column += 1 }
         }
         return (line, column)
     }

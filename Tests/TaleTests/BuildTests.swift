@@ -116,10 +116,11 @@ struct BuildTests {
         let precious = project.appending(path: "precious")
         Support.write("my novel", to: "precious/novel.txt", in: project)
         let result = await Support.build(project, output: precious)
-        #expect(result.error == .refusingToReplace(path: precious.path))
+        #expect(result.error == .inStep("Write output", book: nil, .refusingToReplace(path: precious.path)))
         #expect(try String(contentsOf: precious.appending(path: "novel.txt"), encoding: .utf8) == "my novel")
         #expect(await Support.build(project, output: project).error
-                == .usage("--output '\(project.path)' would overwrite the project or its sources; choose a folder such as public/ or /tmp/site"))
+                == .inStep("Write output", book: nil,
+                           .usage("--output '\(project.path)' would overwrite the project or its sources; choose a folder such as public/ or /tmp/site")))
         #expect(await Support.build(project, output: project.appending(path: "content")).error != nil)
         // A previous Tale output may be replaced.
         let site = project.appending(path: "site")
@@ -143,12 +144,22 @@ struct BuildTests {
         #expect(tree.keys.contains { $0.hasPrefix("assets/reader.") })
     }
 
+    @Test("an error a step throws names the step, and the book when one book's part of the step threw it")
+    func errorsNameStepAndBook() async throws {
+        let project = Support.copyFixture("basic")
+        try FileManager.default.createDirectory(at: project.appending(path: "content/zebra/index.md"), withIntermediateDirectories: true)
+        let error = try #require(await Support.build(project).error)
+        #expect(error == .inStep("Load content", book: "zebra", .io(path: "content/zebra/index.md", reason: "cannot read the file")))
+        #expect(error.description == "Load content (book 'zebra'): content/zebra/index.md: cannot read the file")
+    }
+
     @Test("an unknown theme is an error naming the bundled ones")
     func unknownTheme() async {
         let project = Support.copyFixture("basic")
         Support.write("theme: neon\n", to: "tale.yaml", in: project)
         #expect(await Support.build(project).error
-                == .theme(name: "neon", reason: "no folder themes/neon/ and no bundled theme of that name; bundled themes: storybook"))
+                == .inStep("Load config and theme", book: nil,
+                           .theme(name: "neon", reason: "no folder themes/neon/ and no bundled theme of that name; bundled themes: storybook")))
     }
 
     @Test("front matter text is escaped in HTML and JSON")

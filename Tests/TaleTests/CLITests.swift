@@ -113,7 +113,7 @@ struct CLITests {
         Support.write("keep me", to: "notes/todo.txt", in: project)
         let result = Support.tale(["build", "--quiet", "--output", "notes"], in: project)
         #expect(result.status == 1)
-        #expect(result.err == "error: refusing to replace '\(project.appending(path: "notes").path)': it is not empty and holds no tale-manifest.json, "
+        #expect(result.err == "error: Write output: refusing to replace '\(project.appending(path: "notes").path)': it is not empty and holds no tale-manifest.json, "
                 + "so Tale did not write it. Choose an empty or new folder for --output, or remove this one yourself if you are sure.\n")
         #expect(try String(contentsOf: project.appending(path: "notes/todo.txt"), encoding: .utf8) == "keep me")
     }

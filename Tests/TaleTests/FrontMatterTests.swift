@@ -157,12 +157,25 @@ struct FrontMatterTests {
         ])
     }
 
-    @Test("a control character is located")
+    @Test("a control character is located, whatever the file's line ends")
     func controlCharacter() {
-        #expect(parseBook("---\ntitle: A\nauthor: B\u{7}C\n---\n").diagnostics == [
-            "content/fox/index.md:3:10: error: invalid YAML: control characters are not allowed\n"
-                + "  hint: delete the invisible character here; it may have come from a copy and paste",
-        ])
+        for end in ["\n", "\r\n", "\r"] {
+            #expect(parseBook(["---", "title: A", "author: B\u{7}C", "---", ""].joined(separator: end)).diagnostics == [
+                "content/fox/index.md:3:10: error: invalid YAML: control characters are not allowed\n"
+                    + "  hint: delete the invisible character here; it may have come from a copy and paste",
+            ], "line ends \(end.debugDescription)")
+        }
+    }
+
+    @Test("a book saved with an old Mac's line ends (a CR alone) is read as one saved with LF")
+    func carriageReturnLineEnds() {
+        let lines = ["---", "title: Fox", "---", "", "## Start {#start}", "", "The fox ran.", "", "## Home {#start}", "", "Home."]
+        let plain = parseBook(lines.joined(separator: "\n") + "\n")
+        let mac = parseBook(lines.joined(separator: "\r") + "\r")
+        #expect(mac.diagnostics == plain.diagnostics)
+        #expect(mac.diagnostics.first?.hasPrefix("content/fox/index.md:9:") == true)
+        #expect(mac.book?.scenes.map(\.text) == plain.book?.scenes.map(\.text))
+        #expect(mac.book?.frontMatter.title == "Fox")
     }
 
     @Test("custom tags are errors")
@@ -240,7 +253,7 @@ struct SiteConfigTests {
 
     @Test("a file saved with Windows line ends is read the same, a duplicate key located as well")
     func windowsLineEnds() {
-        for end in ["\n", "\r\n"] {
+        for end in ["\n", "\r\n", "\r"] {
             var diagnostics = DiagnosticList()
             let config = SiteConfigDecoder.decode(["title: My Shelf", "language: en", "title: Other", ""].joined(separator: end),
                                                   file: "tale.yaml", diagnostics: &diagnostics)

@@ -306,8 +306,8 @@ struct GeneratedSceneOrderTests {
         let project = Support.project(["content/fen/index.md": gappyBook])
         let built = await Support.build(project) { $0.textProvider = ScriptedProvider() }
         let context = try #require(built.context)
-        #expect(context.graphs["fen"]?.endings == ["scene-5"])
-        #expect(context.graphs["fen"]?.successors["bramble-helps"] == ["scene-4"])
+        #expect(context.analyses["fen"]?.graph.endings == ["scene-5"])
+        #expect(context.analyses["fen"]?.graph.successors["bramble-helps"] == ["scene-4"])
         let data = try Data(contentsOf: project.appending(path: "public/books/fen/book.json"))
         let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         #expect(json["endings"] as? [String] == ["scene-5"])

@@ -67,6 +67,16 @@ struct SourceLimitTests {
         ])
     }
 
+    @Test("the line past 4 MiB is counted as every other message counts lines: CRLF is one line end, and so is a CR alone")
+    func largeBookLineEnds() {
+        let scene = "## Scene\n\n" + String(repeating: "The fox ran on. ", count: 2_000) + "\n\n"
+        let book = top + String(repeating: scene, count: 140)
+        for ending in ["\r\n", "\r"] {
+            let diagnostics = parseBook(book.replacingOccurrences(of: "\n", with: ending)).diagnostics
+            #expect(diagnostics.first?.hasPrefix("content/fox/index.md:531:1: error: the book is ") == true, "line ends \(ending.debugDescription)")
+        }
+    }
+
     @Test("zip refuses a name past 65,535 bytes instead of trapping")
     func zipNameTooLong() {
         var zip = ZipWriter()
