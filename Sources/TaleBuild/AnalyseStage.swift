@@ -1,6 +1,7 @@
 import Foundation
 import TaleAnalyse
 import TaleCore
+import TaleOutput
 
 /// Analyses each book once, after text generation: its branch graph, soundtrack and effect cues,
 /// the writer's words that may be too strong for its readers, and its reading stats

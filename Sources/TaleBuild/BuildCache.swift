@@ -1,6 +1,7 @@
 import Foundation
 import TaleAnalyse
 import TaleCore
+import TaleOutput
 import TaleRender
 
 /// The memo's in-memory backing (`BuildMemo`), which `tale serve` keeps between rebuilds: each

@@ -2,6 +2,7 @@ import Foundation
 import TaleAnalyse
 import TaleCore
 import TaleGenerate
+import TaleOutput
 import TaleRender
 
 /// Everything the stages share: what they read, what they made, what they found wrong.

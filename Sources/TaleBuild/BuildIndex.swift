@@ -1,5 +1,6 @@
 import Foundation
 import TaleCore
+import TaleOutput
 import TaleRender
 
 /// `.tale-cache/build-index-<output>`: what the last successful `tale build` into an output wrote,

@@ -1,4 +1,5 @@
 import TaleCore
+import TaleOutput
 import TaleRender
 
 /// The build index as stored: `IndexWriter` and `IndexReader` fields, in the order written here.

@@ -1,6 +1,7 @@
 import Foundation
 import TaleAnalyse
 import TaleCore
+import TaleOutput
 
 /// Checks what needs the whole book or the whole library: the branch graph, links to other
 /// books, that every embedded file and sound is inside its book's folder and whole, and each

@@ -1,6 +1,7 @@
 import Foundation
 import TaleCore
 import TaleEPUB
+import TaleOutput
 import TaleRender
 
 /// Writes each book as an EPUB 3 beside its reader page: `books/<slug>/<slug>.epub`.

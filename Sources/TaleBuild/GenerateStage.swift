@@ -3,6 +3,7 @@ import TaleAnalyse
 import TaleCore
 import TaleGenerate
 import TaleMarkdown
+import TaleOutput
 
 /// Fills what the writer left for generation: missing and empty scenes, titles of empty headings,
 /// summaries and tags. Artifacts come from each book's generation lock when their inputs are

@@ -1,3 +1,4 @@
+import TaleOutput
 import TaleRender
 
 /// `_headers`, the file Netlify and Cloudflare Pages read for per-path headers.

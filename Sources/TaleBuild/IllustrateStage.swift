@@ -1,6 +1,7 @@
 import Foundation
 import TaleCore
 import TaleGenerate
+import TaleOutput
 
 /// Gives every scene without a picture an illustration (unless `art=none`) and every book without
 /// a cover a cover, drawn from the scene's text and cue map (time of day, weather) and the book's

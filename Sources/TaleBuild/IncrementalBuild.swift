@@ -1,4 +1,5 @@
 import Foundation
+import TaleOutput
 
 /// What `tale build` hands the stages so that a build can carry unchanged books over from the last
 /// one: the running tool's identity, the last build's index (nil for a full build), and a lock that

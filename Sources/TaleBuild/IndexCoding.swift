@@ -1,4 +1,5 @@
 import TaleCore
+import TaleOutput
 
 /// Writes the build index's binary form: numbers as LEB128 varints (seven bits a byte), flags as
 /// one byte, strings as a count of UTF-8 bytes and the bytes, digests as their 32 bytes. Faster

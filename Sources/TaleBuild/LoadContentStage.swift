@@ -1,6 +1,7 @@
 import Foundation
 import TaleCore
 import TaleMarkdown
+import TaleOutput
 
 /// Finds the books in `content/` (one folder each, in sorted order) and parses them.
 public struct LoadContentStage: BuildStage {

@@ -2,6 +2,7 @@ import Foundation
 import TaleCore
 import TaleHTML
 import TaleImage
+import TaleOutput
 import TaleRender
 
 /// Turns the images a book embeds into content-addressed files under `media/`: SVGs are

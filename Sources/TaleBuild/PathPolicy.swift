@@ -1,6 +1,7 @@
 import Foundation
 import TaleCore
 import TaleHTML
+import TaleOutput
 
 /// Where files may come from and go to: a book embeds only files inside its own folder, and
 /// the output folder is never the project, its sources, or a folder Tale did not write.

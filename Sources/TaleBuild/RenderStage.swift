@@ -4,6 +4,7 @@ import TaleCore
 import TaleGenerate
 import TaleImage
 import TaleHTML
+import TaleOutput
 import TaleRender
 
 /// Renders the theme's assets, every book's media, reader page and book.json, and the library.

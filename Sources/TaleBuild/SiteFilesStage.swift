@@ -1,5 +1,6 @@
 import Foundation
 import TaleCore
+import TaleOutput
 import TaleRender
 
 /// Writes what sits beside the pages: search index, robots.txt, web app manifest, sitemap and

@@ -1,5 +1,6 @@
 import Foundation
 import TaleCore
+import TaleOutput
 import TaleRender
 
 /// Adds the manifest and writes the output (nothing in `tale check`). A build writes only the

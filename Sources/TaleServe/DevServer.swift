@@ -2,6 +2,7 @@ import FlyingFox
 import Foundation
 import TaleBuild
 import TaleCore
+import TaleOutput
 import TaleRender
 
 /// `tale serve`: builds the project into memory, serves it on loopback, rebuilds when a source

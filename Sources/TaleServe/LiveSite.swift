@@ -1,5 +1,6 @@
 import Foundation
 import TaleBuild
+import TaleOutput
 
 /// The site `tale serve` shows: the last successful build, held in memory, the error of the last
 /// build if it failed, and the browsers listening for "reload" and "error" messages.

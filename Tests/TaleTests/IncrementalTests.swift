@@ -1,4 +1,5 @@
 import Foundation
+import TaleOutput
 import Testing
 import TaleBuild
 import TaleCore

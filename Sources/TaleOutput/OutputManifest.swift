@@ -13,27 +13,41 @@ public enum OutputManifest {
     }
 
     /// The manifest for `table`.
-    static func make(_ table: OutputTable) -> String { String(decoding: write(table).bytes, as: UTF8.self) }
+    public static func make(_ table: OutputTable) -> String { String(decoding: write(table).bytes, as: UTF8.self) }
 
     /// A manifest as written: its bytes, and where each entry's text lies in them.
-    struct Written: Sendable {
-        var bytes: [UInt8]
+    public struct Written: Sendable {
+        /// The manifest's text.
+        public var bytes: [UInt8]
         /// For each entry of the table, the start and end of its text (`{` to `}` with the line before).
-        var entries: [Range<Int>]
+        public var entries: [Range<Int>]
+
+        /// A manifest of its parts.
+        public init(bytes: [UInt8], entries: [Range<Int>]) {
+            self.bytes = bytes
+            self.entries = entries
+        }
     }
 
     /// The last build's manifest, for `write` to copy entries from.
-    struct Previous {
-        var written: Written
+    public struct Previous {
+        /// The last manifest.
+        public var written: Written
         /// For each entry of the new table, the entry of the last manifest with the same text, if any.
-        var sameEntry: [Int?]
+        public var sameEntry: [Int?]
+
+        /// The last manifest and how the new table's entries match it.
+        public init(written: Written, sameEntry: [Int?]) {
+            self.written = written
+            self.sameEntry = sameEntry
+        }
     }
 
     /// The manifest for `table`: the same text as `JSONValue` would write with an indent of 2,
     /// written directly. A large library's manifest lists tens of thousands of files and an edit
     /// changes a few, so an entry the last manifest wrote the same is copied from it; a full build
     /// writes the entries in parallel parts.
-    static func write(_ table: OutputTable, reusing previous: Previous? = nil) -> Written {
+    public static func write(_ table: OutputTable, reusing previous: Previous? = nil) -> Written {
         let entries = table.entries
         var out: [UInt8] = Array("{\n  \"generator\": \"tale\",\n  \"version\": 1,\n  \"files\": ".utf8)
         guard !entries.isEmpty else { return Written(bytes: out + Array("[]\n}\n".utf8), entries: []) }

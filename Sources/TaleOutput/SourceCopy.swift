@@ -15,7 +15,7 @@ public struct SourceCopy: Sendable, Equatable {
     public let sha256: String
     /// Its modification time when the build read it (seconds and nanoseconds): while it holds,
     /// the file is copied by the kernel without reading it here.
-    let modified: [Int]
+    public let modified: [Int]
 
     /// A copy of `file`, whose content the build has just read as `bytes`; nil when the file on
     /// disk is not that size (say, the cache could not be written). `sha256` is the bytes' hash
@@ -31,7 +31,7 @@ public struct SourceCopy: Sendable, Equatable {
     /// Writes the content the build read to the new file `path` in the folder `root` (a
     /// descriptor; an absolute `path` ignores it); false when the file no longer holds it. An
     /// untouched file is copied by the kernel; a touched one is read and its hash checked.
-    func copy(to path: String, in root: Int32) throws(FileTreeError) -> Bool {
+    public func copy(to path: String, in root: Int32) throws(FileTreeError) -> Bool {
         if untouched {
             try FileTree.copy(file.path, to: path, in: root)
             if untouched { return true }

@@ -1,25 +1,6 @@
-import Foundation
 import TaleCore
+import TaleOutput
 import TaleRender
-
-/// Runs independent work on every core and returns the results in the input's order, so output
-/// stays deterministic however the work is scheduled.
-enum ParallelMap {
-    static func map<Input, Output>(_ items: [Input], _ body: (Input) -> Output) -> [Output] {
-        guard items.count > 1 else { return items.map(body) }
-        var results = [Output?](repeating: nil, count: items.count)
-        results.withUnsafeMutableBufferPointer { slots in
-            // Each iteration writes only its own slot, and the inputs are only read.
-            nonisolated(unsafe) let base = slots.baseAddress!
-            nonisolated(unsafe) let work = body
-            nonisolated(unsafe) let inputs = items
-            DispatchQueue.concurrentPerform(iterations: inputs.count) { index in
-                (base + index).pointee = work(inputs[index])
-            }
-        }
-        return results.map { $0! }
-    }
-}
 
 /// What one book's work produced, merged into the context afterwards in book order.
 final class BookOutputs {

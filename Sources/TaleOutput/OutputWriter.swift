@@ -6,7 +6,7 @@ import TaleCore
 /// one step, so the previous output stays whole until the new one is complete.
 public enum OutputWriter {
     /// The prefix of staging folders for `output`: `.<name>.tale-staging-`.
-    static func stagingPrefix(for output: URL) -> String { ".\(output.lastPathComponent).tale-staging-" }
+    public static func stagingPrefix(for output: URL) -> String { ".\(output.lastPathComponent).tale-staging-" }
 
     /// Removes staging folders left by builds that were killed (their process is gone).
     public static func cleanLeftovers(for output: URL) {
@@ -104,13 +104,13 @@ public enum OutputWriter {
     /// takes no room of its own. A build that carried books over changes the twin, which nobody
     /// reads, and then swaps it with the output in one step; a build killed at any point leaves the
     /// output whole, old or new.
-    static func shadow(for output: URL) -> URL {
+    public static func shadow(for output: URL) -> URL {
         output.deletingLastPathComponent().appending(path: ".\(output.lastPathComponent).tale-shadow")
     }
 
     /// Makes the output's twin after a full build: every folder again (`folders`, "" for the top),
     /// and every file (`files`) a hard link, made on every core through the two folders' descriptors.
-    static func makeShadow(of output: URL, files: [String], folders: [String]) throws(TaleError) {
+    public static func makeShadow(of output: URL, files: [String], folders: [String]) throws(TaleError) {
         let shadow = shadow(for: output)
         FileTree.remove(shadow.path)
         func failure(_ path: String, _ code: Int32) -> TaleError {
@@ -154,7 +154,7 @@ public enum OutputWriter {
     /// SHA-256 compared. This returns false when the output is then left without a twin, as it is
     /// when it was deleted.
     @discardableResult
-    static func update(_ files: [String: [UInt8]], copies: [String: SourceCopy], previous: OutputTable, current: OutputTable,
+    public static func update(_ files: [String: [UInt8]], copies: [String: SourceCopy], previous: OutputTable, current: OutputTable,
                        removed: [String], in output: URL, trustsOutput: Bool = true, unchangedBefore: timespec? = nil,
                        remake: (String) -> [UInt8]? = { _ in nil }) throws(TaleError) -> Bool {
         let shadow = shadow(for: output)

@@ -4,31 +4,40 @@ import TaleCore
 /// and what the build index keeps. A large library's output runs to tens of thousands of files, and
 /// an edit changes a handful: a build after an edit merges the few new entries into the last
 /// table in one pass, rather than putting every path through dictionaries again.
-struct OutputTable: Sendable, Equatable {
+public struct OutputTable: Sendable, Equatable {
     /// One output file.
-    struct Entry: Sendable, Equatable {
+    public struct Entry: Sendable, Equatable {
         /// Relative to the output folder.
-        var path: String
+        public var path: String
         /// SHA-256 of the content.
-        var sha256: Digest
-        var bytes: Int
+        public var sha256: Digest
+        /// The size, in bytes.
+        public var bytes: Int
         /// A `.gz` sibling the build compressed from another file of the table.
-        var isCompressedCopy: Bool
+        public var isCompressedCopy: Bool
+
+        /// An entry of its parts.
+        public init(path: String, sha256: Digest, bytes: Int, isCompressedCopy: Bool) {
+            self.path = path
+            self.sha256 = sha256
+            self.bytes = bytes
+            self.isCompressedCopy = isCompressedCopy
+        }
     }
 
     /// Sorted by path, each path once.
-    private(set) var entries: [Entry]
+    public private(set) var entries: [Entry]
 
     /// A table of `entries`, in any order.
-    init(_ entries: [Entry]) {
+    public init(_ entries: [Entry]) {
         self.entries = entries.sorted { $0.path < $1.path }
     }
 
     /// A table of entries already sorted by path (read back from the index).
-    init(sorted entries: [Entry]) { self.entries = entries }
+    public init(sorted entries: [Entry]) { self.entries = entries }
 
     /// The position of `path`, by binary search.
-    func position(of path: String) -> Int? {
+    public func position(of path: String) -> Int? {
         var low = 0, high = entries.count
         while low < high {
             let middle = (low + high) / 2
@@ -38,11 +47,11 @@ struct OutputTable: Sendable, Equatable {
     }
 
     /// The entry for `path`.
-    subscript(path: String) -> Entry? { position(of: path).map { entries[$0] } }
+    public subscript(path: String) -> Entry? { position(of: path).map { entries[$0] } }
 
     /// This table's entries where `kept` is true, merged with `added` (which win over an entry of the
     /// same path); and for each old position, where its path is in the result (nil when it is gone).
-    func merged(keeping kept: [Bool], with added: [Entry]) -> (table: OutputTable, moved: [Int?]) {
+    public func merged(keeping kept: [Bool], with added: [Entry]) -> (table: OutputTable, moved: [Int?]) {
         let added = added.sorted { $0.path < $1.path }
         var result: [Entry] = []
         result.reserveCapacity(entries.count + added.count)
@@ -71,7 +80,7 @@ struct OutputTable: Sendable, Equatable {
     /// A short hash of every path and content the service worker's version covers: every file but
     /// the compressed copies, the service worker itself, `_headers` and the manifest. The same build,
     /// the same version.
-    func version() -> String {
+    public func version() -> String {
         // One buffer and one hash: a call into the hasher per path cost more than the hashing.
         var text: [UInt8] = []
         text.reserveCapacity(entries.count * 120)
@@ -84,5 +93,5 @@ struct OutputTable: Sendable, Equatable {
     }
 
     /// Files the build makes after it has taken the version.
-    static let madeAfterVersion: Set<String> = ["sw.js", "_headers", OutputManifest.fileName]
+    public static let madeAfterVersion: Set<String> = ["sw.js", "_headers", OutputManifest.fileName]
 }

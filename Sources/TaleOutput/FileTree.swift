@@ -4,9 +4,9 @@ import TaleCore
 /// Whole folders of files written and removed through folder descriptors, on every core: a full
 /// build writes some 25,000 files, and Foundation's one-file-at-a-time calls spent most of their
 /// time resolving paths and copying bytes into `Data`.
-enum FileTree {
+public enum FileTree {
     /// Makes every folder that `files` (paths relative to `root`, a folder descriptor) lie in.
-    static func makeFolders(for files: [String], in root: Int32) throws(FileTreeError) {
+    public static func makeFolders(for files: [String], in root: Int32) throws(FileTreeError) {
         var folders: Set<Substring> = []
         for file in files {
             var path = Substring(file)
@@ -24,7 +24,7 @@ enum FileTree {
     /// Runs `write` for every path, a folder's paths on one core at a time (largest folders first),
     /// so two threads seldom add files to one folder at once: they would wait on its lock, which
     /// cost more than the writes; the first failure, or nil.
-    static func forEach(_ paths: [String], _ write: (String) throws(FileTreeError) -> Void) -> FileTreeError? {
+    public static func forEach(_ paths: [String], _ write: (String) throws(FileTreeError) -> Void) -> FileTreeError? {
         let failures = ParallelMap.map(byFolder(paths)) { group -> FileTreeError? in
             do throws(FileTreeError) {
                 for path in group { try write(path) }
@@ -37,13 +37,13 @@ enum FileTree {
     }
 
     /// `paths` grouped by the folder they are in, the largest group first (ties by first path).
-    static func byFolder(_ paths: [String]) -> [[String]] {
+    public static func byFolder(_ paths: [String]) -> [[String]] {
         let groups = Dictionary(grouping: paths) { path in path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "" }
         return groups.values.sorted { $0.count > $1.count || ($0.count == $1.count && $0[0] < $1[0]) }
     }
 
     /// Writes `bytes` as the new file `path` in the folder `root` (a descriptor); the file must not exist.
-    static func create(_ path: String, in root: Int32, bytes: [UInt8]) throws(FileTreeError) {
+    public static func create(_ path: String, in root: Int32, bytes: [UInt8]) throws(FileTreeError) {
         let file = openat(root, path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard file >= 0 else { throw FileTreeError(path: path, code: errno) }
         defer { close(file) }
@@ -63,7 +63,7 @@ enum FileTree {
     }
 
     /// Copies the file `source` to the new file `path` in the folder `root`, in the kernel.
-    static func copy(_ source: String, to path: String, in root: Int32) throws(FileTreeError) {
+    public static func copy(_ source: String, to path: String, in root: Int32) throws(FileTreeError) {
         let input = open(source, O_RDONLY | O_CLOEXEC)
         guard input >= 0 else { throw FileTreeError(path: source, code: errno) }
         defer { close(input) }
@@ -86,7 +86,7 @@ enum FileTree {
 
     /// The SHA-256 of the file `path` in the folder `root` (a descriptor), read through `buffer`;
     /// nil when it cannot be read.
-    static func sha256(of path: String, in root: Int32, buffer: inout [UInt8]) -> [UInt8]? {
+    public static func sha256(of path: String, in root: Int32, buffer: inout [UInt8]) -> [UInt8]? {
         let file = openat(root, path, O_RDONLY | O_CLOEXEC)
         guard file >= 0 else { return nil }
         defer { close(file) }
@@ -105,7 +105,7 @@ enum FileTree {
     /// Removes the folder at `path` and everything in it, its top-level entries split among the
     /// cores; a path that does not exist is not an error. Returns false when something stayed.
     @discardableResult
-    static func remove(_ path: String) -> Bool {
+    public static func remove(_ path: String) -> Bool {
         let root = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
         guard root >= 0 else { return errno == ENOENT || unlink(path) == 0 }
         let entries = names(in: root)
@@ -149,12 +149,12 @@ enum FileTree {
 }
 
 /// A file or folder the system refused, with its `errno`.
-struct FileTreeError: Error {
+public struct FileTreeError: Error {
     /// The path, relative to the folder it was made in.
-    let path: String
+    public let path: String
     /// The system's error number.
-    let code: Int32
+    public let code: Int32
 
     /// The system's words for `code`.
-    var reason: String { String(cString: strerror(code)) }
+    public var reason: String { String(cString: strerror(code)) }
 }
