@@ -28,14 +28,11 @@ public final class BuildCache: @unchecked Sendable {
         var files: [Diagnostic]
     }
 
-    /// A rendered book: its view and its output files.
+    /// A rendered book, with the theme it was rendered by.
     struct Rendered {
-        var view: BookView
-        var outputs: [(String, [UInt8])]
-        var copies: [(String, SourceCopy)]
-        var diagnostics: DiagnosticList
-        /// The fingerprint of the theme files that shape only the pages when the page in `outputs`
-        /// was rendered; when they have changed since, the page is rendered again from `view`.
+        var book: RenderedBook
+        /// The fingerprint of the theme files that shape only the pages when the book's page was
+        /// rendered; when they have changed since, the page is rendered again from its view.
         var pages: String
     }
 

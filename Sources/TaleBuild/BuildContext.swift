@@ -25,8 +25,9 @@ public final class BuildContext {
     public var generation = GenerationProgress()
     /// Each narrated book's scenes read aloud, by slug and scene id (set by the narrate stage).
     public var narrations: [String: [String: NarrationView]] = [:]
-    /// The rendered books, in slug order (set by the render stage).
-    public var bookViews: [BookView] = []
+    /// The books rendered in this build, in slug order (set by the render stage; `tale build` lets
+    /// them go once the EPUBs are made).
+    var renderedBooks: [RenderedBook] = []
     /// What the pages that list books show, for every book built or carried over, in slug order (set by the render stage).
     public var listings: [BookListing] = []
     /// The theme and config fingerprint, when a cache or an index needs it (set by the config stage).

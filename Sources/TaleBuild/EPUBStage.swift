@@ -21,23 +21,26 @@ public struct EPUBStage: BuildStage {
         let baseURL = context.config.baseURL
         let layoutOverride = context.options.epubLayout
         let cache = DerivedImages(project: context.options.project).folder.appending(path: "epub")
-        let made = ParallelMap.map(context.bookViews) { view -> (String, Result<[UInt8], EPUBError>) in
+        let made = ParallelMap.map(context.renderedBooks) { rendered -> (String, Result<[UInt8], EPUBError>) in
+            let view = rendered.view
             // `tale serve` keeps each book's EPUB in memory while its folder is unchanged.
             if let kept = context.recall(.epub, view.book.slug) { return (view.book.slug, .success(kept)) }
             let matter = view.book.frontMatter
             let layout = layoutOverride ?? (matter.layout == "fixed" ? .fixed : .reflowable)
             let modified = matter.date.map(SiteURLs.timestamp(date:)) ?? SiteURLs.sourceDate()
-            // book.json holds every scene's HTML, picture paths (content hashes) and narration: with the
-            // layout, date and site it names everything an EPUB is made from, so it keys a cache of EPUBs.
+            // The rendered book's book.json holds every scene's HTML, picture paths (content hashes) and narration:
+            // with the layout, date and site it names everything an EPUB is made from, so it keys a cache of EPUBs.
             let key = SHA256.hex([EPUBStage.version, baseURL, layout.rawValue, modified, view.cover.path,
-                                  SHA256.hex(outputs[BookFiles.bookJSON(view.book.slug)] ?? [])].joined(separator: "\u{0}"))
+                                  SHA256.hex(rendered.bytes(of: BookFiles.bookJSON(view.book.slug)) ?? [])].joined(separator: "\u{0}"))
             let file = cache.appending(path: "\(key).epub")
             func keep(_ bytes: [UInt8]) { context.remember(.epub, view.book.slug, bytes) }
             if let data = DerivedImages.read(file) {
                 keep(Array(data))
                 return (view.book.slug, .success(Array(data)))
             }
-            let builder = EPUBBuilder(view: view, files: { outputs[$0] ?? copies[$0]?.bytes() }, baseURL: baseURL, layout: layout, modified: modified)
+            // The book's media are among its own files; narration and the theme's fonts are the build's.
+            let builder = EPUBBuilder(view: view, files: { rendered.bytes(of: $0) ?? outputs[$0] ?? copies[$0]?.bytes() },
+                                      baseURL: baseURL, layout: layout, modified: modified)
             let result = Result { () throws(EPUBError) -> [UInt8] in try builder.make() }
             if case .success(let bytes) = result {
                 keep(bytes)
@@ -58,7 +61,7 @@ public struct EPUBStage: BuildStage {
         }
         // In `tale build` nothing reads the rendered books after this stage: let them go before the
         // `.gz` siblings are made, which is when a full build's memory peaks.
-        if context.memo.disk != nil { context.bookViews = [] }
+        if context.memo.disk != nil { context.renderedBooks = [] }
     }
 
     /// Bump when the EPUB a book gives changes, so cached EPUBs are made again.
