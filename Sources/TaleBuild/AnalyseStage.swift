@@ -17,7 +17,7 @@ public struct AnalyseStage: BuildStage {
     public func run(_ context: BuildContext) async throws(TaleError) {
         let checked = context.checkedGraphs
         // Each book on any core; moderation reads every word of the writer's text, so the memo's keeping it matters.
-        let analyses = ParallelMap.map(context.books) { book in
+        let analyses = await BookTasks.map(context.books) { book in
             context.remembered(.analysis, book.slug) { BookAnalysis(book, checked: checked[book.slug]) }
         }
         for (book, analysis) in zip(context.books, analyses) {

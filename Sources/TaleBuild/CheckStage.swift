@@ -24,7 +24,7 @@ public struct CheckStage: BuildStage {
         // Each book's graph and file checks are its own: worked out on every core, reported in book order. They
         // depend only on the book's folder, so the memo keeps them while it is unchanged.
         let contentFolder = context.options.project.appending(path: "content")
-        let checked = ParallelMap.map(context.books) { book in
+        let checked = await BookTasks.map(context.books) { book in
             context.remembered(.checked, book.slug) { CheckStage.check(book, folder: contentFolder.appending(path: book.slug), context: context) }
         }
         for (book, result) in zip(context.books, checked) {

@@ -21,7 +21,7 @@ public struct EPUBStage: BuildStage {
         let baseURL = context.config.baseURL
         let layoutOverride = context.options.epubLayout
         let cache = DerivedImages(project: context.options.project).folder.appending(path: "epub")
-        let made = ParallelMap.map(context.renderedBooks) { rendered -> (String, Result<[UInt8], EPUBError>) in
+        let made = await BookTasks.map(context.renderedBooks) { rendered -> (String, Result<[UInt8], EPUBError>) in
             let view = rendered.view
             // `tale serve` keeps each book's EPUB in memory while its folder is unchanged.
             if let kept = context.recall(.epub, view.book.slug) { return (view.book.slug, .success(kept)) }

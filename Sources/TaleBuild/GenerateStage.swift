@@ -26,7 +26,7 @@ public struct GenerateStage: BuildStage {
         // Each book's needs are planned on every core.
         let candidates = context.books.filter { (context.options.onlyBooks?.contains($0.slug) ?? true) && !reused.contains($0.slug) }
         let seed = settings.seed
-        let needs = ParallelMap.map(candidates) { book -> BookGeneration? in
+        let needs = await BookTasks.map(candidates) { book -> BookGeneration? in
             let folder = content.appending(path: book.slug).appending(path: "generated")
             let jobs = GenerationPlanner.jobs(for: book, seed: seed)
             // A book with nothing to generate still gets its stale artifacts pruned.

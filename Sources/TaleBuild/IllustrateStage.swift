@@ -25,7 +25,7 @@ public struct IllustrateStage: BuildStage {
         // Each book's pictures are planned on every core, with the alt text of each scene's picture.
         let candidates = context.books.filter { (context.options.onlyBooks?.contains($0.slug) ?? true) && !reused.contains($0.slug) }
         let analyses = context.analyses, seed = settings.seed, fileExtension = provider.fileExtension
-        let planned = ParallelMap.map(candidates) { book -> (need: BookGeneration, alts: [String: String])? in
+        let planned = await BookTasks.map(candidates) { book -> (need: BookGeneration, alts: [String: String])? in
             let folder = content.appending(path: book.slug).appending(path: "generated")
             var light: [String: (time: String?, weather: [String], mood: String?)] = [:]
             for cues in analyses[book.slug]?.cues.scenes ?? [] { light[cues.scene] = (cues.time, cues.weather, cues.mood.mood.rawValue) }

@@ -31,7 +31,7 @@ public struct LoadContentStage: BuildStage {
         // One lstat tells a plain folder (the usual case) from a link, which needs resolving; a
         // thousand folders and their index.md are looked at on every core.
         let visible = names.filter { !$0.hasPrefix(".") }
-        let kinds = ParallelMap.map(visible) { name in
+        let kinds = await BookTasks.map(visible) { name in
             (PathPolicy.kind(of: contentPath + "/" + name), PathPolicy.kind(of: contentPath + "/" + name + "/index.md"))
         }
         for (name, (entry, indexKind)) in zip(visible, kinds) {
@@ -84,7 +84,7 @@ public struct LoadContentStage: BuildStage {
         }
         context.keptFiles = [Bool](repeating: false, count: context.lastFiles?.entries.count ?? 0)
         let fingerprinted = context.memo.fingerprintsBooks
-        let parsed = ParallelMap.map(candidates) { (name, folder) -> ParsedBook in
+        let parsed = await BookTasks.map(candidates) { (name, folder) -> ParsedBook in
             let file = "content/\(name)/index.md"
             var result = ParsedBook(name: name, file: file)
             if fingerprinted {

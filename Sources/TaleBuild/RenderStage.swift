@@ -43,7 +43,7 @@ public struct RenderStage: BuildStage {
         // Each book renders on its own (any core); results join the context in book order.
         let step = BookRenderer(renderer: renderer, assetPaths: assetPaths, project: context.options.project, seed: context.config.generation.seed)
         let pages = context.memo.memory?.pages ?? ""
-        let rendered = ParallelMap.map(context.books) { book -> RenderedBook in
+        let rendered = await BookTasks.map(context.books) { book -> RenderedBook in
             if var kept = context.recall(.rendered, book.slug) {
                 if kept.pages != pages {
                     // Only theme files that shape the pages changed: the view stands, the page is rendered from it again.

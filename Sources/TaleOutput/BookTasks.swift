@@ -1,0 +1,39 @@
+import Foundation
+
+/// A stage's work over its books, as child tasks of the stage: at most `width` books at once (as
+/// many as there are cores, by default), each book's result in the books' order however the
+/// tasks finish, so the output stays the same whatever the schedule. The stage awaits it; nothing
+/// blocks a thread. (`ParallelMap` is for loops in code that is not async, over files and hashes.)
+public enum BookTasks {
+    /// How many books are worked on at once unless a stage says otherwise: one per core.
+    public static let width = ProcessInfo.processInfo.activeProcessorCount
+
+    /// `body` of each of `items`, at most `width` at a time, in the items' order.
+    public static func map<Input, Output>(_ items: [Input], width: Int = BookTasks.width,
+                                          _ body: @escaping (Input) -> Output) async -> [Output] {
+        guard items.count > 1 else { return items.map(body) }
+        let slots = UnsafeMutablePointer<Output?>.allocate(capacity: items.count)
+        slots.initialize(repeating: nil, count: items.count)
+        defer {
+            slots.deinitialize(count: items.count)
+            slots.deallocate()
+        }
+        // Each task writes only its own slot, and the inputs are only read; the group ends before the slots are read.
+        nonisolated(unsafe) let base = slots
+        nonisolated(unsafe) let work = body
+        nonisolated(unsafe) let inputs = items
+        await withTaskGroup(of: Void.self) { group in
+            var next = 0
+            func start() {
+                let index = next
+                group.addTask { (base + index).pointee = work(inputs[index]) }
+                next += 1
+            }
+            while next < min(max(1, width), inputs.count) { start() }
+            while await group.next() != nil {
+                if next < inputs.count { start() }
+            }
+        }
+        return (0..<items.count).map { slots[$0]! }
+    }
+}
