@@ -1,8 +1,8 @@
 import Foundation
 import TaleCore
 
-/// One generated artifact as the lock records it.
-public struct LockEntry: Sendable, Equatable {
+/// One generated artifact as the lock records it; encoded with its fields in the order lock.json lists them.
+public struct LockEntry: Sendable, Equatable, Encodable {
     /// `scene/<id>`, `title/<id>`, `summary` or `tags`.
     public var id: String
     /// What kind of text it is.
@@ -19,6 +19,8 @@ public struct LockEntry: Sendable, Equatable {
     public var model: String
     /// Whether a person has read and approved it.
     public var approved: Bool
+
+    private enum CodingKeys: String, CodingKey { case id, kind, file, approved, provider, model, input, sha256 }
 }
 
 /// `content/<slug>/generated/lock.json`: what generation made for a book and from what. Writers
@@ -60,21 +62,8 @@ public struct GenerationLock: Sendable, Equatable {
 
     /// The lock as JSON text: entries sorted by id, one field per line, so diffs are readable.
     public var text: String {
-        let artifacts: [JSONValue] = entries.keys.sorted().map { id in
-            let entry = entries[id]!
-            return .object([
-                ("id", .string(entry.id)), ("kind", .string(entry.kind.rawValue)), ("file", .string(entry.file)),
-                ("approved", .bool(entry.approved)), ("provider", .string(entry.provider)), ("model", .string(entry.model)),
-                ("input", .string(entry.input)), ("sha256", .string(entry.sha256)),
-            ])
-        }
-        let root: JSONValue = .object([
-            ("about", .string("Written by tale build and tale generate. Commit this folder with the book. "
-                + "Set \"approved\" to true once a person has read an artifact; tale build --require-approved insists on it.")),
-            ("version", .int(1)),
-            ("artifacts", .array(artifacts)),
-        ])
-        return root.text(indent: 2) + "\n"
+        let file = LockDocument(artifacts: entries.keys.sorted().map { entries[$0]! })
+        return JSONValue(encoding: file).text(indent: 2) + "\n"
     }
 
     /// Whether `name` is a plain file name (no folders, no dot files).
@@ -114,6 +103,14 @@ extension GenerationLock {
         }
         return .success(count)
     }
+}
+
+/// `lock.json` as written.
+private struct LockDocument: Encodable {
+    let about = "Written by tale build and tale generate. Commit this folder with the book. "
+        + "Set \"approved\" to true once a person has read an artifact; tale build --require-approved insists on it."
+    let version = 1
+    let artifacts: [LockEntry]
 }
 
 /// `lock.json` as read: every field of an artifact is checked by `GenerationLock.read`, which

@@ -20,21 +20,13 @@ public struct OpenAIChatProvider: TextProvider {
     }
 
     /// The request body for `request`; a plan is asked for as JSON with its schema unless `schema` is false.
-    func body(for request: TextRequest, schema: Bool = true) -> JSONValue {
-        let messages: JSONValue = .array([
-            .object([("role", .string("system")), ("content", .string(StoryPrompt.system(for: request.book)))]),
-            .object([("role", .string("user")), ("content", .string(StoryPrompt.user(for: request)))]),
-        ])
-        var fields: [(String, JSONValue)] = [("model", .string(model)), ("messages", messages)]
-        fields.append(("temperature", .double(request.kind == .scene ? 0.8 : 0.3)))
-        if request.attempt > 0 { fields.append(("seed", .int(request.attempt))) }
-        if request.kind == .plan, schema {
-            fields.append(("response_format", .object([
-                ("type", .string("json_schema")),
-                ("json_schema", .object([("name", .string("story_plan")), ("schema", StoryPrompt.planSchema)])),
-            ])))
-        }
-        return .object(fields)
+    func body(for request: TextRequest, schema: Bool = true) -> ChatRequest {
+        ChatRequest(model: model,
+                    messages: [ChatRequest.Message(role: "system", content: StoryPrompt.system(for: request.book)),
+                               ChatRequest.Message(role: "user", content: StoryPrompt.user(for: request))],
+                    temperature: request.kind == .scene ? 0.8 : 0.3,
+                    seed: request.attempt > 0 ? request.attempt : nil,
+                    schema: request.kind == .plan && schema ? StoryPrompt.planSchema : nil)
     }
 
     /// Sends the request and returns the first choice's text. Titles, the summary and the tags
@@ -87,6 +79,41 @@ struct ChatAnswer: Decodable {
 
         init(from decoder: any Decoder) throws {
             content = (try? decoder.container(keyedBy: CodingKeys.self).decode(Message.self, forKey: .message))?.content
+        }
+    }
+}
+
+/// `chat/completions`' request as Tale sends it. `seed` (on a second attempt) and the plan's
+/// schema are sent only when there are any.
+struct ChatRequest: Encodable {
+    /// One message of the conversation.
+    struct Message: Encodable {
+        let role: String, content: String
+    }
+
+    let model: String
+    let messages: [Message]
+    let temperature: Double
+    let seed: Int?
+    /// The JSON schema a plan must follow.
+    let schema: JSONValue?
+
+    private enum CodingKeys: String, CodingKey { case model, messages, temperature, seed, response_format }
+    private enum FormatKeys: String, CodingKey { case type, json_schema }
+    private enum SchemaKeys: String, CodingKey { case name, schema }
+
+    func encode(to encoder: any Encoder) throws {
+        var fields = encoder.container(keyedBy: CodingKeys.self)
+        try fields.encode(model, forKey: .model)
+        try fields.encode(messages, forKey: .messages)
+        try fields.encode(temperature, forKey: .temperature)
+        if let seed { try fields.encode(seed, forKey: .seed) }
+        if let schema {
+            var format = fields.nestedContainer(keyedBy: FormatKeys.self, forKey: .response_format)
+            try format.encode("json_schema", forKey: .type)
+            var named = format.nestedContainer(keyedBy: SchemaKeys.self, forKey: .json_schema)
+            try named.encode("story_plan", forKey: .name)
+            try named.encode(schema, forKey: .schema)
         }
     }
 }

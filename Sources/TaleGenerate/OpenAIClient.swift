@@ -26,7 +26,7 @@ struct OpenAIClient: Sendable {
     }
 
     /// Posts `body` to `path` ("chat/completions") and returns the answer, decoded as `Answer`.
-    func post<Answer: Decodable>(_ path: String, body: JSONValue, model: String, answer: Answer.Type) async throws(GenerationError) -> Answer {
+    func post<Answer: Decodable>(_ path: String, body: some Encodable, model: String, answer: Answer.Type) async throws(GenerationError) -> Answer {
         try OpenAIClient.decode(Answer.self, from: try await send(path, body: body, model: model, accept: "application/json"))
     }
 
@@ -36,8 +36,8 @@ struct OpenAIClient: Sendable {
     }
 
     /// Posts `body` to `path` and returns the 2xx response, whatever its type (audio for speech).
-    func send(_ path: String, body: JSONValue, model: String, accept: String) async throws(GenerationError) -> HTTPResponse {
-        try await send(path, body: Array(body.text().utf8), contentType: "application/json", model: model, accept: accept)
+    func send(_ path: String, body: some Encodable, model: String, accept: String) async throws(GenerationError) -> HTTPResponse {
+        try await send(path, body: Array(JSONValue(encoding: body).text().utf8), contentType: "application/json", model: model, accept: accept)
     }
 
     /// Posts `body` of `contentType` to `path`, with the retry rules, and returns the 2xx response.

@@ -116,12 +116,18 @@ public struct OpenAIImageProvider: ImageProvider {
 
     /// `images/generations` for `prompt`, answered as base64.
     func generate(_ prompt: String) async throws(GenerationError) -> ImageAnswer {
-        let body: JSONValue = .object([
-            ("model", .string(model)), ("prompt", .string(prompt)),
-            ("n", .int(1)), ("size", .string(size)), ("response_format", .string("b64_json")),
-        ])
+        let body = ImageGenerationRequest(model: model, prompt: prompt, size: size)
         return try await client.post("images/generations", body: body, model: model, answer: ImageAnswer.self)
     }
+}
+
+/// `images/generations`' request: one picture of `size`, answered as base64.
+struct ImageGenerationRequest: Encodable {
+    let model: String
+    let prompt: String
+    let n = 1
+    let size: String
+    let response_format = "b64_json"
 }
 
 /// What `images/generations` and `images/edits` answer, as far as Tale reads it: each image's

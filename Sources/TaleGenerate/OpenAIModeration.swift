@@ -18,7 +18,7 @@ public struct OpenAIModeration: Sendable {
     /// The flagged categories for `text` ("harassment, violence"), nil when it is not flagged.
     /// A service that cannot answer counts as flagging it, so unchecked text is never kept.
     public func flagged(_ text: String) async -> String? {
-        let body = JSONValue.object([("model", .string("omni-moderation-latest")), ("input", .string(text))])
+        let body = ModerationRequest(input: text)
         guard let answer = try? await client.post("moderations", body: body, model: "omni-moderation-latest", answer: ModerationAnswer.self),
               let first = answer.results?.first else {
             return "the moderation service at \(client.baseURL)/moderations did not answer"
@@ -56,4 +56,10 @@ struct ModerationAnswer: Decodable {
             categories = all.filter { $0.value.value == true }.keys.sorted()
         }
     }
+}
+
+/// `moderations`' request: `input` checked by the moderation model.
+struct ModerationRequest: Encodable {
+    let model = "omni-moderation-latest"
+    let input: String
 }

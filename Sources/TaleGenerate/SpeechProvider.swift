@@ -53,13 +53,19 @@ public struct OpenAISpeechProvider: SpeechProvider {
 
     /// Asks for the recording and checks that it is MP3 (an ID3 tag or an MPEG frame sync).
     public func speak(_ request: SpeechRequest) async throws(GenerationError) -> [UInt8] {
-        let body: JSONValue = .object([
-            ("model", .string(speechModel)), ("voice", .string(voice)), ("input", .string(request.text)), ("response_format", .string("mp3")),
-        ])
+        let body = SpeechBody(model: speechModel, voice: voice, input: request.text)
         let response = try await client.send("audio/speech", body: body, model: speechModel, accept: "audio/mpeg")
         let bytes = response.body
         let isMP3 = bytes.starts(with: Array("ID3".utf8)) || (bytes.count > 1 && bytes[0] == 0xFF && bytes[1] & 0xE0 == 0xE0)
         guard isMP3 else { throw .badAnswer("the answer is not an MP3 recording (\(response.header("content-type") ?? "no content type"))") }
         return bytes
     }
+}
+
+/// `audio/speech`'s request: `input` read by `voice`, answered as MP3.
+struct SpeechBody: Encodable {
+    let model: String
+    let voice: String
+    let input: String
+    let response_format = "mp3"
 }

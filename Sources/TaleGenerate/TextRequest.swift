@@ -47,7 +47,7 @@ public struct StoryBook: Sendable, Equatable {
 }
 
 /// What kind of thing an artifact is: text a `TextProvider` writes, or a picture an `ImageProvider` draws.
-public enum ArtifactKind: String, Sendable, CaseIterable {
+public enum ArtifactKind: String, Sendable, CaseIterable, Encodable {
     /// The book's story plan (`plan.json`): made first, and every other text is written from it.
     case plan
     /// A scene's text (Markdown paragraphs).

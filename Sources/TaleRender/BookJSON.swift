@@ -8,68 +8,132 @@ public enum BookJSON {
 
     /// The JSON text.
     public static func make(_ view: BookView) -> String {
-        let matter = view.book.frontMatter
-        func image(_ image: ImageView?) -> JSONValue {
-            guard let image else { return .null }
-            return .object([
-                ("src", .string(image.path)), ("alt", .string(image.alt)),
-                ("width", image.width.map { .int($0) } ?? .null), ("height", image.height.map { .int($0) } ?? .null),
-            ])
+        JSONValue(encoding: Document(view)).text(indent: 2) + "\n"
+    }
+
+    /// book.json's shape, field by field in the order written; an absent value is `null`.
+    struct Document: Encodable {
+        let version: Int
+        let slug: String
+        let title: String
+        let author: String?
+        let date: String?
+        let language: String
+        let age: String?
+        let ageTier: String
+        let summary: String?
+        let tags: [String]
+        let style: String
+        let wordCount: Int?
+        let readingMinutes: Int?
+        let readingGrade: Double?
+        let readingBand: String?
+        let characters: [Character]
+        let soundtrack: String
+        let effects: String
+        let cover: Image?
+        let start: String?
+        let accessibilityHazards: [String]
+        let endings: [String]
+        let scenes: [Scene]
+
+        init(_ view: BookView) {
+            let matter = view.book.frontMatter
+            version = BookJSON.version
+            slug = view.book.slug
+            title = matter.title
+            author = matter.author
+            date = matter.date
+            language = matter.language
+            age = matter.age
+            ageTier = matter.ageTier.rawValue
+            summary = matter.summary
+            tags = matter.tags
+            style = matter.style.rawValue
+            wordCount = view.stats?.words
+            readingMinutes = view.stats?.minutes
+            readingGrade = view.stats?.grade
+            readingBand = view.stats?.band.rawValue
+            characters = matter.characters.map { Character(name: $0.name, role: $0.role, looks: $0.looks) }
+            soundtrack = matter.soundtrack.rawValue
+            effects = matter.effects.rawValue
+            cover = Image(view.cover)
+            start = view.scenes.first?.scene.id
+            accessibilityHazards = view.cues?.hazards ?? []
+            endings = view.endings
+            scenes = view.scenes.map { Scene($0, book: view) }
         }
-        let scenes: [JSONValue] = view.scenes.map { sceneView in
+    }
+
+    /// A character of the book.
+    struct Character: Encodable {
+        let name: String, role: String?, looks: String?
+    }
+
+    /// A picture: its path from the site root, alt text and size.
+    struct Image: Encodable {
+        let src: String, alt: String, width: Int?, height: Int?
+
+        init?(_ image: ImageView?) {
+            guard let image else { return nil }
+            (src, alt, width, height) = (image.path, image.alt, image.width, image.height)
+        }
+    }
+
+    /// One scene.
+    struct Scene: Encodable {
+        let id: String
+        let title: String?
+        let text: String
+        let html: String
+        let illustration: Image?
+        let mood: String?
+        let effects: [String]?
+        let sounds: [String]?
+        let music: String?
+        let next: String?
+        let ending: Bool
+        let generated: Bool
+        let narration: Narration?
+        let choices: [Choice]
+
+        init(_ sceneView: SceneView, book view: BookView) {
             let scene = sceneView.scene
-            return .object([
-                ("id", .string(scene.id)),
-                ("title", .optional(scene.title)),
-                ("text", .string(scene.text)),
-                ("html", .string(sceneView.html)),
-                ("illustration", image(sceneView.illustration)),
-                ("mood", .optional(scene.mood?.rawValue)),
-                ("effects", scene.effects.map { .array($0.map { .string($0.rawValue) }) } ?? .null),
-                ("sounds", scene.sounds.map { .array($0.map { .string($0) }) } ?? .null),
-                ("music", .optional(scene.music)),
-                ("next", .optional(sceneView.next)),
-                ("ending", .bool(view.endings.contains(scene.id))),
-                ("generated", .bool(scene.isGenerated)),
-                ("narration", sceneView.narration.map { narration in
-                    let titleWords = (scene.title ?? view.book.frontMatter.title).split(whereSeparator: \.isWhitespace).count
-                    return .object([("audio", .string(narration.audio)), ("words", .array(narration.words.map { .string($0) })),
-                                    ("timings", .array(narration.timings.map { .int($0) })),
-                                    ("sentences", .array(narration.sentences(titleWords: titleWords).map { sentence in
-                                        .object([("words", .array([.int(sentence.first), .int(sentence.last)])),
-                                                 ("start", .int(sentence.start)), ("end", .int(sentence.end))])
-                                    }))])
-                } ?? .null),
-                ("choices", .array(scene.choices.map { .object([("label", .string($0.label)), ("target", .string($0.target))]) })),
-            ])
+            id = scene.id
+            title = scene.title
+            text = scene.text
+            html = sceneView.html
+            illustration = Image(sceneView.illustration)
+            mood = scene.mood?.rawValue
+            effects = scene.effects?.map(\.rawValue)
+            sounds = scene.sounds
+            music = scene.music
+            next = sceneView.next
+            ending = view.endings.contains(scene.id)
+            generated = scene.isGenerated
+            narration = sceneView.narration.map { narration in
+                let titleWords = (scene.title ?? view.book.frontMatter.title).split(whereSeparator: \.isWhitespace).count
+                return Narration(audio: narration.audio, words: narration.words, timings: narration.timings,
+                                 sentences: narration.sentences(titleWords: titleWords).map {
+                                     Sentence(words: [$0.first, $0.last], start: $0.start, end: $0.end)
+                                 })
+            }
+            choices = scene.choices.map { Choice(label: $0.label, target: $0.target) }
         }
-        let root: JSONValue = .object([
-            ("version", .int(version)),
-            ("slug", .string(view.book.slug)),
-            ("title", .string(matter.title)),
-            ("author", .optional(matter.author)),
-            ("date", .optional(matter.date)),
-            ("language", .string(matter.language)),
-            ("age", .optional(matter.age)),
-            ("ageTier", .string(matter.ageTier.rawValue)),
-            ("summary", .optional(matter.summary)),
-            ("tags", .array(matter.tags.map { .string($0) })),
-            ("style", .string(matter.style.rawValue)),
-            ("wordCount", view.stats.map { .int($0.words) } ?? .null),
-            ("readingMinutes", view.stats.map { .int($0.minutes) } ?? .null),
-            ("readingGrade", view.stats.map { .double($0.grade) } ?? .null),
-            ("readingBand", view.stats.map { .string($0.band.rawValue) } ?? .null),
-            ("characters", .array(matter.characters.map {
-                .object([("name", .string($0.name)), ("role", .optional($0.role)), ("looks", .optional($0.looks))])
-            })),
-            ("soundtrack", .string(matter.soundtrack.rawValue)),
-            ("effects", .string(matter.effects.rawValue)),
-            ("cover", image(view.cover)),
-            ("start", .optional(view.scenes.first?.scene.id)),
-            ("accessibilityHazards", .array((view.cues?.hazards ?? []).map { .string($0) })),
-            ("endings", .array(view.endings.map { .string($0) })),
-            ("scenes", .array(scenes)),
-        ])
-        return root.text(indent: 2) + "\n"
+    }
+
+    /// A scene read aloud: the recording, its words and when each starts, and its sentences.
+    struct Narration: Encodable {
+        let audio: String, words: [String], timings: [Int], sentences: [Sentence]
+    }
+
+    /// A sentence of a narration: its first and last word, and when it starts and ends.
+    struct Sentence: Encodable {
+        let words: [Int], start: Int, end: Int
+    }
+
+    /// A choice: what it says, and the scene it leads to.
+    struct Choice: Encodable {
+        let label: String, target: String
     }
 }

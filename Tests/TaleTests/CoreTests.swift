@@ -15,6 +15,27 @@ struct CoreTests {
         #expect(SHA256.hex(String(repeating: "a", count: 1_000)) == "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3")
     }
 
+    @Test("an Encodable type writes JSONValue's text: keys in the type's order, absent values as null, strings safe in a script")
+    func encodableToJSONValue() {
+        struct Page: Encodable {
+            enum Kind: String, Encodable { case scene }
+            struct Picture: Encodable { let src: String, width: Int? }
+            let title: String
+            let kind: Kind
+            let grade: Double
+            let ending: Bool
+            let summary: String?
+            let pictures: [Picture]
+            let tags: [String]
+            let extra: JSONValue
+        }
+        let page = Page(title: "</script> & \u{2028}", kind: .scene, grade: 2.5, ending: false, summary: nil,
+                        pictures: [Page.Picture(src: "a.svg", width: nil), Page.Picture(src: "b.png", width: 40)], tags: [], extra: .object([("z", .int(1)), ("a", .null)]))
+        #expect(JSONValue(encoding: page).text() == #"{"title":"\u003c/script\u003e \u0026 \u2028","kind":"scene","grade":2.5,"ending":false,"#
+                + #""summary":null,"pictures":[{"src":"a.svg","width":null},{"src":"b.png","width":40}],"tags":[],"extra":{"z":1,"a":null}}"#)
+        #expect(JSONValue(encoding: page).text(indent: 2).hasPrefix("{\n  \"title\": "))
+    }
+
     @Test("libdeflate's gzip reads back, empty or large; a damaged file is refused; CRC-32 matches the check value")
     func deflate() throws {
         #expect(Deflate.crc32(Array("123456789".utf8)) == 0xCBF4_3926)

@@ -54,6 +54,12 @@ struct OpenAIStoryTests {
         #expect(requests[0].user.contains("Plan the story"))
         let format = try #require(requests[0].body["response_format"] as? [String: Any])
         #expect(format["type"] as? String == "json_schema")
+        // The bodies as sent: fields in the order Tale writes them, nothing absent written as null.
+        let sent = try server.requests().filter { ($0["path"] as? String)?.hasSuffix("/chat/completions") == true }.map { $0["body"] as! String }
+        #expect(sent[0].hasPrefix("{\"model\":\"test-model\",\"messages\":[{\"role\":\"system\",\"content\":"), "\(sent[0].prefix(80))")
+        #expect(sent[0].contains("\"temperature\":0.3,\"response_format\":{\"type\":\"json_schema\",\"json_schema\":{\"name\":\"story_plan\",\"schema\":{"))
+        #expect(sent[1].hasSuffix("\"temperature\":0.8}"), "\(sent[1].suffix(60))")
+        #expect(!sent.contains { $0.contains("null") })
         for scene in 1...4 {
             let user = requests[scene].user
             #expect(user.contains("Write scene \(scene) of 4"), "\(user)")
