@@ -46,10 +46,10 @@ public struct GenerateStage: BuildStage {
                                   },
                                   progress: context.options.generationProgress)
         let results = await GenerationRun.perform(needs, generator: generator, context: context)
-        for index in context.books.indices {
-            let slug = context.books[index].slug
-            guard let result = results[slug], let need = needed[slug] else { continue }
-            apply(result, jobs: need.jobs, to: &context.books[index])
+        // Each book generated for is replaced by the book with its texts in.
+        context.books = context.books.map { book in
+            guard let result = results[book.slug], let need = needed[book.slug] else { return book }
+            return GenerateStage.book(book, with: result, jobs: need.jobs)
         }
         GeneratedBooks.keep(.generated, results: results, context: context)
     }
@@ -68,8 +68,9 @@ public struct GenerateStage: BuildStage {
         }
     }
 
-    /// Puts generated texts into the book: scene text and titles, added scenes, summary and tags.
-    private func apply(_ result: BookGenerationResult, jobs: [GenerationJob], to book: inout Book) {
+    /// `book` with its generated texts in: scene text and titles, added scenes, summary and tags.
+    static func book(_ book: Book, with result: BookGenerationResult, jobs: [GenerationJob]) -> Book {
+        var book = book
         for job in jobs {
             guard let text = result.texts[job.id] else { continue }
             let sceneID = job.id.split(separator: "/", maxSplits: 1).dropFirst().first.map(String.init)
@@ -97,6 +98,7 @@ public struct GenerateStage: BuildStage {
             case .tags: book.frontMatter.tags = text.split(separator: "\n").map(String.init)
             }
         }
+        return book
     }
 }
 

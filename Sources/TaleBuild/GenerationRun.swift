@@ -65,10 +65,10 @@ enum GeneratedBooks {
     static func reuse(_ step: MemoStep<Book>, context: BuildContext) -> Set<String> {
         guard !context.options.frozen, !context.options.requireApproved else { return [] }
         var reused: Set<String> = []
-        for index in context.books.indices {
-            guard let kept = context.recall(step, context.books[index].slug) else { continue }
-            context.books[index] = kept
+        context.books = context.books.map { book in
+            guard let kept = context.recall(step, book.slug) else { return book }
             reused.insert(kept.slug)
+            return kept
         }
         return reused
     }

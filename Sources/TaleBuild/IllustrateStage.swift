@@ -68,23 +68,30 @@ public struct IllustrateStage: BuildStage {
             generator.kinds = [.illustration, .cover, .character]
         }
         let results = await GenerationRun.perform(needs, generator: generator, context: context)
-        for index in context.books.indices {
-            let book = context.books[index]
-            guard let result = results[book.slug], let plan = plans[book.slug] else { continue }
-            for job in plan.need.jobs {
-                guard let file = result.images[job.id], case .image(let request) = job.work else { continue }
-                let reference = AssetReference(path: "generated/\(file)", location: job.location)
-                if request.kind == .cover {
-                    context.books[index].frontMatter.cover = reference
-                    context.books[index].frontMatter.coverIsGenerated = true
-                    context.books[index].frontMatter.coverDescription = plan.alts[job.id]
-                } else if let scene = context.books[index].scenes.firstIndex(where: { $0.id == request.sceneID }) {
-                    context.books[index].scenes[scene].illustration = Illustration(reference: reference, alt: plan.alts[job.id] ?? EmbeddedIllustrator.alt(request))
-                    context.books[index].scenes[scene].illustrationIsGenerated = true
-                }
-            }
+        // Each book drawn for is replaced by the book with its pictures in.
+        context.books = context.books.map { book in
+            guard let result = results[book.slug], let plan = plans[book.slug] else { return book }
+            return IllustrateStage.book(book, with: result, jobs: plan.need.jobs, alts: plan.alts)
         }
         GeneratedBooks.keep(.illustrated, results: results, context: context)
+    }
+
+    /// `book` with its drawn pictures in: each scene's illustration and the cover, with their alt text.
+    static func book(_ book: Book, with result: BookGenerationResult, jobs: [GenerationJob], alts: [String: String]) -> Book {
+        var book = book
+        for job in jobs {
+            guard let file = result.images[job.id], case .image(let request) = job.work else { continue }
+            let reference = AssetReference(path: "generated/\(file)", location: job.location)
+            if request.kind == .cover {
+                book.frontMatter.cover = reference
+                book.frontMatter.coverIsGenerated = true
+                book.frontMatter.coverDescription = alts[job.id]
+            } else if let scene = book.scenes.firstIndex(where: { $0.id == request.sceneID }) {
+                book.scenes[scene].illustration = Illustration(reference: reference, alt: alts[job.id] ?? EmbeddedIllustrator.alt(request))
+                book.scenes[scene].illustrationIsGenerated = true
+            }
+        }
+        return book
     }
 
     /// `need` with each picture's request carrying the character sheets of who is in it (from `sheets`, in the book's folder).
