@@ -1,9 +1,6 @@
 import Foundation
 import TaleAnalyse
 import TaleCore
-import TaleGenerate
-import TaleImage
-import TaleHTML
 import TaleOutput
 import TaleRender
 
@@ -28,7 +25,7 @@ struct RenderedBook {
     }
 }
 
-/// The render step of one book: from the book, its analysis and its narration to a
+/// The render step of one book: from the book, its analysis, its narration and its painted cards to a
 /// `RenderedBook`. It reads the book's folder and the derived-picture cache and nothing of the
 /// build's state; the render stage applies the memo around it and merges what it returns in
 /// book order.
@@ -43,17 +40,17 @@ struct BookRenderer {
     let seed: String
 
     /// Renders `book`: its media published, its view made, its page, book.json and cues.json written.
-    func render(_ book: Book, analysis: BookAnalysis, narration: [String: NarrationView]) -> RenderedBook {
+    func render(_ book: Book, analysis: BookAnalysis, narration: [String: NarrationView], previews: BookPreviews) -> RenderedBook {
         let sink = BookOutputs()
         var media = MediaStore(derived: DerivedImages(project: project))
-        let view = bookView(book, analysis: analysis, narration: narration, media: &media, sink: sink)
+        let view = bookView(book, analysis: analysis, narration: narration, previews: previews, media: &media, sink: sink)
         sink.emit(BookFiles.page(book.slug), text: renderer.bookPage(view))
         sink.emit(BookFiles.bookJSON(book.slug), text: BookJSON.make(view))
         if let cues = view.cues { sink.emit(BookFiles.cues(book.slug), text: CueJSON.make(cues, files: view.soundFiles)) }
         return RenderedBook(view: view, outputs: sink.outputs, copies: sink.copies, diagnostics: sink.diagnostics)
     }
 
-    private func bookView(_ book: Book, analysis: BookAnalysis, narration: [String: NarrationView], media: inout MediaStore,
+    private func bookView(_ book: Book, analysis: BookAnalysis, narration: [String: NarrationView], previews: BookPreviews, media: inout MediaStore,
                           sink: BookOutputs) -> BookView {
         let folder = project.appending(path: "content").appending(path: book.slug)
         let matter = book.frontMatter
@@ -89,7 +86,10 @@ struct BookRenderer {
             scenes.append(sceneView)
         }
         var view = BookView(book: book, cover: cover!, scenes: scenes, endings: graph.endings)
-        (view.socialImage, view.thumbnail) = previews(book, folder: folder, alt: coverAlt, sink: sink, derived: media.derived)
+        func published(_ picture: BookPreviews.Picture?) -> ImageView? {
+            picture.map { ImageView(path: sink.emit(derived: $0.png), alt: coverAlt, width: $0.width, height: $0.height) }
+        }
+        (view.socialImage, view.thumbnail) = (published(previews.card), published(previews.thumbnail))
         view.cues = analysis.cues
         view.soundFiles = soundFiles(folder: folder, book: book, sink: sink)
         view.stats = analysis.stats
@@ -115,48 +115,6 @@ struct BookRenderer {
             files[(file as NSString).deletingPathExtension] = "../../" + path
         }
         return files
-    }
-
-    /// The book's 1200 x 630 social card and its library thumbnail, as PNG. From a PNG cover
-    /// (the writer's or a service's), they are resized copies of it; otherwise the illustrator
-    /// draws the card from the book and Tale's rasteriser paints it, and a drawn cover is painted
-    /// as the thumbnail (without its title, which the library prints below it).
-    private func previews(_ book: Book, folder: URL, alt: String, sink: BookOutputs,
-                          derived: DerivedImages) -> (ImageView?, ImageView?) {
-        let matter = book.frontMatter
-        func emit(_ png: DerivedFile?, width: Int, height: Int) -> ImageView? {
-            guard let png else { return nil }
-            return ImageView(path: sink.emit(derived: png), alt: alt, width: width, height: height)
-        }
-        if let cover = matter.cover, cover.path.lowercased().hasSuffix(".png"),
-           case .success(let url) = PathPolicy.resolveImage(cover, bookFolder: folder), let data = try? Data(contentsOf: url) {
-            let source = SHA256.hex(Array(data))
-            var decoded: PNGImage?
-            func image() -> PNGImage? {
-                if decoded == nil { decoded = try? PNGImage(decoding: Array(data)) }
-                return decoded
-            }
-            let card = derived.png("card \(source)") { image().map { Resampler.cover($0, width: 1200, height: 630) } }
-            let thumbnailWidth = min(360, image()?.width ?? 360)
-            let thumbnailHeight = image().map { max(1, Int((Double($0.height) * Double(thumbnailWidth) / Double($0.width)).rounded())) } ?? 480
-            let thumbnail = derived.png("thumbnail \(source) \(thumbnailWidth)") { image().map { Resampler.resize($0, width: thumbnailWidth) } }
-            return (emit(card, width: 1200, height: 630), emit(thumbnail, width: thumbnailWidth, height: thumbnailHeight))
-        }
-        var request = ImageRequest(kind: .cover, book: StoryBook(matter, seed: seed), style: matter.style)
-        request.author = matter.author
-        let illustrator = EmbeddedIllustrator()
-        let key = "\(illustrator.model) \(request.canonical)"
-        let card = derived.drawing("card \(key)") { Rasterizer.render(illustrator.card(request), width: 1200, height: 630) }
-        var thumbnail: ImageView?
-        if matter.coverIsGenerated {
-            let png = derived.drawing("thumbnail \(key)") {
-                var drawing = illustrator.drawing(request)
-                drawing.marks.removeAll { $0.role == "title" }
-                return Rasterizer.render(drawing, width: 360, height: 480)
-            }
-            thumbnail = emit(png, width: 360, height: 480)
-        }
-        return (emit(card, width: 1200, height: 630), thumbnail)
     }
 
     /// Alt text for an illustration the writer gave none: from the art brief, else the scene's title.

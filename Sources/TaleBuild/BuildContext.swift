@@ -23,6 +23,8 @@ public final class BuildContext {
     public var fingerprints: [String: String] = [:]
     /// What generation did: artifacts generated, found in locks, failed (set by the generate stage).
     public var generation = GenerationProgress()
+    /// Each book's painted social card and thumbnail, by slug (set by the paint cards stage).
+    var previews: [String: BookPreviews] = [:]
     /// Each narrated book's scenes read aloud, by slug and scene id (set by the narrate stage).
     public var narrations: [String: [String: NarrationView]] = [:]
     /// The books rendered in this build, in slug order (set by the render stage; `tale build` lets

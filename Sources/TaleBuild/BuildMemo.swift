@@ -68,6 +68,11 @@ extension MemoStep where Value == Book {
     static var illustrated: Self { Self(name: "illustrated", readsThemeViews: false) }
 }
 
+extension MemoStep where Value == BookPreviews {
+    /// The book's painted social card and thumbnail.
+    static var previews: Self { Self(name: "previews", readsThemeViews: false) }
+}
+
 extension MemoStep where Value == BuildCache.Rendered {
     /// The book's view and its output files: its page, book.json, cues.json and media.
     static var rendered: Self { Self(name: "rendered", readsThemeViews: true) }

@@ -21,7 +21,7 @@ public struct BuildPipeline: Sendable {
     ])
 
     /// `tale export epub`: the books rendered and packaged, in memory; no site files, nothing written.
-    public static let export = BuildPipeline(name: "export", stages: prepare.stages + [NarrateStage(), RenderStage(), EPUBStage()])
+    public static let export = BuildPipeline(name: "export", stages: prepare.stages + [NarrateStage(), PaintCardsStage(), RenderStage(), EPUBStage()])
 
     /// `tale serve`: the whole site, in memory.
     public static let serve = BuildPipeline(name: "serve", stages: export.stages + [SiteFilesStage()])

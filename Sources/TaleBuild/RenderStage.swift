@@ -1,9 +1,6 @@
 import Foundation
 import TaleAnalyse
 import TaleCore
-import TaleGenerate
-import TaleImage
-import TaleHTML
 import TaleOutput
 import TaleRender
 
@@ -56,7 +53,8 @@ public struct RenderStage: BuildStage {
                 }
                 return kept.book
             }
-            let made = step.render(book, analysis: context.analyses[book.slug] ?? BookAnalysis(book), narration: context.narrations[book.slug] ?? [:])
+            let made = step.render(book, analysis: context.analyses[book.slug] ?? BookAnalysis(book), narration: context.narrations[book.slug] ?? [:],
+                                   previews: context.previews[book.slug] ?? BookPreviews.paint(book, project: context.options.project, seed: step.seed))
             context.remember(.rendered, book.slug, BuildCache.Rendered(book: made, pages: pages))
             return made
         }

@@ -37,9 +37,9 @@ struct CLITests {
         #expect(result.err == "")
         let lines = result.out.split(separator: "\n").map(String.init)
         #expect(lines.filter { $0.hasPrefix("[") } == [
-            "[1/11] Load config and theme", "[2/11] Load content", "[3/11] Check books", "[4/11] Generate text", "[5/11] Analyse cues",
-            "[6/11] Illustrate", "[7/11] Narrate", "[8/11] Render pages", "[9/11] Write EPUBs", "[10/11] Write feeds and indexes",
-            "[11/11] Write output",
+            "[1/12] Load config and theme", "[2/12] Load content", "[3/12] Check books", "[4/12] Generate text", "[5/12] Analyse cues",
+            "[6/12] Illustrate", "[7/12] Narrate", "[8/12] Paint cards", "[9/12] Render pages", "[10/12] Write EPUBs",
+            "[11/12] Write feeds and indexes", "[12/12] Write output",
         ])
         // Not a terminal: each artifact made gets a plain line under its stage (two-paths has no summary, so a plan and a summary; no cover, no pictures).
         let made = lines.filter { $0.hasPrefix("      ") }
@@ -54,7 +54,7 @@ struct CLITests {
         let verbose = Support.tale(["build", "--verbose", "--force"], in: project).out.split(separator: "\n").map(String.init)
         let timings = verbose.filter { $0.range(of: #"^      [A-Za-z ]+: [0-9]+ ms \([0-9]+ ms of processor time; peak memory so far [0-9]+ MiB\)$"#,
                                                 options: .regularExpression) != nil }
-        #expect(timings.count == 11, "\(verbose)")
+        #expect(timings.count == 12, "\(verbose)")
         #expect(timings.first?.hasPrefix("      Load config and theme: ") == true && timings.last?.hasPrefix("      Write output: ") == true)
     }
 

@@ -130,7 +130,7 @@ struct UpToDateTests {
 
         let second = Support.tale(["build"], in: project)
         #expect(second.status == 0)
-        #expect(second.out == "[1/11] Load config and theme\n[2/11] Load content\n"
+        #expect(second.out == "[1/12] Load config and theme\n[2/12] Load content\n"
                 + "Nothing changed since the last build; public/ is up to date (--force builds anyway).\n")
         #expect(second.err.hasPrefix(warning), "the warnings are printed again")
         #expect(Support.tree(project.appending(path: "public")) == before)
