@@ -16,10 +16,14 @@ final class BookOutputs {
     /// A derived image under its content-hashed media path (returned), copied from its cache file
     /// when that file holds exactly these bytes.
     func emit(derived: DerivedFile) -> String {
-        let hash = SHA256.hex(derived.bytes)
-        let path = AssetNames.media(sha256: hash, fileExtension: derived.fileExtension)
-        if let copy = SourceCopy(derived.file, bytes: derived.bytes, sha256: hash) { emit(path, copy: copy) } else { emit(path, derived.bytes) }
-        return path
+        let media = DerivedMedia(derived)
+        emit(media)
+        return media.path
+    }
+
+    /// A derived image already named (`DerivedMedia`).
+    func emit(_ media: DerivedMedia) {
+        if let copy = media.copy { emit(media.path, copy: copy) } else { emit(media.path, media.bytes) }
     }
 
     func emit(_ path: String, _ bytes: [UInt8]) {
@@ -28,4 +32,24 @@ final class BookOutputs {
     }
 
     func emit(_ path: String, text: String) { emit(path, Array(text.utf8)) }
+}
+
+/// A derived image as the output holds it: its content-hashed media path, and a copy of its cache
+/// file when that file holds exactly its bytes (the usual case: the bytes are then let go), or the
+/// bytes themselves.
+struct DerivedMedia {
+    /// `media/<hash>.<ext>`.
+    let path: String
+    /// The cache file to copy, when it holds the image.
+    let copy: SourceCopy?
+    /// The image's bytes when there is no copy; empty otherwise.
+    let bytes: [UInt8]
+
+    /// Names `derived` by its hash.
+    init(_ derived: DerivedFile) {
+        let hash = SHA256.hex(derived.bytes)
+        path = AssetNames.media(sha256: hash, fileExtension: derived.fileExtension)
+        copy = SourceCopy(derived.file, bytes: derived.bytes, sha256: hash)
+        bytes = copy == nil ? derived.bytes : []
+    }
 }

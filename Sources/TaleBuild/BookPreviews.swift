@@ -6,10 +6,11 @@ import TaleImage
 /// A book's social card (1200 x 630) and library thumbnail, painted as PNG in the media step
 /// (`PaintCardsStage`) and published by rendering under their content hashes.
 struct BookPreviews {
-    /// A painted picture and its size.
+    /// A painted picture and its size. Held as its cache file, not its bytes: a build keeps every
+    /// book's previews until rendering.
     struct Picture {
-        /// The PNG, kept in `.tale-cache/derived/`.
-        let png: DerivedFile
+        /// The PNG, named and kept in `.tale-cache/derived/`.
+        let png: DerivedMedia
         let width: Int
         let height: Int
     }
@@ -28,7 +29,7 @@ struct BookPreviews {
         let folder = project.appending(path: "content").appending(path: book.slug)
         let derived = DerivedImages(project: project)
         func picture(_ png: DerivedFile?, width: Int, height: Int) -> Picture? {
-            png.map { Picture(png: $0, width: width, height: height) }
+            png.map { Picture(png: DerivedMedia($0), width: width, height: height) }
         }
         if let cover = matter.cover, cover.path.lowercased().hasSuffix(".png"),
            case .success(let url) = PathPolicy.resolveImage(cover, bookFolder: folder), let data = try? Data(contentsOf: url) {

@@ -40,13 +40,14 @@ struct BookRenderer {
     let seed: String
 
     /// Renders `book`: its media published, its view made, its page, book.json and cues.json written.
-    func render(_ book: Book, analysis: BookAnalysis, narration: [String: NarrationView], previews: BookPreviews) -> RenderedBook {
+    func render(_ book: Book, analysis: BookAnalysis, narration: BookNarration, previews: BookPreviews) -> RenderedBook {
         let sink = BookOutputs()
+        for (path, mp3) in narration.files { sink.emit(path, mp3) }
         var media = MediaStore(derived: DerivedImages(project: project))
-        let view = bookView(book, analysis: analysis, narration: narration, previews: previews, media: &media, sink: sink)
+        let view = bookView(book, analysis: analysis, narration: narration.scenes, previews: previews, media: &media, sink: sink)
         sink.emit(BookFiles.page(book.slug), text: renderer.bookPage(view))
         sink.emit(BookFiles.bookJSON(book.slug), text: BookJSON.make(view))
-        if let cues = view.cues { sink.emit(BookFiles.cues(book.slug), text: CueJSON.make(cues, files: view.soundFiles)) }
+        if let cues = view.cuesJSON { sink.emit(BookFiles.cues(book.slug), text: CueJSON.make(value: cues)) }
         return RenderedBook(view: view, outputs: sink.outputs, copies: sink.copies, diagnostics: sink.diagnostics)
     }
 
@@ -87,11 +88,15 @@ struct BookRenderer {
         }
         var view = BookView(book: book, cover: cover!, scenes: scenes, endings: graph.endings)
         func published(_ picture: BookPreviews.Picture?) -> ImageView? {
-            picture.map { ImageView(path: sink.emit(derived: $0.png), alt: coverAlt, width: $0.width, height: $0.height) }
+            picture.map { picture in
+                sink.emit(picture.png)
+                return ImageView(path: picture.png.path, alt: coverAlt, width: picture.width, height: picture.height)
+            }
         }
         (view.socialImage, view.thumbnail) = (published(previews.card), published(previews.thumbnail))
         view.cues = analysis.cues
         view.soundFiles = soundFiles(folder: folder, book: book, sink: sink)
+        view.encodeCues()
         view.stats = analysis.stats
         return view
     }

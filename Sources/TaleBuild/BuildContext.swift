@@ -26,7 +26,7 @@ public final class BuildContext {
     /// Each book's painted social card and thumbnail, by slug (set by the paint cards stage).
     var previews: [String: BookPreviews] = [:]
     /// Each narrated book's scenes read aloud, by slug and scene id (set by the narrate stage).
-    public var narrations: [String: [String: NarrationView]] = [:]
+    var narrations: [String: BookNarration] = [:]
     /// The books rendered in this build, in slug order (set by the render stage; `tale build` lets
     /// them go once the EPUBs are made).
     var renderedBooks: [RenderedBook] = []

@@ -17,7 +17,7 @@ public struct NarrateStage: BuildStage {
     /// Runs only on sources without errors.
     public var needsErrorFreeSources: Bool { true }
 
-    /// Fills `context.narrations` and emits the MP3s.
+    /// Fills `context.narrations`: each scene's recording and word times, which rendering publishes.
     public func run(_ context: BuildContext) async throws(TaleError) {
         if context.config.generation.speechProvider == .openai {
             await fromService(context)
@@ -25,15 +25,15 @@ public struct NarrateStage: BuildStage {
         }
         let folder = DerivedImages(project: context.options.project).folder
         for book in context.books where book.frontMatter.narration == "auto" {
-            var narrations: [String: NarrationView] = [:]
+            var narration = BookNarration()
             for scene in book.scenes {
                 let title = scene.title ?? book.frontMatter.title
                 let key = SHA256.hex(["narration-2", book.frontMatter.language, title, scene.text].joined(separator: "\u{0}"))
                 let audioFile = folder.appending(path: "\(key).mp3"), timingFile = folder.appending(path: "\(key).json")
-                var narration: Narration?
+                var spoken: Narration?
                 if let mp3 = DerivedImages.read(audioFile), let data = DerivedImages.read(timingFile),
                    let kept = try? JSONDecoder().decode(WordTimings.self, from: data) {
-                    narration = Narration(mp3: Array(mp3), words: kept.words, timings: kept.timings)
+                    spoken = Narration(mp3: Array(mp3), words: kept.words, timings: kept.timings)
                 } else {
                     do {
                         let made = try Narration.make(title: title, text: scene.text, language: book.frontMatter.language)
@@ -41,19 +41,17 @@ public struct NarrateStage: BuildStage {
                         try? Data(made.mp3).write(to: audioFile, options: .atomic)
                         let timings = WordTimings(words: made.words, timings: made.timings)
                         try? JSONEncoder().encode(timings).write(to: timingFile, options: .atomic)
-                        narration = made
+                        spoken = made
                     } catch {
                         context.diagnostics.error(scene.location, "cannot narrate scene '\(scene.id)': \(error)",
                                                   hint: "install Debian's espeak-ng and lame packages, or set `narration: off`")
                         continue
                     }
                 }
-                guard let narration else { continue }
-                let path = AssetNames.media(bytes: narration.mp3, fileExtension: "mp3")
-                context.emit(path, narration.mp3)
-                narrations[scene.id] = NarrationView(audio: path, words: narration.words, timings: narration.timings)
+                guard let spoken else { continue }
+                narration.add(spoken, scene: scene.id)
             }
-            context.narrations[book.slug] = narrations
+            context.narrations[book.slug] = narration
         }
     }
 
@@ -91,22 +89,35 @@ public struct NarrateStage: BuildStage {
         let results = await GenerationRun.perform(needs, generator: generator, context: context)
         for book in context.books {
             guard let result = results[book.slug] else { continue }
-            var narrations: [String: NarrationView] = [:]
+            var narration = BookNarration()
             for scene in book.scenes {
                 guard let file = result.images["narration/\(scene.id)"],
                       let data = try? Data(contentsOf: content.appending(path: book.slug).appending(path: "generated").appending(path: file)) else { continue }
                 do {
-                    let narration = try Narration.estimated(mp3: Array(data), title: scene.title ?? book.frontMatter.title, text: scene.text)
-                    let path = AssetNames.media(bytes: narration.mp3, fileExtension: "mp3")
-                    context.emit(path, narration.mp3)
-                    narrations[scene.id] = NarrationView(audio: path, words: narration.words, timings: narration.timings)
+                    narration.add(try Narration.estimated(mp3: Array(data), title: scene.title ?? book.frontMatter.title, text: scene.text), scene: scene.id)
                 } catch {
                     context.diagnostics.error(SourceLocation(file: "content/\(book.slug)/generated/\(file)"), "cannot use the recording: \(error)",
                                               hint: "delete the file and its entry in lock.json to ask the service again")
                 }
             }
-            context.narrations[book.slug] = narrations
+            context.narrations[book.slug] = narration
         }
+    }
+}
+
+/// A book's scenes read aloud, as narration makes them: what the reader page and book.json say
+/// of each scene's recording, and the MP3 files, which rendering publishes with the book's other files.
+struct BookNarration {
+    /// Each narrated scene's recording and word times, by scene id.
+    var scenes: [String: NarrationView] = [:]
+    /// The recordings under their content-hashed media paths.
+    var files: [(String, [UInt8])] = []
+
+    /// Adds `scene`'s recording.
+    mutating func add(_ narration: Narration, scene: String) {
+        let path = AssetNames.media(bytes: narration.mp3, fileExtension: "mp3")
+        files.append((path, narration.mp3))
+        scenes[scene] = NarrationView(audio: path, words: narration.words, timings: narration.timings)
     }
 }
 

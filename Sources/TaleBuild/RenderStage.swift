@@ -53,7 +53,7 @@ public struct RenderStage: BuildStage {
                 }
                 return kept.book
             }
-            let made = step.render(book, analysis: context.analyses[book.slug] ?? BookAnalysis(book), narration: context.narrations[book.slug] ?? [:],
+            let made = step.render(book, analysis: context.analyses[book.slug] ?? BookAnalysis(book), narration: context.narrations[book.slug] ?? BookNarration(),
                                    previews: context.previews[book.slug] ?? BookPreviews.paint(book, project: context.options.project, seed: step.seed))
             context.remember(.rendered, book.slug, BuildCache.Rendered(book: made, pages: pages))
             return made
@@ -63,11 +63,7 @@ public struct RenderStage: BuildStage {
             for (path, bytes) in book.outputs { context.emit(path, bytes) }
             for (path, copy) in book.copies { context.emit(path, copy: copy) }
             // The build index records which files each book made (`tale build` only).
-            if context.memo.recordsBookFiles {
-                var paths = Set(book.outputs.map(\.0) + book.copies.map(\.0))
-                for scene in book.view.scenes { if let audio = scene.narration?.audio { paths.insert(audio) } }
-                context.bookPaths[book.slug] = paths
-            }
+            if context.memo.recordsBookFiles { context.bookPaths[book.slug] = Set(book.outputs.map(\.0) + book.copies.map(\.0)) }
         }
         // Books carried over from the last build keep their files where they are, and their listings.
         for book in context.carried { for position in book.files { context.keptFiles[position] = true } }

@@ -74,10 +74,10 @@ private final class Node {
         scalar = value
     }
 
-    /// The member for `key`, added at the end the first time it is asked for.
+    /// A new member for `key`, at the end. Each key is encoded once (as synthesised conformances and
+    /// Tale's document types do), so there is no search for one already there.
     func member(_ key: String) -> Node {
         kind = .object
-        if let found = pairs.first(where: { $0.0 == key }) { return found.1 }
         let node = Node()
         pairs.append((key, node))
         return node
@@ -92,6 +92,8 @@ private final class Node {
     }
 }
 
+/// Encodes into `node`. The coding path is left empty: nothing Tale encodes can fail, and building
+/// a path for every value cost an array each.
 private struct NodeEncoder: Encoder {
     let node: Node
     let codingPath: [any CodingKey]
@@ -110,15 +112,22 @@ private struct NodeEncoder: Encoder {
     func singleValueContainer() -> any SingleValueEncodingContainer { SingleNodeContainer(node: node, codingPath: codingPath) }
 }
 
-/// Scalars as `JSONValue`; anything else encodes itself into a fresh node.
-private func encodeValue(_ value: some Encodable, into node: Node, codingPath: [any CodingKey]) throws {
-    switch value {
-    case let json as JSONValue: node.set(json)
-    case let text as String: node.set(.string(text))
-    case let number as Int: node.set(.int(number))
-    case let number as Double: node.set(.double(number))
-    case let flag as Bool: node.set(.bool(flag))
-    default: try value.encode(to: NodeEncoder(node: node, codingPath: codingPath))
+/// Scalars as `JSONValue`; anything else encodes itself into a fresh node. The scalar types are told
+/// apart by their metatypes, which costs a comparison, not a dynamic cast: a reader page embeds its
+/// cue map, and a rebuild of 1000 pages encodes hundreds of thousands of values.
+private func encodeValue<T: Encodable>(_ value: T, into node: Node, codingPath: [any CodingKey]) throws {
+    if T.self == String.self {
+        node.set(.string(unsafeBitCast(value, to: String.self)))
+    } else if T.self == Int.self {
+        node.set(.int(unsafeBitCast(value, to: Int.self)))
+    } else if T.self == Double.self {
+        node.set(.double(unsafeBitCast(value, to: Double.self)))
+    } else if T.self == Bool.self {
+        node.set(.bool(unsafeBitCast(value, to: Bool.self)))
+    } else if T.self == JSONValue.self {
+        node.set(unsafeBitCast(value, to: JSONValue.self))
+    } else {
+        try value.encode(to: NodeEncoder(node: node, codingPath: codingPath))
     }
 }
 
@@ -129,8 +138,13 @@ private struct KeyedNodeContainer<Key: CodingKey>: KeyedEncodingContainerProtoco
     mutating func encodeNil(forKey key: Key) throws { node.member(key.stringValue).set(.null) }
 
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
-        try encodeValue(value, into: node.member(key.stringValue), codingPath: codingPath + [key])
+        try encodeValue(value, into: node.member(key.stringValue), codingPath: codingPath)
     }
+
+    mutating func encode(_ value: String, forKey key: Key) throws { node.member(key.stringValue).set(.string(value)) }
+    mutating func encode(_ value: Int, forKey key: Key) throws { node.member(key.stringValue).set(.int(value)) }
+    mutating func encode(_ value: Double, forKey key: Key) throws { node.member(key.stringValue).set(.double(value)) }
+    mutating func encode(_ value: Bool, forKey key: Key) throws { node.member(key.stringValue).set(.bool(value)) }
 
     // An absent optional is written as null rather than left out: synthesised conformances call
     // the overload for the property's type, so each scalar's is given too.
@@ -146,16 +160,16 @@ private struct KeyedNodeContainer<Key: CodingKey>: KeyedEncodingContainerProtoco
     mutating func encodeIfPresent(_ value: Bool?, forKey key: Key) throws { try encodeOrNull(value, key) }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
-        NodeEncoder(node: node.member(key.stringValue), codingPath: codingPath + [key]).container(keyedBy: keyType)
+        NodeEncoder(node: node.member(key.stringValue), codingPath: codingPath).container(keyedBy: keyType)
     }
 
     mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
-        NodeEncoder(node: node.member(key.stringValue), codingPath: codingPath + [key]).unkeyedContainer()
+        NodeEncoder(node: node.member(key.stringValue), codingPath: codingPath).unkeyedContainer()
     }
 
     mutating func superEncoder() -> any Encoder { NodeEncoder(node: node.member("super"), codingPath: codingPath) }
 
-    mutating func superEncoder(forKey key: Key) -> any Encoder { NodeEncoder(node: node.member(key.stringValue), codingPath: codingPath + [key]) }
+    mutating func superEncoder(forKey key: Key) -> any Encoder { NodeEncoder(node: node.member(key.stringValue), codingPath: codingPath) }
 }
 
 private struct UnkeyedNodeContainer: UnkeyedEncodingContainer {
@@ -166,6 +180,8 @@ private struct UnkeyedNodeContainer: UnkeyedEncodingContainer {
     mutating func encodeNil() throws { node.appended().set(.null) }
 
     mutating func encode<T: Encodable>(_ value: T) throws { try encodeValue(value, into: node.appended(), codingPath: codingPath) }
+    mutating func encode(_ value: String) throws { node.appended().set(.string(value)) }
+    mutating func encode(_ value: Int) throws { node.appended().set(.int(value)) }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
         NodeEncoder(node: node.appended(), codingPath: codingPath).container(keyedBy: keyType)

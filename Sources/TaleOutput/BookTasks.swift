@@ -1,4 +1,5 @@
 import Foundation
+import TaleCore
 
 /// A stage's work over its books, as child tasks of the stage: at most `width` books at once (as
 /// many as there are cores, by default), each book's result in the books' order however the
@@ -18,20 +19,25 @@ public enum BookTasks {
             slots.deinitialize(count: items.count)
             slots.deallocate()
         }
-        // Each task writes only its own slot, and the inputs are only read; the group ends before the slots are read.
+        // `width` tasks each take the next book until none is left, so a stage of cheap steps (books the
+        // memo holds) pays for a counter per book, not a task. Each book's result goes to its own slot,
+        // the inputs are only read, and the group ends before the slots are read.
         nonisolated(unsafe) let base = slots
         nonisolated(unsafe) let work = body
         nonisolated(unsafe) let inputs = items
+        let next = Locked(0)
         await withTaskGroup(of: Void.self) { group in
-            var next = 0
-            func start() {
-                let index = next
-                group.addTask { (base + index).pointee = work(inputs[index]) }
-                next += 1
-            }
-            while next < min(max(1, width), inputs.count) { start() }
-            while await group.next() != nil {
-                if next < inputs.count { start() }
+            for _ in 0..<min(max(1, width), inputs.count) {
+                group.addTask {
+                    while true {
+                        let index = next.mutate { taken -> Int in
+                            defer { taken += 1 }
+                            return taken
+                        }
+                        guard index < inputs.count else { return }
+                        (base + index).pointee = work(inputs[index])
+                    }
+                }
             }
         }
         return (0..<items.count).map { slots[$0]! }

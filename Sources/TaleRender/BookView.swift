@@ -62,6 +62,9 @@ public struct BookView: Sendable, Equatable {
     public var cues: CueMap?
     /// Audio files for sound cues, by sound name, relative to the book's folder (the book's own over the theme's).
     public var soundFiles: [String: String] = [:]
+    /// The cue map with its sound files as JSON (`CueJSON.value`), made once by `encodeCues()`:
+    /// cues.json is its text, and the page embeds it, so a page rendered again does not encode it again.
+    public var cuesJSON: JSONValue?
     /// Length and reading level (set by the build).
     public var stats: BookStats?
     /// The 1200 x 630 PNG for link previews (`og:image`), when there is one.
@@ -70,6 +73,9 @@ public struct BookView: Sendable, Equatable {
     public var thumbnail: ImageView?
     /// Whether the build writes the book as an EPUB beside its page.
     public var hasEPUB = true
+
+    /// Sets `cuesJSON` from `cues` and `soundFiles`.
+    public mutating func encodeCues() { cuesJSON = cues.map { CueJSON.value($0, files: soundFiles) } }
 
     /// Creates a book view.
     public init(book: Book, cover: ImageView, scenes: [SceneView], endings: [String]) {

@@ -12,7 +12,10 @@ public enum CueJSON {
     }
 
     /// The cue map as `cues.json` text.
-    public static func make(_ map: CueMap, files: [String: String] = [:]) -> String { value(map, files: files).text(indent: 2) + "\n" }
+    public static func make(_ map: CueMap, files: [String: String] = [:]) -> String { make(value: value(map, files: files)) }
+
+    /// `cues.json`'s text for a cue map already encoded (`value`).
+    public static func make(value: JSONValue) -> String { value.text(indent: 2) + "\n" }
 
     /// cues.json's shape, field by field in the order written.
     struct Document: Encodable {

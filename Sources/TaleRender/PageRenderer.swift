@@ -177,7 +177,7 @@ public struct PageRenderer: Sendable {
         }
         context["social"] = .object(social)
         context["jsonLD"] = .string(PageRenderer.jsonLD(view, url: canonical, image: urls.file((view.socialImage ?? view.cover).path), description: description))
-        if let cues = view.cues { context["cuesJSON"] = .string(CueJSON.value(cues, files: view.soundFiles).text()) }
+        if let cues = view.cuesJSON ?? view.cues.map({ CueJSON.value($0, files: view.soundFiles) }) { context["cuesJSON"] = .string(cues.text()) }
         var book: TemplateObject = [
             "slug": .string(view.book.slug), "title": .string(matter.title), "cover": image(view.cover, root: root),
             "tags": .list(matter.tags.map { ["tag": .string($0)] }), "first": .string(view.scenes.first?.scene.id ?? ""),
