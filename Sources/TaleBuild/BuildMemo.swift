@@ -96,6 +96,12 @@ extension BuildContext {
         memory.remember(step, slug, fingerprint, value)
     }
 
+    /// Keeps a render whose page alone was rendered again from its kept view (counted apart from renders).
+    func rememberPageRenderedAgain(_ slug: String, _ rendered: BuildCache.Rendered) {
+        guard let memory = memo.memory, let fingerprint = fingerprints[slug] else { return }
+        memory.rememberPageRenderedAgain(slug, fingerprint, rendered)
+    }
+
     /// `step`'s result for the book `slug`: the kept one, or `make()`'s, which is then kept.
     func remembered<Value>(_ step: MemoStep<Value>, _ slug: String, _ make: () -> Value) -> Value {
         if let kept = recall(step, slug) { return kept }

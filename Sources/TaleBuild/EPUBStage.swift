@@ -38,9 +38,7 @@ public struct EPUBStage: BuildStage {
                 keep(Array(data))
                 return (view.book.slug, .success(Array(data)))
             }
-            // The book's media are among its own files; narration and the theme's fonts are the build's.
-            let builder = EPUBBuilder(view: view, files: { rendered.bytes(of: $0) ?? outputs[$0] ?? copies[$0]?.bytes() },
-                                      baseURL: baseURL, layout: layout, modified: modified)
+            let builder = EPUBBuilder(view: view, files: { outputs[$0] ?? copies[$0]?.bytes() }, baseURL: baseURL, layout: layout, modified: modified)
             let result = Result { () throws(EPUBError) -> [UInt8] in try builder.make() }
             if case .success(let bytes) = result {
                 keep(bytes)

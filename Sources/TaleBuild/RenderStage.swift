@@ -49,7 +49,7 @@ public struct RenderStage: BuildStage {
                         kept.book.outputs[position].1 = Array(renderer.bookPage(kept.book.view).utf8)
                     }
                     kept.pages = pages
-                    if let fingerprint = context.fingerprints[book.slug] { context.memo.memory?.rememberPageRenderedAgain(book.slug, fingerprint, kept) }
+                    context.rememberPageRenderedAgain(book.slug, kept)
                 }
                 return kept.book
             }

@@ -15,6 +15,8 @@ public enum TaleError: Error, Equatable, Sendable, CustomStringConvertible {
     /// the step works book by book). The runner wraps every error a step throws but
     /// `invalidSources`, whose diagnostics name their own places.
     indirect case inStep(String, book: String?, TaleError)
+    /// `error` stopped the book `book`'s part of a step, before the runner names the step (`atStep`).
+    indirect case inBook(String, TaleError)
 
     /// The message a person reads.
     public var description: String {
@@ -33,13 +35,15 @@ public enum TaleError: Error, Equatable, Sendable, CustomStringConvertible {
             return "theme '\(name)': \(reason)"
         case .inStep(let step, let book, let error):
             return "\(step)\(book.map { " (book '\($0)')" } ?? ""): \(error)"
+        case .inBook(let book, let error):
+            return "book '\(book)': \(error)"
         }
     }
 
     /// `self` as thrown by the book `book`'s part of a step (the runner adds the step's name, `atStep`).
     public func inBook(_ book: String) -> TaleError {
         if case .invalidSources = self { return self }
-        return .inStep("", book: book, self)
+        return .inBook(book, self)
     }
 
     /// `self` as thrown by the step named `step`: `invalidSources` as it is, an error a book's
@@ -47,7 +51,7 @@ public enum TaleError: Error, Equatable, Sendable, CustomStringConvertible {
     public func atStep(_ step: String) -> TaleError {
         switch self {
         case .invalidSources: return self
-        case .inStep("", let book, let error): return .inStep(step, book: book, error)
+        case .inBook(let book, let error): return .inStep(step, book: book, error)
         default: return .inStep(step, book: nil, self)
         }
     }
