@@ -40,14 +40,20 @@ struct BookRenderer {
     let seed: String
 
     /// Renders `book`: its media published, its view made, its page, book.json and cues.json written.
-    func render(_ book: Book, analysis: BookAnalysis, narration: BookNarration, previews: BookPreviews) -> RenderedBook {
+    /// The view keeps its encoded cue map when `keepsEncodedCues` (for `tale serve`, which renders the
+    /// page again from the view when a template changes); otherwise it is let go once written.
+    func render(_ book: Book, analysis: BookAnalysis, narration: BookNarration, previews: BookPreviews, keepsEncodedCues: Bool) -> RenderedBook {
         let sink = BookOutputs()
         for (path, mp3) in narration.files { sink.emit(path, mp3) }
         var media = MediaStore(derived: DerivedImages(project: project))
-        let view = bookView(book, analysis: analysis, narration: narration.scenes, previews: previews, media: &media, sink: sink)
+        var view = bookView(book, analysis: analysis, narration: narration.scenes, previews: previews, media: &media, sink: sink)
+        view.encodeCues()
         sink.emit(BookFiles.page(book.slug), text: renderer.bookPage(view))
         sink.emit(BookFiles.bookJSON(book.slug), text: BookJSON.make(view))
         if let cues = view.cuesJSON { sink.emit(BookFiles.cues(book.slug), text: CueJSON.make(value: cues)) }
+        // Held by every rendered book until the EPUBs are made, the cue maps' JSON trees cost a
+        // 1000-book build 40 MB at its peak.
+        if !keepsEncodedCues { view.cuesJSON = nil }
         return RenderedBook(view: view, outputs: sink.outputs, copies: sink.copies, diagnostics: sink.diagnostics)
     }
 
@@ -96,7 +102,6 @@ struct BookRenderer {
         (view.socialImage, view.thumbnail) = (published(previews.card), published(previews.thumbnail))
         view.cues = analysis.cues
         view.soundFiles = soundFiles(folder: folder, book: book, sink: sink)
-        view.encodeCues()
         view.stats = analysis.stats
         return view
     }

@@ -54,7 +54,8 @@ public struct RenderStage: BuildStage {
                 return kept.book
             }
             let made = step.render(book, analysis: context.analyses[book.slug] ?? BookAnalysis(book), narration: context.narrations[book.slug] ?? BookNarration(),
-                                   previews: context.previews[book.slug] ?? BookPreviews.paint(book, project: context.options.project, seed: step.seed))
+                                   previews: context.previews[book.slug] ?? BookPreviews.paint(book, project: context.options.project, seed: step.seed),
+                                   keepsEncodedCues: context.memo.memory != nil)
             context.remember(.rendered, book.slug, BuildCache.Rendered(book: made, pages: pages))
             return made
         }
