@@ -14,6 +14,38 @@ enum ModerationPhrases {
     /// The phrases of each tier. Teen books keep only the gravest out; adult books have none.
     static let patterns: [AgeTier: [Pattern]] = [.kids: kids, .teens: teens, .adults: []]
 
+    /// A tier's phrases by their first word, so each word of a book is tried against the few
+    /// phrases that can start there rather than all of them.
+    struct Lookup: Sendable {
+        /// The phrases, in the order they are tried.
+        let list: [Pattern]
+        /// Positions in `list` of the phrases starting with each plain word, in order.
+        let byFirstWord: [String: [Int]]
+        /// Positions in `list` of the phrases whose first word is `*` or ends in `*`, in order.
+        let wildFirst: [Int]
+
+        init(_ list: [Pattern]) {
+            self.list = list
+            var byFirstWord: [String: [Int]] = [:], wildFirst: [Int] = []
+            for (index, pattern) in list.enumerated() {
+                guard let first = pattern.words.first else { continue }
+                if first.hasSuffix("*") { wildFirst.append(index) } else { byFirstWord[first, default: []].append(index) }
+            }
+            self.byFirstWord = byFirstWord
+            self.wildFirst = wildFirst
+        }
+
+        /// The first phrase of `list` that matches `words` at `start`, as trying them all in order would find.
+        func firstMatch(_ words: [String], at start: Int) -> Pattern? {
+            var best = (byFirstWord[words[start]] ?? []).first { matches(list[$0].words, words, at: start) }
+            if let wild = wildFirst.first(where: { $0 < (best ?? Int.max) && matches(list[$0].words, words, at: start) }) { best = wild }
+            return best.map { list[$0] }
+        }
+    }
+
+    /// Each tier's `Lookup`.
+    static let lookups: [AgeTier: Lookup] = patterns.mapValues(Lookup.init)
+
     static let kids: [Pattern] = {
         var list: [Pattern] = []
         list += phrases(.threat, ["rip you apart", "rip * apart", "rip * to pieces", "tear you apart", "tear * to pieces", "going to hurt you",
@@ -48,20 +80,16 @@ enum ModerationPhrases {
 
     /// The phrases in `words` too strong for `tier`, each found once, where it starts.
     static func check(_ words: Words, tier: AgeTier) -> [ModerationFinding] {
-        guard let list = patterns[tier], !list.isEmpty else { return [] }
+        guard let lookup = lookups[tier], !lookup.list.isEmpty else { return [] }
         let normal = words.normalized
         var findings: [ModerationFinding] = []
         var index = 0
         while index < normal.count {
-            var matched: (Pattern, Int)?
-            for pattern in list where matches(pattern.words, normal, at: index) {
-                matched = (pattern, pattern.words.count)
-                break
-            }
-            guard let (pattern, length) = matched else {
+            guard let pattern = lookup.firstMatch(normal, at: index) else {
                 index += 1
                 continue
             }
+            let length = pattern.words.count
             let denied = normal[max(0, index - 3)..<index].contains { negations.contains($0) }
             let idiom = idioms.contains { idiom in
                 (max(0, index - idiom.count + 1)...index).contains { matches(idiom, normal, at: $0) }

@@ -161,6 +161,8 @@ extension GenerationPlanner {
             jobs.append(GenerationJob(id: "cover", work: .image(request), file: "cover.\(fileExtension)",
                                       location: SourceLocation(file: book.sourcePath, line: 1, column: 1), label: "cover"))
         }
+        // A book whose pages all have their pictures (or want none) is not read for them.
+        guard book.scenes.contains(where: { $0.illustration == nil && $0.art != "none" }) else { return jobs }
         let pages = book.scenes.map { scene in
             PictureReader.Page(id: scene.id, title: scene.title, text: scene.text, art: scene.art == "none" ? nil : scene.art,
                                cueTime: light[scene.id]?.time, cueWeather: light[scene.id]?.weather ?? [], cueMood: light[scene.id]?.mood)

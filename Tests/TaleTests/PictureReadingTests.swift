@@ -71,6 +71,24 @@ struct PictureReadingTests {
         #expect(readings[4].cast.map(\.action) == [.walking], "a snail does not fly")
     }
 
+    @Test("a page with letters beyond ASCII is read as the same page in plain ASCII is (two ways of splitting words, one result)")
+    func anyScript() {
+        let cast = [("Moss", "hero", "a green snail"), ("Wren", "friend", "a brown wren"), ("Old Hoot", "helper", "a big owl")]
+        let texts = ["It was evening in the village under the ferns. Wren flew over the trees.", "Hoot was asleep in the oak. He snored.",
+                     "Moss and Wren go into the tall grass.", "The next morning, Moss hugged Wren in the kitchen.",
+                     "Before night comes, Moss must find the baker's lantern.", "At last it was night, and Moss slept."]
+        let story = book(cast, setting: "a mossy village under the ferns")
+        let plain = PictureReader.read(book: story, plan: nil, pages: pages(texts))
+        // "Voilà" names no hour, place, action or prop, but its "à" sends every page down the Unicode path.
+        let accented = PictureReader.read(book: story, plan: nil, pages: pages(texts.map { $0 + " Voilà." }))
+        func summary(_ readings: [PictureReading]) -> [String] {
+            readings.map { "\($0.place) \($0.hour) \($0.homes) \($0.things) " + $0.cast.map { "\($0.name) \($0.action)" }.joined(separator: ", ") }
+        }
+        #expect(summary(accented) == summary(plain))
+        #expect(summary(plain)[1].hasSuffix("Old Hoot sleeping"))
+        #expect(plain.map(\.hour) == [.dusk, .dusk, .dusk, .morning, .morning, .night])
+    }
+
     @Test("faces show the page's feeling: from its mood, glad in a hug; worried brows and a round mouth, a frown, a wide smile")
     func feelings() {
         let fox = [("Fen", "hero", "a red fox")]

@@ -179,6 +179,9 @@ struct StorytellerTests {
         #expect(found("The little fish was going to die in the net.", .teens).isEmpty, "teen books may hold it")
         #expect(found("The little fish was going to die in the net.", .adults).isEmpty)
         #expect(found("They found a severed head in the well.", .teens) == ["severed head (gore)"])
+        // A phrase whose first word has a wildcard ending is tried at every word too.
+        #expect(found("The troll called him a spaz, and he ran.", .teens) == ["spaz (slur)"])
+        #expect(found("The troll said he would rip it to pieces.") == ["rip it to pieces (threat)"])
     }
 
     @Test("moderation by tier: kids' books flag violence and rude words, adult books nothing")

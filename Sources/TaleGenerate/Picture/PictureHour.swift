@@ -63,11 +63,12 @@ public enum PictureHour: String, Sendable, CaseIterable, Comparable {
     /// The hour `text` says it is: the last time word in it that is about now; nil when it names none.
     /// "before night comes", "every morning" and "afraid of the dark" are not about now.
     public static func said(in text: String) -> PictureHour? {
-        let words = PageWords.of(text)
+        let page = PageWords.Found(PageWords.of(text))
+        let words = page.words
         var found: (at: Int, hour: PictureHour)?
         for (marker, hour) in markers {
             let phrase = marker.contains(" ")
-            for start in PageWords.starts(of: marker, in: words) {
+            for start in page.starts(of: marker) {
                 // "night" inside "tonight" never matches (words are whole); "the next morning" is morning now.
                 let before = start > 0 ? words[start - 1] : ""
                 let twoBefore = start > 1 ? words[start - 2] : ""

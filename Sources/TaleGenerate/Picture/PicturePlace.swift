@@ -111,12 +111,13 @@ public enum PicturePlace: String, Sendable, CaseIterable {
     /// How strongly `text` puts a picture in each place: a marker after "in", "into", "at", "on",
     /// "under" or "through" counts three, any other two (phrases) or one (words).
     static func scores(_ text: String) -> [PicturePlace: Int] {
-        let words = PageWords.of(text, keeping: "'")
+        let found = PageWords.Found(PageWords.of(text, keeping: "'"))
+        let words = found.words
         let located: Set<String> = ["in", "into", "inside", "at", "on", "onto", "under", "through", "across", "to", "by", "along", "over", "reached"]
         var scores: [PicturePlace: Int] = [:]
         for (place, list) in markers {
             for marker in list {
-                for start in PageWords.starts(of: marker, in: words) {
+                for start in found.starts(of: marker) {
                     let near = words[max(0, start - 3)..<start]
                     scores[place, default: 0] += near.contains(where: located.contains) ? 3 : marker.contains(" ") ? 2 : 1
                 }

@@ -201,12 +201,12 @@ public enum PictureReader {
     /// Whether `text` names the character: by its whole name, or by a distinctive word of a
     /// longer name ("Hoot" for "Old Hoot", "Mara" for "Mara Quill").
     static func mentions(_ text: String, _ name: String) -> Bool {
-        if text.contains(name) { return true }
+        if PageWords.bytes(of: text, contain: name) { return true }
         let parts = name.split(separator: " ").map(String.init)
         guard parts.count > 1 else { return false }
         let common: Set<String> = ["Old", "Grandma", "Grandpa", "Granny", "Mister", "Mr", "Mrs", "Miss", "Little", "Big", "Captain", "Doctor",
                                    "The", "Auntie", "Uncle", "Aunt"]
-        let words = Set(text.split { !$0.isLetter }.map(String.init))
+        let words = Set(PageWords.asWritten(text))
         return parts.contains { !common.contains($0) && $0.count > 2 && words.contains($0) }
     }
 
