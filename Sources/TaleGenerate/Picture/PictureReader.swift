@@ -204,11 +204,16 @@ public enum PictureReader {
         if PageWords.bytes(of: text, contain: name) { return true }
         let parts = name.split(separator: " ").map(String.init)
         guard parts.count > 1 else { return false }
-        let common: Set<String> = ["Old", "Grandma", "Grandpa", "Granny", "Mister", "Mr", "Mrs", "Miss", "Little", "Big", "Captain", "Doctor",
-                                   "The", "Auntie", "Uncle", "Aunt"]
+        // The text is split into words only when a distinctive part of the name is somewhere in it.
+        let distinctive = parts.filter { !titleWords.contains($0) && $0.count > 2 && PageWords.bytes(of: text, contain: $0) }
+        guard !distinctive.isEmpty else { return false }
         let words = Set(PageWords.asWritten(text))
-        return parts.contains { !common.contains($0) && $0.count > 2 && words.contains($0) }
+        return distinctive.contains { words.contains($0) }
     }
+
+    /// Words of a name that do not name the character alone ("Old" of "Old Hoot").
+    static let titleWords: Set<String> = ["Old", "Grandma", "Grandpa", "Granny", "Mister", "Mr", "Mrs", "Miss", "Little", "Big", "Captain",
+                                          "Doctor", "The", "Auntie", "Uncle", "Aunt"]
 
     /// The framing: the beat's, or one read from what happens; never the last page's again.
     static func composition(_ reading: PictureReading, roles: [BeatRole], index: Int, count: Int, words lower: Set<String>,
