@@ -29,6 +29,10 @@ struct BuildMemo: Sendable {
     /// Whether the build records which output files each book made (the index carries them over).
     var recordsBookFiles: Bool { disk != nil }
 
+    /// Whether a rendered book's view is kept to render its page again from (in memory, when only
+    /// templates change), so it keeps what only that needs, such as its encoded cue map.
+    var rendersPagesAgain: Bool { memory != nil }
+
     /// The library's cards from earlier builds: in memory, from the index, or none.
     func cards(previous: BuildIndex?) -> CardMemo? {
         if let memory { return memory.cards }

@@ -55,7 +55,7 @@ public struct RenderStage: BuildStage {
             }
             let made = step.render(book, analysis: context.analyses[book.slug] ?? BookAnalysis(book), narration: context.narrations[book.slug] ?? BookNarration(),
                                    previews: context.previews[book.slug] ?? BookPreviews.paint(book, project: context.options.project, seed: step.seed),
-                                   keepsEncodedCues: context.memo.memory != nil)
+                                   keepsEncodedCues: context.memo.rendersPagesAgain)
             context.remember(.rendered, book.slug, BuildCache.Rendered(book: made, pages: pages))
             return made
         }
