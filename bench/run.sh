@@ -155,3 +155,6 @@ for n in $SIZES; do
         "$n" "$(awk '{print $1}' "$W/floor-links-$n.times" | median)" "$half" \
         "$(find "$W/tale-$n/public" -type f | wc -l)" "$(du -sb "$W/tale-$n/public" | cut -f1)"
 done
+
+# How Tale grows past one machine: 1000 to 10,000 books, and shards meeting in a shared cache.
+TALE=$TALE W=$W bash bench/scale.sh

@@ -234,9 +234,26 @@ public final class BuildCache: @unchecked Sendable {
         return path.hasPrefix("assets/") && !path.hasPrefix("assets/sounds/")
     }
 
+    /// The config as the shared cache keys it: without how generation reaches its service (URL,
+    /// key variable, time-out, concurrency, attempts), which each machine may set its own way and
+    /// which changes nothing a build makes from the same generated files.
+    static func sharedFingerprint(config: SiteConfig) -> String {
+        var config = config
+        let connection = GenerationSettings()
+        config.generation.baseURL = connection.baseURL
+        config.generation.apiKeyVariable = connection.apiKeyVariable
+        config.generation.timeout = connection.timeout
+        config.generation.concurrency = connection.concurrency
+        config.generation.attempts = connection.attempts
+        return fingerprint(config: config)
+    }
+
     /// The config (`tale.yaml` as decoded, with the theme it names): when it changes, every book
     /// is read and analysed again.
     static func fingerprint(config: SiteConfig) -> String {
-        SHA256.hex(String(describing: config))
+        // Where the shared cache is changes nothing a build makes.
+        var config = config
+        config.cache = nil
+        return SHA256.hex(String(describing: config))
     }
 }

@@ -43,6 +43,24 @@ public final class BuildContext {
     var carried: [BuildIndex.Book] = []
     /// How many books were carried over from the last build unchanged.
     public var carriedBooks: Int { carried.count }
+    /// The shared cache, when the build has one (set by the config stage).
+    var sharedCache: SharedBookCache?
+    /// The site's part of every shared cache key (set by the config stage, with a shared cache).
+    var sharedSiteKey = ""
+    /// Each book's shared cache key as its folder was when the build read it, by slug (books not carried).
+    var sharedKeys: [String: String] = [:]
+    /// Books taken whole from the shared cache: not parsed or rendered, their files copied from its blobs.
+    var fromCache: [CachedBook] = []
+    /// How many books were taken from the shared cache.
+    public var cachedBooks: Int { fromCache.count }
+    /// Where the shared cache is, for messages.
+    public var sharedCacheDescription: String? { sharedCache?.store.description }
+    /// How many books this build stored in the shared cache (set by the store stage).
+    public var storedBooks = 0
+    /// In a shard build, the books of the other shards: not built here, but links may name them.
+    var otherShardBooks: [String] = []
+    /// Whether the build records which output files each book made (for the index or the shared cache).
+    var recordsBookFiles: Bool { memo.recordsBookFiles || sharedCache != nil }
     /// Whether nothing changed since the last build, so there is nothing to do (set by the load stage).
     public var upToDate = false
     /// The output files each book rendered in this build made, by slug.
@@ -118,7 +136,8 @@ public final class BuildContext {
                                           isCompressedCopy: compressedCopies.contains(path)))
         }
         for (path, copy) in copies {
-            made.append(OutputTable.Entry(path: path, sha256: Digest(hex: copy.sha256)!, bytes: copy.size, isCompressedCopy: false))
+            made.append(OutputTable.Entry(path: path, sha256: Digest(hex: copy.sha256)!, bytes: copy.size,
+                                          isCompressedCopy: compressedCopies.contains(path)))
         }
         guard let previous = lastFiles else { return (OutputTable(made), []) }
         return previous.merged(keeping: keptFiles, with: made)

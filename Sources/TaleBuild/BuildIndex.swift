@@ -106,6 +106,14 @@ public struct BuildIndex: Sendable {
             books[book.slug] = Book(name: book.slug, fingerprint: fingerprint, isSkippedDraft: false, listing: listings[book.slug],
                                     card: card(book.slug), files: files, diagnostics: warnings[book.slug] ?? [], links: BookLinks.leaving(book))
         }
+        for cached in context.fromCache {
+            let name = cached.record.name
+            guard let fingerprint = context.fingerprints[name] else { continue }
+            let paths = context.bookPaths[name] ?? []
+            let files = (paths.compactMap(table.position(of:)) + paths.compactMap { table.position(of: $0 + ".gz") }).sorted()
+            books[name] = Book(name: name, fingerprint: fingerprint, isSkippedDraft: false, listing: cached.record.listing,
+                               card: card(name), files: files, diagnostics: cached.record.diagnostics, links: cached.record.links)
+        }
         for name in context.skippedDrafts where books[name] == nil {
             guard let fingerprint = context.fingerprints[name] else { continue }
             books[name] = Book(name: name, fingerprint: fingerprint, isSkippedDraft: true, listing: nil, card: nil, files: [],

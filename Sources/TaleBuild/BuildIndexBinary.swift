@@ -50,18 +50,7 @@ extension BuildIndex {
             }
             out.int(book.files.count)
             for position in book.files { out.int(position) }
-            out.int(book.diagnostics.count)
-            for diagnostic in book.diagnostics {
-                out.string(diagnostic.severity.rawValue)
-                BuildIndex.encode(diagnostic.location, into: &out)
-                out.string(diagnostic.message)
-                out.optional(diagnostic.hint)
-            }
-            out.int(book.links.count)
-            for link in book.links {
-                out.string(link.destination)
-                BuildIndex.encode(link.location, into: &out)
-            }
+            BuildIndex.encode(book.diagnostics, links: book.links, into: &out)
         }
         return out.bytes
     }
@@ -108,19 +97,7 @@ extension BuildIndex {
                 guard let position = input.int(), entries.indices.contains(position) else { return nil }
                 files.append(position)
             }
-            guard let diagnosticCount = input.count() else { return nil }
-            var diagnostics: [Diagnostic] = []
-            for _ in 0..<diagnosticCount {
-                guard let severity = input.string().flatMap(Severity.init(rawValue:)), let location = decodeLocation(&input),
-                      let message = input.string(), let hint = input.optional() else { return nil }
-                diagnostics.append(Diagnostic(severity, at: location, message, hint: hint))
-            }
-            guard let linkCount = input.count() else { return nil }
-            var links: [BookLink] = []
-            for _ in 0..<linkCount {
-                guard let destination = input.string(), let location = decodeLocation(&input) else { return nil }
-                links.append(BookLink(destination: destination, location: location))
-            }
+            guard let (diagnostics, links) = decodeDiagnosticsAndLinks(&input) else { return nil }
             books[name] = Book(name: name, fingerprint: fingerprint, isSkippedDraft: isDraft, listing: listing, card: card,
                                files: files, diagnostics: diagnostics, links: links)
         }
@@ -129,13 +106,47 @@ extension BuildIndex {
         return BuildIndex(header: header, files: OutputTable(sorted: entries), folders: folders, manifestEntries: manifestEntries, books: books)
     }
 
-    private static func encode(_ location: SourceLocation, into out: inout IndexWriter) {
+    /// A book's warnings and its links to other books (the index's and the shared cache's records).
+    static func encode(_ diagnostics: [Diagnostic], links: [BookLink], into out: inout IndexWriter) {
+        out.int(diagnostics.count)
+        for diagnostic in diagnostics {
+            out.string(diagnostic.severity.rawValue)
+            encode(diagnostic.location, into: &out)
+            out.string(diagnostic.message)
+            out.optional(diagnostic.hint)
+        }
+        out.int(links.count)
+        for link in links {
+            out.string(link.destination)
+            encode(link.location, into: &out)
+        }
+    }
+
+    /// What `encode(_:links:into:)` wrote, or nil.
+    static func decodeDiagnosticsAndLinks(_ input: inout IndexReader) -> ([Diagnostic], [BookLink])? {
+        guard let diagnosticCount = input.count() else { return nil }
+        var diagnostics: [Diagnostic] = []
+        for _ in 0..<diagnosticCount {
+            guard let severity = input.string().flatMap(Severity.init(rawValue:)), let location = decodeLocation(&input),
+                  let message = input.string(), let hint = input.optional() else { return nil }
+            diagnostics.append(Diagnostic(severity, at: location, message, hint: hint))
+        }
+        guard let linkCount = input.count() else { return nil }
+        var links: [BookLink] = []
+        for _ in 0..<linkCount {
+            guard let destination = input.string(), let location = decodeLocation(&input) else { return nil }
+            links.append(BookLink(destination: destination, location: location))
+        }
+        return (diagnostics, links)
+    }
+
+    static func encode(_ location: SourceLocation, into out: inout IndexWriter) {
         out.string(location.file)
         out.int(location.line)
         out.int(location.column)
     }
 
-    private static func decodeLocation(_ input: inout IndexReader) -> SourceLocation? {
+    static func decodeLocation(_ input: inout IndexReader) -> SourceLocation? {
         guard let file = input.string(), let line = input.int(), let column = input.int() else { return nil }
         return SourceLocation(file: file, line: line, column: column)
     }
@@ -164,7 +175,7 @@ extension BuildIndex {
         return image
     }
 
-    private static func encode(_ listing: BookListing, into out: inout IndexWriter) {
+    static func encode(_ listing: BookListing, into out: inout IndexWriter) {
         out.string(listing.slug)
         out.string(listing.title)
         out.optional(listing.author)
@@ -183,7 +194,7 @@ extension BuildIndex {
         out.bool(listing.hasEPUB)
     }
 
-    private static func decodeListing(_ input: inout IndexReader) -> BookListing? {
+    static func decodeListing(_ input: inout IndexReader) -> BookListing? {
         guard let slug = input.string(), let title = input.string(), let author = input.optional(), let summary = input.optional(),
               let premise = input.optional(), let tags = input.strings(), let age = input.optional(),
               let tier = input.string().flatMap(AgeTier.init(rawValue:)), let language = input.string(), let date = input.optional(),

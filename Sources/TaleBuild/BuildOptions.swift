@@ -1,4 +1,5 @@
 import Foundation
+import TaleCore
 import TaleEPUB
 import TaleGenerate
 
@@ -30,6 +31,13 @@ public struct BuildOptions: Sendable {
     /// `tale build` only: carry the books whose folders are unchanged over from the last build's
     /// index, and write a new index. Nil builds in full and keeps no index (`tale serve`, exports, tests).
     public var incremental: IncrementalBuild?
+    /// `--cache`: the shared cache's location, a folder or `s3://bucket/prefix`; nil takes
+    /// tale.yaml's `cache:`, and without that there is none.
+    public var cacheLocation: String?
+    /// Opens the shared cache at a location (the command knows every backing; TaleBuild knows folders only).
+    public var openSharedCache: @Sendable (String) throws(TaleError) -> SharedBookCache? = { _ in nil }
+    /// `--shard K/N`: build only this shard's books, store them in the shared cache and write no site.
+    public var shard: BuildShard?
     /// The text provider to use instead of the one `tale.yaml` names (tests).
     public var textProvider: (any TextProvider)?
     /// The EPUB layout for every book, over each book's `layout:` (`tale export epub --layout`).

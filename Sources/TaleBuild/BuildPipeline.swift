@@ -26,6 +26,9 @@ public struct BuildPipeline: Sendable {
     /// `tale serve`: the whole site, in memory.
     public static let serve = BuildPipeline(name: "serve", stages: export.stages + [SiteFilesStage()])
 
-    /// `tale build`: the whole site, written to the output.
+    /// `tale build`: the whole site, written to the output (and each book stored in the shared cache, when there is one).
     public static let site = BuildPipeline(name: "site", stages: serve.stages + [WriteStage()])
+
+    /// `tale build --shard K/N`: one shard's books built and stored in the shared cache; no site written.
+    public static let shard = BuildPipeline(name: "shard", stages: export.stages + [StoreBooksStage()])
 }

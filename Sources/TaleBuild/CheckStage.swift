@@ -17,9 +17,10 @@ public struct CheckStage: BuildStage {
     public func run(_ context: BuildContext) async throws(TaleError) {
         // Books carried over from the last build are not checked again, but their links to other books
         // are: the book a link names may be gone.
-        let slugs = (context.books.map(\.slug) + context.carried.map(\.name)).sorted()
-        for carried in context.carried {
-            for link in carried.links { BookLinks.check(link.destination, at: link.location, slugs: slugs, into: &context.diagnostics) }
+        // So are the links of books taken from the shared cache. A shard's links may name the other shards' books.
+        let slugs = (context.books.map(\.slug) + context.carried.map(\.name) + context.fromCache.map(\.record.name) + context.otherShardBooks).sorted()
+        for links in context.carried.map(\.links) + context.fromCache.map(\.record.links) {
+            for link in links { BookLinks.check(link.destination, at: link.location, slugs: slugs, into: &context.diagnostics) }
         }
         // Each book's graph and file checks are its own: worked out on every core, reported in book order. They
         // depend only on the book's folder, so the memo keeps them while it is unchanged.

@@ -51,7 +51,7 @@ public struct EPUBStage: BuildStage {
             switch result {
             case .success(let bytes):
                 context.emit(BookFiles.epub(slug), bytes)
-                if context.memo.recordsBookFiles { context.bookPaths[slug, default: []].insert(BookFiles.epub(slug)) }
+                if context.recordsBookFiles { context.bookPaths[slug, default: []].insert(BookFiles.epub(slug)) }
             case .failure(let failure):
                 context.diagnostics.error(SourceLocation(file: "content/\(slug)/index.md"), "cannot make the EPUB: \(failure)",
                                           hint: "this is a bug in Tale if the web pages built; please report it with the book")

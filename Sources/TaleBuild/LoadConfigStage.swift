@@ -25,9 +25,21 @@ public struct LoadConfigStage: BuildStage {
         guard !context.diagnostics.hasErrors else { return }
         let theme = try Theme.load(named: context.config.theme, projectThemes: context.options.project.appending(path: "themes"))
         context.theme = theme
-        guard context.memo.fingerprintsBooks else { return }
+        let options = context.options
+        if let location = options.cacheLocation ?? context.config.cache {
+            context.sharedCache = try options.openSharedCache(location)
+        } else if let shard = options.shard {
+            throw .usage("--shard \(shard) needs a shared cache to store its books in: pass --cache DIR or --cache s3://bucket/prefix, or set `cache:` in tale.yaml")
+        }
+        guard context.memo.fingerprintsBooks || context.sharedCache != nil else { return }
         let themeFingerprint = BuildCache.fingerprint(theme: theme), configFingerprint = BuildCache.fingerprint(config: context.config)
         context.siteFingerprint = SHA256.hex(themeFingerprint.combined + " " + configFingerprint)
         context.memo.memory?.use(config: configFingerprint, theme: themeFingerprint)
+        if let shared = context.sharedCache {
+            // The pages name the installed fonts by hash, so machines with other fonts do not share entries.
+            let fonts = ThemeFonts.files(derived: DerivedImages(project: options.project)).map(\.hashed)
+            let site = themeFingerprint.combined + " " + BuildCache.sharedFingerprint(config: context.config)
+            context.sharedSiteKey = shared.siteKey(site: site, fonts: fonts, options: options)
+        }
     }
 }

@@ -70,6 +70,11 @@ public struct LoadContentStage: BuildStage {
             }
             candidates.append((name, folder))
         }
+        // A shard builds its own books; the others' names are kept, since links may name them.
+        if let shard = context.options.shard {
+            context.otherShardBooks = candidates.map(\.name).filter { !shard.contains($0) }
+            candidates = candidates.filter { shard.contains($0.name) }
+        }
         // Reading and parsing each book is independent: do it on every core, then merge in order.
         let cache = context.memo.memory
         let touched = context.options.touchedBooks
@@ -84,9 +89,9 @@ public struct LoadContentStage: BuildStage {
         }
         context.keptFiles = [Bool](repeating: false, count: context.lastFiles?.entries.count ?? 0)
         let fingerprinted = context.memo.fingerprintsBooks
-        let parsed = await BookTasks.map(candidates) { (name, folder) -> ParsedBook in
-            let file = "content/\(name)/index.md"
-            var result = ParsedBook(name: name, file: file)
+        let sharedSite = context.sharedCache == nil ? nil : context.sharedSiteKey
+        var parsed = await BookTasks.map(candidates) { (name, folder) -> ParsedBook in
+            var result = ParsedBook(name: name, file: "content/\(name)/index.md")
             if fingerprinted {
                 // A folder no file event touched keeps its fingerprint: no walk of its files.
                 let known = touched.flatMap { $0.contains(name) ? nil : cache?.lastFingerprint(name) }
@@ -98,34 +103,31 @@ public struct LoadContentStage: BuildStage {
                     return result
                 }
             }
-            if let cache, let fingerprint = result.fingerprint, let hit = cache.recall(.parsed, name, fingerprint) {
-                result.book = hit.book
-                result.diagnostics = hit.diagnostics
+            // With a shared cache, the book is looked for there before it is read.
+            if let sharedSite {
+                result.sharedKey = SharedBookCache.key(site: sharedSite, slug: name, folder: folder)
                 return result
             }
-            guard let data = FileManager.default.contents(atPath: folder + "/index.md") else {
-                result.unreadable = true
-                return result
-            }
-            guard let text = String(data: data, encoding: .utf8) else {
-                if let problem = SourceLimits.notUTF8(Array(data), file: file) { result.diagnostics.report(problem) }
-                return result
-            }
-            if let place = SourceLimits.firstNUL(in: text) {
-                result.diagnostics.error(SourceLocation(file: file, line: place.line, column: place.column), "the file holds a NUL character here, which is not text",
-                                         hint: "delete it; it comes from a damaged copy of the file or a paste from a binary one")
-                return result
-            }
-            result.book = BookParser.parse(text, slug: name, file: file, diagnostics: &result.diagnostics)
-            if let cache, let fingerprint = result.fingerprint {
-                cache.remember(.parsed, name, fingerprint, BuildCache.Parsed(book: result.book, diagnostics: result.diagnostics))
-            }
+            LoadContentStage.parse(&result, folder: folder, cache: cache)
             return result
+        }
+        if let shared = context.sharedCache {
+            let looked = parsed.indices.filter { parsed[$0].sharedKey != nil }
+            let found = try await shared.books(looked.map { parsed[$0].sharedKey! })
+            for (position, book) in zip(looked, found) { parsed[position].cached = book }
+            let missed = looked.filter { parsed[$0].cached == nil }
+            let reread = await BookTasks.map(missed) { position -> ParsedBook in
+                var result = parsed[position]
+                LoadContentStage.parse(&result, folder: contentPath + "/" + result.name, cache: cache)
+                return result
+            }
+            for (position, result) in zip(missed, reread) { parsed[position] = result }
         }
         for result in parsed {
             if result.unreadable { throw TaleError.io(path: result.file, reason: "cannot read the file").inBook(result.name) }
             context.diagnostics.append(contentsOf: result.diagnostics)
             if let fingerprint = result.fingerprint { context.fingerprints[result.name] = fingerprint }
+            if let key = result.sharedKey { context.sharedKeys[result.name] = key }
             if let carried = result.carried {
                 for diagnostic in carried.diagnostics { context.diagnostics.report(diagnostic) }
                 if carried.isSkippedDraft {
@@ -133,6 +135,11 @@ public struct LoadContentStage: BuildStage {
                 } else {
                     context.carried.append(carried)
                 }
+                continue
+            }
+            if let cached = result.cached {
+                for diagnostic in cached.record.diagnostics { context.diagnostics.report(diagnostic) }
+                context.fromCache.append(cached)
                 continue
             }
             guard let book = result.book else { continue }
@@ -146,6 +153,33 @@ public struct LoadContentStage: BuildStage {
             context.upToDate = true
         }
     }
+
+    /// Reads and parses the book in `folder` into `result` (or takes the parse the in-memory memo keeps).
+    private static func parse(_ result: inout ParsedBook, folder: String, cache: BuildCache?) {
+        let name = result.name, file = result.file
+        if let cache, let fingerprint = result.fingerprint, let hit = cache.recall(.parsed, name, fingerprint) {
+            result.book = hit.book
+            result.diagnostics = hit.diagnostics
+            return
+        }
+        guard let data = FileManager.default.contents(atPath: folder + "/index.md") else {
+            result.unreadable = true
+            return
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            if let problem = SourceLimits.notUTF8(Array(data), file: file) { result.diagnostics.report(problem) }
+            return
+        }
+        if let place = SourceLimits.firstNUL(in: text) {
+            result.diagnostics.error(SourceLocation(file: file, line: place.line, column: place.column), "the file holds a NUL character here, which is not text",
+                                     hint: "delete it; it comes from a damaged copy of the file or a paste from a binary one")
+            return
+        }
+        result.book = BookParser.parse(text, slug: name, file: file, diagnostics: &result.diagnostics)
+        if let cache, let fingerprint = result.fingerprint {
+            cache.remember(.parsed, name, fingerprint, BuildCache.Parsed(book: result.book, diagnostics: result.diagnostics))
+        }
+    }
 }
 
 /// One book file as read and parsed, before it joins the context.
@@ -156,6 +190,10 @@ private struct ParsedBook {
     var fingerprint: String?
     /// The folder as the last build left it, when it is unchanged.
     var carried: BuildIndex.Book?
+    /// The folder's shared cache key, when there is a shared cache.
+    var sharedKey: String?
+    /// The book as the shared cache holds it, when it does.
+    var cached: CachedBook?
     var book: Book?
     var diagnostics = DiagnosticList()
 

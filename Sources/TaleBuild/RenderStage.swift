@@ -64,11 +64,19 @@ public struct RenderStage: BuildStage {
             for (path, bytes) in book.outputs { context.emit(path, bytes) }
             for (path, copy) in book.copies { context.emit(path, copy: copy) }
             // The build index records which files each book made (`tale build` only).
-            if context.memo.recordsBookFiles { context.bookPaths[book.slug] = Set(book.outputs.map(\.0) + book.copies.map(\.0)) }
+            if context.recordsBookFiles { context.bookPaths[book.slug] = Set(book.outputs.map(\.0) + book.copies.map(\.0)) }
         }
         // Books carried over from the last build keep their files where they are, and their listings.
         for book in context.carried { for position in book.files { context.keptFiles[position] = true } }
-        var listings = rendered.map { BookListing($0.view) } + context.carried.compactMap(\.listing)
+        // Books from the shared cache are copied from its blobs, their `.gz` siblings with them.
+        for cached in context.fromCache {
+            for (file, (path, copy)) in zip(cached.record.files, cached.copies) {
+                context.emit(path, copy: copy)
+                if file.isCompressedCopy { context.compressedCopies.insert(path) }
+            }
+            if context.recordsBookFiles { context.bookPaths[cached.record.name] = Set(cached.record.files.filter { !$0.isCompressedCopy }.map(\.path)) }
+        }
+        var listings = rendered.map { BookListing($0.view) } + context.carried.compactMap(\.listing) + context.fromCache.map(\.record.listing)
         listings.sort { $0.slug < $1.slug }
         context.listings = listings
         context.cardMemo = context.memo.cards(previous: context.previousBuild)

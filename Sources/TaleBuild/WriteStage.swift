@@ -27,6 +27,8 @@ public struct WriteStage: BuildStage {
         if let unknown = context.outputPaths.filter({ ContentTypes.of($0) == nil }).min() {
             throw .io(path: unknown, reason: "Tale has no content type for this file; rename it with a known extension (\(ContentTypes.byExtension.keys.sorted().joined(separator: ", ")))")
         }
+        // What this build made is stored for other machines first: a book is in the cache before the site names it.
+        try await BookStoring.store(context)
         context.outputs.removeValue(forKey: OutputManifest.fileName)
         let (table, moved) = context.outputTable()
         let manifest = OutputManifest.write(table, reusing: context.previousBuild.flatMap { $0.manifest(in: options.output, for: table, moved: moved) })

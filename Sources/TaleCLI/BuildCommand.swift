@@ -45,8 +45,22 @@ struct BuildCommand: AsyncParsableCommand {
     @Flag(help: "Build even when nothing changed since the last build.")
     var force = false
 
+    @Option(help: ArgumentHelp("A cache of built books to share between builds and machines: a folder, or s3://BUCKET/PREFIX (over tale.yaml's `cache:`).",
+                               valueName: "dir|s3-url"))
+    var cache: String?
+
+    @Option(help: ArgumentHelp("The storage service's URL for an s3:// cache, for services other than AWS (default: AWS_ENDPOINT_URL_S3, AWS_ENDPOINT_URL).",
+                               valueName: "url"))
+    var cacheEndpoint: String?
+
+    @Option(help: ArgumentHelp("Build only the books of shard K of N (K from 1) and store them in the cache; write no site. "
+                               + "A build without --shard and the same cache then assembles the site.", valueName: "K/N"))
+    var shard: String?
+
     func validate() throws {
         if quiet && verbose { throw ValidationError("--quiet and --verbose cannot be used together") }
+        if let shard, BuildShard(shard) == nil { throw ValidationError("--shard must be K/N with 1 ≤ K ≤ N, like 1/4; found '\(shard)'") }
+        if shard != nil && output != nil { throw ValidationError("--shard writes no site, so --output has nothing to do; leave it out") }
     }
 
     func run() async throws {
@@ -56,8 +70,16 @@ struct BuildCommand: AsyncParsableCommand {
         generation.apply(to: &options)
         let bar = ProgressBar(quiet: quiet)
         options.generationProgress = { bar.update($0) }
-        options.incremental = IncrementalBuild(project: root, output: options.output, tool: IncrementalBuild.toolIdentity(version: TaleVersion.current), force: force)
-        let runner = BuildRunner(.site, reporter: Console.reporter(quiet: quiet, verbose: verbose, bar: bar))
+        options.cacheLocation = cache
+        let endpoint = cacheEndpoint, environment = options.environment
+        options.openSharedCache = { location throws(TaleError) in
+            try SharedCacheOpener.open(location, project: root, endpoint: endpoint, environment: environment)
+        }
+        options.shard = shard.flatMap(BuildShard.init)
+        if options.shard == nil {
+            options.incremental = IncrementalBuild(project: root, output: options.output, tool: IncrementalBuild.toolIdentity(version: TaleVersion.current), force: force)
+        }
+        let runner = BuildRunner(options.shard == nil ? .site : .shard, reporter: Console.reporter(quiet: quiet, verbose: verbose, bar: bar))
         let started = ContinuousClock.now
         do {
             defer { bar.finish() }
@@ -68,12 +90,22 @@ struct BuildCommand: AsyncParsableCommand {
                 return
             }
             let seconds = (ContinuousClock.now - started).inSeconds
+            if let shard = options.shard {
+                if !quiet {
+                    Console.out("Built shard \(shard): stored \(Console.count(context.storedBooks, "book")) in the cache "
+                                + "\(context.sharedCacheDescription ?? "")"
+                                + (context.cachedBooks > 0 ? " (\(context.cachedBooks) there already)" : "")
+                                + " in \(String(format: "%.2f", seconds)) s; no site written")
+                }
+                return
+            }
             let scenes = context.listings.reduce(0) { $0 + $1.sceneCount }
             let warnings = context.diagnostics.warnings.count
             if !quiet {
                 var line = "Built \(Console.count(context.listings.count, "book")) (\(Console.count(scenes, "scene"))) into "
                     + "\(Console.display(options.output))/ in \(String(format: "%.2f", seconds)) s"
                 if context.carriedBooks > 0 { line += " (\(context.carriedBooks) unchanged since the last build)" }
+                if context.cachedBooks > 0 { line += " (\(context.cachedBooks) from the cache)" }
                 if warnings > 0 { line += ", with \(Console.count(warnings, "warning"))" }
                 if !context.skippedDrafts.isEmpty { line += "; left out \(Console.count(context.skippedDrafts.count, "draft")) (use --drafts)" }
                 if let generated = ProgressBar.summary(context.generation) { line += "; \(generated)" }

@@ -33,10 +33,23 @@ struct GenerateCommand: AsyncParsableCommand {
     @Flag(name: [.customShort("q"), .long], help: "Print only warnings and errors.")
     var quiet = false
 
+    @Option(help: ArgumentHelp("Generate only for the books of shard K of N (K from 1), split by slug as `tale build --shard` splits them.",
+                               valueName: "K/N"))
+    var shard: String?
+
+    func validate() throws {
+        if let shard, BuildShard(shard) == nil { throw ValidationError("--shard must be K/N with 1 ≤ K ≤ N, like 1/4; found '\(shard)'") }
+    }
+
     func run() async throws {
         var options = BuildOptions(project: Console.projectURL(project.source))
         options.includeDrafts = drafts
         options.onlyBooks = slugs.isEmpty ? nil : Set(slugs)
+        if let shard = shard.flatMap(BuildShard.init) {
+            // Every machine splits the folder names of content/ alike.
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: options.project.appending(path: "content").path)) ?? []
+            options.onlyBooks = Set(names.filter { shard.contains($0) && (slugs.isEmpty || slugs.contains($0)) })
+        }
         let bar = ProgressBar(quiet: quiet)
         options.generationProgress = { bar.update($0) }
         let runner = BuildRunner(.prepare, reporter: Console.reporter(quiet: quiet, verbose: false, bar: bar))
@@ -61,7 +74,7 @@ struct GenerateCommand: AsyncParsableCommand {
             }
             if !quiet {
                 let counts = ProgressBar.summary(context.generation) ?? "nothing to generate"
-                let books = slugs.isEmpty ? context.books.count : Set(slugs).count
+                let books = options.onlyBooks.map { Set(context.books.map(\.slug)).intersection($0).count } ?? context.books.count
                 Console.out("Generated for \(Console.count(books, "book")): \(counts)"
                             + (approve ? "; approved \(Console.count(approved, "artifact"))" : ""))
             }

@@ -12,6 +12,9 @@ public struct SiteConfig: Sendable, Equatable {
     public var theme: String = "storybook"
     /// How missing text is generated (`generate:`).
     public var generation = GenerationSettings()
+    /// Where the shared cache of built books is (`cache:`): a folder, or `s3://bucket/prefix`; nil for none.
+    /// `--cache` wins over it. It changes where results are kept, never what a build makes.
+    public var cache: String?
 
     /// The defaults.
     public init() {}

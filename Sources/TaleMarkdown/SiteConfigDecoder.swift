@@ -3,7 +3,7 @@ import TaleCore
 /// Reads `tale.yaml` into a `SiteConfig`; every key is optional.
 public enum SiteConfigDecoder {
     /// Every key `tale.yaml` knows today.
-    public static let knownKeys = ["title", "description", "base_url", "language", "theme", "generate"]
+    public static let knownKeys = ["title", "description", "base_url", "language", "theme", "generate", "cache"]
     /// The keys of `generate:`.
     public static let generateKeys = ["seed", "text", "images", "speech"]
     /// The keys of `generate.speech:`.
@@ -42,6 +42,14 @@ public enum SiteConfigDecoder {
         if let theme = reader.string("theme") {
             if Slug.isValid(theme) { config.theme = theme } else {
                 reader.diagnostics.error(reader.value("theme")!.location, "theme must be a folder name in themes/ (a-z, 0-9, hyphens); found '\(theme)'")
+            }
+        }
+        if let cache = reader.string("cache") {
+            if cache.isEmpty {
+                reader.diagnostics.error(reader.value("cache")!.location, "cache must name a folder or an S3 location; found an empty value",
+                                         hint: "write it like `cache: .tale-cache/shared` or `cache: s3://bucket/tale-cache/`")
+            } else {
+                config.cache = cache
             }
         }
         if var generate = reader.mapping("generate", context: "generate") {

@@ -28,6 +28,16 @@ public struct SourceCopy: Sendable, Equatable {
         modified = state.modified
     }
 
+    /// A copy of `file`, which holds `size` bytes whose SHA-256 is `sha256` by its name (a blob of
+    /// the shared cache, written once); nil when the file is missing or not that size.
+    public init?(blob file: URL, size: Int, sha256: String) {
+        guard let state = SourceCopy.state(of: file), state.size == size else { return nil }
+        self.file = file
+        self.size = size
+        self.sha256 = sha256
+        modified = state.modified
+    }
+
     /// Writes the content the build read to the new file `path` in the folder `root` (a
     /// descriptor; an absolute `path` ignores it); false when the file no longer holds it. An
     /// untouched file is copied by the kernel; a touched one is read and its hash checked.

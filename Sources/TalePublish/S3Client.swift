@@ -98,6 +98,23 @@ public struct S3Client: Sendable {
         _ = try await send("PUT", key: key, query: [], headers: headers, body: body, what: key, payloadHash: sha256)
     }
 
+    /// The object's bytes, or nil when it does not exist.
+    public func get(key: String) async throws(PublishError) -> [UInt8]? {
+        let response = try await send("GET", key: key, query: [], headers: [], body: [], what: key, allowNotFound: true)
+        return response.status == 404 ? nil : response.body
+    }
+
+    /// Uploads `body` only when no object has `key` (`If-None-Match: *`, a conditional write): true
+    /// when this request wrote it, false when one was there already (412), so two writers of one
+    /// key leave the first one's object whole.
+    public func putIfAbsent(key: String, body: [UInt8], sha256: String, contentType: String) async throws(PublishError) -> Bool {
+        let md5 = Data(Insecure.MD5.hash(data: body)).base64EncodedString()
+        let headers = [("Content-Type", contentType), ("Content-MD5", md5), ("If-None-Match", "*"), ("x-amz-meta-sha256", sha256)]
+        let response = try await send("PUT", key: key, query: [], headers: headers, body: body, what: key, payloadHash: sha256,
+                                      alsoAccepted: [412])
+        return response.status != 412
+    }
+
     /// Deletes one object.
     public func delete(key: String) async throws(PublishError) {
         _ = try await send("DELETE", key: key, query: [], headers: [], body: [], what: key)
@@ -105,7 +122,8 @@ public struct S3Client: Sendable {
 
     /// Sends a signed request, retrying what is worth retrying; returns a 2xx (or 404 when allowed) response.
     private func send(_ method: String, key: String?, query: [(String, String)], headers: [(String, String)], body: [UInt8],
-                      what: String, payloadHash: String? = nil, allowNotFound: Bool = false) async throws(PublishError) -> HTTPResponse {
+                      what: String, payloadHash: String? = nil, allowNotFound: Bool = false,
+                      alsoAccepted: Set<Int> = []) async throws(PublishError) -> HTTPResponse {
         let (scheme, host) = hostAndScheme
         let path = (pathStyle ? "/\(bucket)" : "") + "/" + (key ?? "")
         let queryString = query.map { "\(SigV4Signer.uriEncode($0.0, keepSlash: false))=\(SigV4Signer.uriEncode($0.1, keepSlash: false))" }
@@ -126,7 +144,14 @@ public struct S3Client: Sendable {
             switch outcome {
             case .success(let response):
                 breaker.answered()
-                if (200..<300).contains(response.status) || (allowNotFound && response.status == 404) { return response }
+                if (200..<300).contains(response.status) || (allowNotFound && response.status == 404) || alsoAccepted.contains(response.status) {
+                    return response
+                }
+                // A conditional write that met another one in progress (409) is tried again: it then finds the object (412).
+                if response.status == 409, headers.contains(where: { $0.0 == "If-None-Match" }), attempt < retry.attempts {
+                    try? await Task.sleep(nanoseconds: UInt64(retry.delay(afterAttempt: attempt, retryAfter: nil) * 1_000_000_000))
+                    continue
+                }
                 let (code, message) = S3Client.errorDetails(response)
                 failure = .server(key: what, status: response.status, code: code, message: message)
                 retryAfter = response.header("Retry-After")

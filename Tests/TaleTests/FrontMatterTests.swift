@@ -247,7 +247,7 @@ struct SiteConfigTests {
         #expect(config.theme == "storybook")
         #expect(diagnostics.all.map(\.description) == [
             "tale.yaml:3:1: warning: unknown tale.yaml key 'them'; did you mean 'theme'?\n"
-                + "  hint: Tale ignores it. Known keys: title, description, base_url, language, theme, generate",
+                + "  hint: Tale ignores it. Known keys: title, description, base_url, language, theme, generate, cache",
         ])
     }
 
