@@ -55,6 +55,8 @@ public final class BuildContext {
     public var cachedBooks: Int { fromCache.count }
     /// Where the shared cache is, for messages.
     public var sharedCacheDescription: String? { sharedCache?.store.description }
+    /// The books whose folders generation wrote into in this build (set by `GenerationRun`).
+    var changedByGeneration: Set<String> = []
     /// How many books this build stored in the shared cache (set by the store stage).
     public var storedBooks = 0
     /// In a shard build, the books of the other shards: not built here, but links may name them.
@@ -209,6 +211,17 @@ public final class BuildContext {
         let lines = text.lines()
         sourceLines.mutate { $0[file] = lines }
         return lines
+    }
+
+    /// The warnings and errors found in each book's files, by slug (the build index and the shared cache record them per book).
+    func warningsByBook() -> [String: [Diagnostic]] {
+        var warnings: [String: [Diagnostic]] = [:]
+        for diagnostic in diagnostics.all {
+            let parts = diagnostic.location.file.split(separator: "/", maxSplits: 2)
+            guard parts.count == 3, parts[0] == "content" else { continue }
+            warnings[String(parts[1]), default: []].append(diagnostic)
+        }
+        return warnings
     }
 
     /// Adds a text output file.

@@ -81,12 +81,7 @@ public struct BuildIndex: Sendable {
     /// The index of the build in `context`, just written as `table` (every output but the manifest);
     /// `moved` says where each file of the last build's table is in it.
     init(_ context: BuildContext, table: OutputTable, moved: [Int?], manifest: [Range<Int>], tool: String) {
-        var warnings: [String: [Diagnostic]] = [:]
-        for diagnostic in context.diagnostics.all {
-            let parts = diagnostic.location.file.split(separator: "/", maxSplits: 2)
-            guard parts.count == 3, parts[0] == "content" else { continue }
-            warnings[String(parts[1]), default: []].append(diagnostic)
-        }
+        let warnings = context.warningsByBook()
         let memo = context.cardMemo
         func card(_ name: String) -> (page: String, html: String)? { memo?.card(name).map { ($0.page, $0.html) } }
         var books: [String: Book] = [:]
@@ -100,19 +95,20 @@ public struct BuildIndex: Sendable {
         let contentFolder = context.options.project.appending(path: "content")
         // A rendered book's folder is fingerprinted again: generation may have written into it.
         let fingerprints = ParallelMap.map(context.books) { BuildCache.fingerprint(ofBookAt: contentFolder.appending(path: $0.slug).path) }
+        // The positions of the files a book made, with their compressed copies.
+        func positions(_ name: String) -> [Int] {
+            let paths = context.bookPaths[name] ?? []
+            return (paths.compactMap(table.position(of:)) + paths.compactMap { table.position(of: $0 + ".gz") }).sorted()
+        }
         for (book, fingerprint) in zip(context.books, fingerprints) {
-            let paths = context.bookPaths[book.slug] ?? []
-            let files = (paths.compactMap(table.position(of:)) + paths.compactMap { table.position(of: $0 + ".gz") }).sorted()
             books[book.slug] = Book(name: book.slug, fingerprint: fingerprint, isSkippedDraft: false, listing: listings[book.slug],
-                                    card: card(book.slug), files: files, diagnostics: warnings[book.slug] ?? [], links: BookLinks.leaving(book))
+                                    card: card(book.slug), files: positions(book.slug), diagnostics: warnings[book.slug] ?? [], links: BookLinks.leaving(book))
         }
         for cached in context.fromCache {
             let name = cached.record.name
             guard let fingerprint = context.fingerprints[name] else { continue }
-            let paths = context.bookPaths[name] ?? []
-            let files = (paths.compactMap(table.position(of:)) + paths.compactMap { table.position(of: $0 + ".gz") }).sorted()
             books[name] = Book(name: name, fingerprint: fingerprint, isSkippedDraft: false, listing: cached.record.listing,
-                               card: card(name), files: files, diagnostics: cached.record.diagnostics, links: cached.record.links)
+                               card: card(name), files: positions(name), diagnostics: cached.record.diagnostics, links: cached.record.links)
         }
         for name in context.skippedDrafts where books[name] == nil {
             guard let fingerprint = context.fingerprints[name] else { continue }
@@ -251,11 +247,15 @@ public struct BuildIndex: Sendable {
         unlink(file(for: project, output: output).path)
     }
 
-    /// The options a build's output depends on, as one string.
+    /// The options a build's output depends on, and the output folder, as one string.
     static func optionsKey(_ options: BuildOptions) -> String {
+        contentOptionsKey(options) + " output=\(options.output.path)"
+    }
+
+    /// The options that change what a build makes, wherever it writes it (the shared cache's keys hold these).
+    static func contentOptionsKey(_ options: BuildOptions) -> String {
         let epoch = options.environment["SOURCE_DATE_EPOCH"] ?? "-"
-        return "drafts=\(options.includeDrafts) approved=\(options.requireApproved) publishing=\(options.forPublishing) "
-            + "epoch=\(epoch) output=\(options.output.path)"
+        return "drafts=\(options.includeDrafts) approved=\(options.requireApproved) publishing=\(options.forPublishing) epoch=\(epoch)"
     }
 
     /// How `stat` sees a file: device, inode, size, modification and change times. Empty when it is missing.

@@ -19,6 +19,7 @@ enum GenerationRun {
             context.generation.failed += result.failures.count
             report(result, need: need, book: book, context: context)
             // Generation wrote into the book's folder: what later stages cache is keyed by the folder as it is now.
+            if result.changedFiles { context.changedByGeneration.insert(need.slug) }
             if result.changedFiles, let before = context.fingerprints[need.slug] {
                 let now = BuildCache.fingerprint(ofBookAt: content.appending(path: need.slug).path)
                 context.fingerprints[need.slug] = now

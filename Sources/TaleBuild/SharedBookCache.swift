@@ -37,35 +37,19 @@ public struct SharedBookCache: Sendable {
         if let text = try? String(contentsOf: memo, encoding: .utf8), text.hasPrefix(seen + "\n") {
             return version + " " + text.dropFirst(seen.count + 1).trimmingCharacters(in: .whitespacesAndNewlines)
         }
-        guard let hash = hashOfFile("/proc/self/exe") else { return version }
+        var buffer = [UInt8](repeating: 0, count: 1 << 20)
+        // An absolute path: the folder descriptor is not used. The executable is over 100 MB, read a megabyte at a time.
+        guard let digest = FileTree.sha256(of: "/proc/self/exe", in: AT_FDCWD, buffer: &buffer) else { return version }
+        let hash = SHA256.hexString(digest)
         try? FileManager.default.createDirectory(at: memo.deletingLastPathComponent(), withIntermediateDirectories: true)
         try? (seen + "\n" + hash + "\n").write(to: memo, atomically: true, encoding: .utf8)
         return version + " " + hash
     }
 
-    /// The hex SHA-256 of a file, read a megabyte at a time (the executable is over 100 MB).
-    static func hashOfFile(_ path: String) -> String? {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return nil }
-        defer { close(descriptor) }
-        var hasher = SHA256()
-        var buffer = [UInt8](repeating: 0, count: 1 << 20)
-        while true {
-            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
-            if count < 0 && errno == EINTR { continue }
-            guard count >= 0 else { return nil }
-            if count == 0 { break }
-            buffer.withUnsafeBytes { hasher.update(buffer: UnsafeRawBufferPointer(rebasing: $0[..<count])) }
-        }
-        return SHA256.hexString(hasher.finalize())
-    }
-
     /// The part of every book's key that the site gives: the tool, the theme and config
     /// fingerprint, the installed fonts the pages name, and the options that change the output.
     func siteKey(site: String, fonts: [String], options: BuildOptions) -> String {
-        let epoch = options.environment["SOURCE_DATE_EPOCH"] ?? "-"
-        return SHA256.hex(["tale-book-cache", String(BookRecord.version), tool, site, fonts.joined(separator: ","),
-                           "drafts=\(options.includeDrafts) approved=\(options.requireApproved) publishing=\(options.forPublishing) epoch=\(epoch)"]
+        SHA256.hex(["tale-book-cache", String(BookRecord.version), tool, site, fonts.joined(separator: ","), BuildIndex.contentOptionsKey(options)]
             .joined(separator: "\u{0}"))
     }
 
@@ -110,33 +94,20 @@ public struct SharedBookCache: Sendable {
 
     /// Every one of `keys` looked up, at most `width` at once; a key with no whole entry gives nil.
     func books(_ keys: [String]) async throws(TaleError) -> [CachedBook?] {
-        let store = self
-        let found = Locked([Result<CachedBook?, TaleError>](repeating: .success(nil), count: keys.count))
-        await withTaskGroup(of: Void.self) { group in
-            // The first `width` lookups, then one more as each ends.
-            for (index, key) in keys.enumerated() {
-                if index >= SharedBookCache.width { await group.next() }
-                group.addTask {
-                    let result = await store.lookup(key)
-                    found.mutate { $0[index] = result }
-                }
-            }
-            await group.waitForAll()
-        }
-        let results = found.value
+        let cache = self
         var books: [CachedBook?] = []
-        for result in results { books.append(try result.get()) }
+        for result in await BookTasks.asyncMap(keys, width: SharedBookCache.width, { await cache.lookup($0) }) { books.append(try result.get()) }
         return books
     }
 
     /// Stores one book: its blobs first, then its record under each of `keys`, so a reader that
     /// finds the record finds every blob it names.
-    func store(_ record: BookRecord, keys: [String], content: (BookRecord.File) -> (bytes: [UInt8]?, file: URL?)) async throws(TaleError) {
+    func store(_ record: BookRecord, keys: [String], content: (BookRecord.File) -> (bytes: [UInt8]?, copy: SourceCopy?)) async throws(TaleError) {
         let missing = try await store.missingBlobs(record.files.map(\.sha256))
         var seen: Set<String> = []
         for file in record.files where missing.contains(file.sha256) && seen.insert(file.sha256).inserted {
             let source = content(file)
-            try await store.putBlob(file.sha256, bytes: source.bytes, file: source.file)
+            try await store.putBlob(file.sha256, bytes: source.bytes, copy: source.copy)
         }
         let bytes = record.encoded()
         for key in Set(keys) { try await store.putRecord(key, bytes) }

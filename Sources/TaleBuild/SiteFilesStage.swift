@@ -48,8 +48,7 @@ public struct SiteFilesStage: BuildStage {
         // A file the last build compressed, unchanged since, keeps its `.gz` where it is.
         let previous = context.lastFiles
         let compressible = context.outputs.keys.sorted().filter { path in
-            guard ContentTypes.compressible.contains(ContentTypes.fileExtension(path)),
-                  context.outputs[path]!.count >= GzipSiblings.threshold else { return false }
+            guard GzipSiblings.isWanted(path, size: context.outputs[path]!.count) else { return false }
             if let previous, previous[path]?.sha256 == Digest(hex: context.sha256(of: path)), let gzip = previous.position(of: path + ".gz") {
                 context.keptFiles[gzip] = true
                 return false

@@ -30,18 +30,16 @@ enum BookStoring {
     /// Writes the blobs and records of `context.books`.
     static func store(_ context: BuildContext) async throws(TaleError) {
         guard let shared = context.sharedCache, !context.options.checkOnly else { return }
-        var warnings: [String: [Diagnostic]] = [:]
-        for diagnostic in context.diagnostics.all {
-            let parts = diagnostic.location.file.split(separator: "/", maxSplits: 2)
-            guard parts.count == 3, parts[0] == "content" else { continue }
-            warnings[String(parts[1]), default: []].append(diagnostic)
-        }
+        let warnings = context.warningsByBook()
         let listings = Dictionary(uniqueKeysWithValues: context.listings.map { ($0.slug, $0) })
         let contentFolder = context.options.project.appending(path: "content").path
         let site = context.sharedSiteKey
         let books = context.books.filter { listings[$0.slug] != nil && context.sharedKeys[$0.slug] != nil }
-        // The key of each folder as it is now: generation may have written into it since it was read.
-        let keysNow = await BookTasks.map(books) { SharedBookCache.key(site: site, slug: $0.slug, folder: contentFolder + "/" + $0.slug) }
+        // A folder generation wrote into is stored under its key as it is now too.
+        let changed = context.changedByGeneration
+        let keysNow = await BookTasks.map(books) { book in
+            changed.contains(book.slug) ? SharedBookCache.key(site: site, slug: book.slug, folder: contentFolder + "/" + book.slug) : nil
+        }
         let outputs = context.outputs, copies = context.copies
         var work: [(record: BookRecord, keys: [String])] = []
         for (book, keyNow) in zip(books, keysNow) {
@@ -52,12 +50,11 @@ enum BookStoring {
                                              isCompressedCopy: false))
             }
             work.append((BookRecord(name: book.slug, listing: listings[book.slug]!, files: files, diagnostics: warnings[book.slug] ?? [],
-                                    links: BookLinks.leaving(book)), [context.sharedKeys[book.slug]!, keyNow]))
+                                    links: BookLinks.leaving(book)), [context.sharedKeys[book.slug]!] + (keyNow.map { [$0] } ?? [])))
         }
         // Each text file's `.gz` sibling is stored with it, as the site files stage makes it (or made it).
         let compressed = ParallelMap.map(work.flatMap { $0.record.files }.map(\.path)) { path -> (String, [UInt8])? in
-            guard let bytes = outputs[path], bytes.count >= GzipSiblings.threshold,
-                  ContentTypes.compressible.contains(ContentTypes.fileExtension(path)),
+            guard let bytes = outputs[path], GzipSiblings.isWanted(path, size: bytes.count),
                   let gzip = outputs[path + ".gz"] ?? GzipSiblings.compress(bytes) else { return nil }
             return (path + ".gz", gzip)
         }
@@ -70,28 +67,18 @@ enum BookStoring {
             }
             work[index].record.files.sort { $0.path < $1.path }
         }
-        let content: @Sendable (BookRecord.File) -> (bytes: [UInt8]?, file: URL?) = { file in
-            (outputs[file.path] ?? gzips[file.path], copies[file.path]?.file)
+        let content: @Sendable (BookRecord.File) -> (bytes: [UInt8]?, copy: SourceCopy?) = { file in
+            (outputs[file.path] ?? gzips[file.path], copies[file.path])
         }
-        let items = work
-        let failure = await withTaskGroup(of: TaleError?.self) { group -> TaleError? in
-            var first: TaleError?
-            // The first `width` books, then one more as each is stored.
-            for (index, item) in items.enumerated() {
-                if index >= SharedBookCache.width, let result = await group.next(), first == nil { first = result }
-                group.addTask {
-                    do throws(TaleError) {
-                        try await shared.store(item.record, keys: item.keys, content: content)
-                        return nil
-                    } catch {
-                        return error.inBook(item.record.name)
-                    }
-                }
+        let failures = await BookTasks.asyncMap(work, width: SharedBookCache.width) { item -> TaleError? in
+            do throws(TaleError) {
+                try await shared.store(item.record, keys: item.keys, content: content)
+                return nil
+            } catch {
+                return error.inBook(item.record.name)
             }
-            while let result = await group.next() { if first == nil { first = result } }
-            return first
         }
-        if let failure { throw failure }
+        if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
         context.storedBooks = work.count
     }
 }

@@ -74,10 +74,8 @@ struct PublishCommand: AsyncParsableCommand {
             Console.err("error: no credentials: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (and AWS_SESSION_TOKEN for temporary credentials)")
             throw ExitCode(1)
         }
-        let regionName = region ?? environment["AWS_REGION"] ?? environment["AWS_DEFAULT_REGION"] ?? "us-east-1"
-        let signer = SigV4Signer(credentials: credentials, region: regionName)
-        let client = endpoint.map { S3Client(endpoint: $0, pathStyle: true, bucket: location.bucket, signer: signer) }
-            ?? S3Client.aws(region: regionName, bucket: location.bucket, signer: signer)
+        let client = S3Client.connecting(to: location.bucket, endpoint: endpoint, region: region ?? S3Client.region(in: environment),
+                                         credentials: credentials)
         var options = PublishOptions(site: site.map(Console.projectURL) ?? Console.projectURL(project.source).appending(path: "public"),
                                      location: location)
         options.dryRun = dryRun

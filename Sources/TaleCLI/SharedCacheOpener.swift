@@ -21,14 +21,11 @@ enum SharedCacheOpener {
         guard let credentials = AWSCredentials.fromEnvironment(environment) else {
             throw .usage("the cache \(location) needs credentials: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (and AWS_SESSION_TOKEN for temporary credentials)")
         }
-        let region = environment["AWS_REGION"] ?? environment["AWS_DEFAULT_REGION"] ?? "us-east-1"
-        let signer = SigV4Signer(credentials: credentials, region: region)
         let url = endpoint ?? environment["AWS_ENDPOINT_URL_S3"] ?? environment["AWS_ENDPOINT_URL"]
         if let url, !(url.hasPrefix("https://") || url.hasPrefix("http://")) {
             throw .usage("the cache's endpoint must start with https:// or http://; found '\(url)'")
         }
-        let client = url.map { S3Client(endpoint: $0, pathStyle: true, bucket: place.bucket, signer: signer) }
-            ?? S3Client.aws(region: region, bucket: place.bucket, signer: signer)
+        let client = S3Client.connecting(to: place.bucket, endpoint: url, region: S3Client.region(in: environment), credentials: credentials)
         let local = DirectoryStore(folder: project.appending(path: ".tale-cache/shared-blobs"))
         return SharedBookCache(store: S3Store(client: client, location: place, local: local), tool: tool)
     }

@@ -42,4 +42,24 @@ public enum BookTasks {
         }
         return (0..<items.count).map { slots[$0]! }
     }
+
+    /// `body` of each of `items`, at most `width` at a time, in the items' order, for work that
+    /// waits (a remote store's round trips) rather than computes: `width` may exceed the cores.
+    public static func asyncMap<Input: Sendable, Output: Sendable>(_ items: [Input], width: Int = BookTasks.width,
+                                                                   _ body: @escaping @Sendable (Input) async -> Output) async -> [Output] {
+        // Each task puts its result in its own slot under a lock. (A group whose tasks returned
+        // `(index, result)` tuples trapped in a release build with an index out of range.)
+        let slots = Locked([Output?](repeating: nil, count: items.count))
+        await withTaskGroup(of: Void.self) { group in
+            for (index, item) in items.enumerated() {
+                // The first `width` start at once; then one more as each ends.
+                if index >= max(1, width) { await group.next() }
+                group.addTask {
+                    let result = await body(item)
+                    slots.mutate { $0[index] = result }
+                }
+            }
+        }
+        return slots.value.map { $0! }
+    }
 }

@@ -17,8 +17,8 @@ public protocol SharedStore: Sendable {
     func putRecord(_ key: String, _ bytes: [UInt8]) async throws(TaleError)
     /// Which of `digests` (hex SHA-256) the store holds no blob for.
     func missingBlobs(_ digests: [String]) async throws(TaleError) -> Set<String>
-    /// Writes the blob `digest`, whose content is `bytes` (read from a file when nil), unless it is there already.
-    func putBlob(_ digest: String, bytes: [UInt8]?, file: URL?) async throws(TaleError)
+    /// Writes the blob `digest`, whose content is `bytes` or the file `copy` names, unless it is there already.
+    func putBlob(_ digest: String, bytes: [UInt8]?, copy: SourceCopy?) async throws(TaleError)
     /// A local file holding the blob `digest` (fetched first from a remote store), or nil when the store has none.
     func blobFile(_ digest: String) async throws(TaleError) -> URL?
 }
@@ -49,7 +49,7 @@ public struct DirectoryStore: SharedStore {
 
     /// Links a new record into place unless one is there.
     public func putRecord(_ key: String, _ bytes: [UInt8]) async throws(TaleError) {
-        try write(file("records", key), bytes)
+        try write(file("records", key)) { temporary throws(FileTreeError) in try FileTree.create(temporary, in: AT_FDCWD, bytes: bytes) }
     }
 
     /// The digests with no file under `blobs/`.
@@ -58,13 +58,19 @@ public struct DirectoryStore: SharedStore {
     }
 
     /// Links a new blob into place unless one is there.
-    public func putBlob(_ digest: String, bytes: [UInt8]?, file source: URL?) async throws(TaleError) {
+    public func putBlob(_ digest: String, bytes: [UInt8]?, copy: SourceCopy?) async throws(TaleError) {
         let target = file("blobs", digest)
         guard access(target.path, F_OK) != 0 else { return }
-        guard let content = bytes ?? source.flatMap({ FileManager.default.contents(atPath: $0.path) }).map(Array.init) else {
-            throw .io(path: source?.path ?? target.path, reason: "cannot read the file to store it in the cache")
+        if let bytes {
+            try write(target) { temporary throws(FileTreeError) in try FileTree.create(temporary, in: AT_FDCWD, bytes: bytes) }
+        } else if let copy {
+            // Copied as the output is: by the kernel while the file is as the build read it, else checked by hash.
+            var same = true
+            try write(target) { temporary throws(FileTreeError) in same = try copy.copy(to: temporary, in: AT_FDCWD) }
+            guard same else { throw .io(path: copy.file.path, reason: "the file changed during the build; build again") }
+        } else {
+            throw .io(path: target.path, reason: "nothing to store in the cache")
         }
-        try write(target, content)
     }
 
     /// The blob's file, when it is there.
@@ -73,11 +79,12 @@ public struct DirectoryStore: SharedStore {
         return access(target.path, F_OK) == 0 ? target : nil
     }
 
-    /// Writes `bytes` as `target` once: a temporary file, then `link(2)` to the name. EEXIST means
+    /// Writes `target` once: `make` writes a temporary file (an absolute path, so FileTree's folder
+    /// descriptor is not used), then `link(2)` gives it the name. EEXIST means
     /// another writer got there first with the same content, which is fine. There is no `fsync`
     /// (thousands of them would cost a build seconds): after a machine crash an entry may be cut
     /// short, and readers refuse a record that does not decode and a blob of the wrong size.
-    func write(_ target: URL, _ bytes: [UInt8]) throws(TaleError) {
+    func write(_ target: URL, _ make: (String) throws(FileTreeError) -> Void) throws(TaleError) {
         let folder = target.deletingLastPathComponent()
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -87,8 +94,7 @@ public struct DirectoryStore: SharedStore {
         let temporary = folder.appending(path: ".\(target.lastPathComponent).\(getpid()).\(UInt64.random(in: 0...UInt64.max))")
         defer { unlink(temporary.path) }
         do {
-            // An absolute path: the folder descriptor is not used.
-            try FileTree.create(temporary.path, in: AT_FDCWD, bytes: bytes)
+            try make(temporary.path)
         } catch {
             throw .io(path: temporary.path, reason: "cannot write to the cache: \(error.reason)")
         }

@@ -51,6 +51,19 @@ public struct S3Client: Sendable {
         S3Client(endpoint: "https://s3.\(region).amazonaws.com", pathStyle: false, bucket: bucket, signer: signer)
     }
 
+    /// A client for `bucket`: path-style at `endpoint` when one is given (a service other than
+    /// AWS), else AWS in `region`. `tale publish` and the shared cache connect alike.
+    public static func connecting(to bucket: String, endpoint: String?, region: String, credentials: AWSCredentials) -> S3Client {
+        let signer = SigV4Signer(credentials: credentials, region: region)
+        return endpoint.map { S3Client(endpoint: $0, pathStyle: true, bucket: bucket, signer: signer) }
+            ?? S3Client.aws(region: region, bucket: bucket, signer: signer)
+    }
+
+    /// The region `environment` names (`AWS_REGION`, then `AWS_DEFAULT_REGION`), or us-east-1.
+    public static func region(in environment: [String: String]) -> String {
+        environment["AWS_REGION"] ?? environment["AWS_DEFAULT_REGION"] ?? "us-east-1"
+    }
+
     private var hostAndScheme: (scheme: String, host: String) {
         let parts = endpoint.components(separatedBy: "://")
         let scheme = parts.count == 2 ? parts[0] : "https"
@@ -82,7 +95,7 @@ public struct S3Client: Sendable {
 
     /// The object's user metadata (`x-amz-meta-*`, names without the prefix), or nil when it does not exist.
     public func metadata(key: String) async throws(PublishError) -> [String: String]? {
-        let response = try await send("HEAD", key: key, query: [], headers: [], body: [], what: key, allowNotFound: true)
+        let response = try await send("HEAD", key: key, query: [], headers: [], body: [], what: key, alsoAccepted: [404])
         guard response.status != 404 else { return nil }
         var result: [String: String] = [:]
         for (name, value) in response.headers where name.lowercased().hasPrefix("x-amz-meta-") {
@@ -93,14 +106,12 @@ public struct S3Client: Sendable {
 
     /// Uploads `body` with its type, cache rule, Content-MD5 and its SHA-256 as `x-amz-meta-sha256`.
     public func put(key: String, body: [UInt8], sha256: String, contentType: String, cacheControl: String) async throws(PublishError) {
-        let md5 = Data(Insecure.MD5.hash(data: body)).base64EncodedString()
-        let headers = [("Content-Type", contentType), ("Cache-Control", cacheControl), ("Content-MD5", md5), ("x-amz-meta-sha256", sha256)]
-        _ = try await send("PUT", key: key, query: [], headers: headers, body: body, what: key, payloadHash: sha256)
+        _ = try await upload(key: key, body: body, sha256: sha256, headers: [("Content-Type", contentType), ("Cache-Control", cacheControl)])
     }
 
     /// The object's bytes, or nil when it does not exist.
     public func get(key: String) async throws(PublishError) -> [UInt8]? {
-        let response = try await send("GET", key: key, query: [], headers: [], body: [], what: key, allowNotFound: true)
+        let response = try await send("GET", key: key, query: [], headers: [], body: [], what: key, alsoAccepted: [404])
         return response.status == 404 ? nil : response.body
     }
 
@@ -108,11 +119,17 @@ public struct S3Client: Sendable {
     /// when this request wrote it, false when one was there already (412), so two writers of one
     /// key leave the first one's object whole.
     public func putIfAbsent(key: String, body: [UInt8], sha256: String, contentType: String) async throws(PublishError) -> Bool {
-        let md5 = Data(Insecure.MD5.hash(data: body)).base64EncodedString()
-        let headers = [("Content-Type", contentType), ("Content-MD5", md5), ("If-None-Match", "*"), ("x-amz-meta-sha256", sha256)]
-        let response = try await send("PUT", key: key, query: [], headers: headers, body: body, what: key, payloadHash: sha256,
-                                      alsoAccepted: [412])
+        let response = try await upload(key: key, body: body, sha256: sha256, headers: [("Content-Type", contentType), ("If-None-Match", "*")],
+                                         alsoAccepted: [412])
         return response.status != 412
+    }
+
+    /// A PUT of `body` with `headers`, its Content-MD5, and its SHA-256 as `x-amz-meta-sha256`.
+    private func upload(key: String, body: [UInt8], sha256: String, headers: [(String, String)],
+                        alsoAccepted: Set<Int> = []) async throws(PublishError) -> HTTPResponse {
+        let md5 = Data(Insecure.MD5.hash(data: body)).base64EncodedString()
+        return try await send("PUT", key: key, query: [], headers: headers + [("Content-MD5", md5), ("x-amz-meta-sha256", sha256)], body: body,
+                              what: key, payloadHash: sha256, alsoAccepted: alsoAccepted)
     }
 
     /// Deletes one object.
@@ -120,10 +137,9 @@ public struct S3Client: Sendable {
         _ = try await send("DELETE", key: key, query: [], headers: [], body: [], what: key)
     }
 
-    /// Sends a signed request, retrying what is worth retrying; returns a 2xx (or 404 when allowed) response.
+    /// Sends a signed request, retrying what is worth retrying; returns a 2xx response, or one whose status is `alsoAccepted`.
     private func send(_ method: String, key: String?, query: [(String, String)], headers: [(String, String)], body: [UInt8],
-                      what: String, payloadHash: String? = nil, allowNotFound: Bool = false,
-                      alsoAccepted: Set<Int> = []) async throws(PublishError) -> HTTPResponse {
+                      what: String, payloadHash: String? = nil, alsoAccepted: Set<Int> = []) async throws(PublishError) -> HTTPResponse {
         let (scheme, host) = hostAndScheme
         let path = (pathStyle ? "/\(bucket)" : "") + "/" + (key ?? "")
         let queryString = query.map { "\(SigV4Signer.uriEncode($0.0, keepSlash: false))=\(SigV4Signer.uriEncode($0.1, keepSlash: false))" }
@@ -144,18 +160,13 @@ public struct S3Client: Sendable {
             switch outcome {
             case .success(let response):
                 breaker.answered()
-                if (200..<300).contains(response.status) || (allowNotFound && response.status == 404) || alsoAccepted.contains(response.status) {
-                    return response
-                }
-                // A conditional write that met another one in progress (409) is tried again: it then finds the object (412).
-                if response.status == 409, headers.contains(where: { $0.0 == "If-None-Match" }), attempt < retry.attempts {
-                    try? await Task.sleep(nanoseconds: UInt64(retry.delay(afterAttempt: attempt, retryAfter: nil) * 1_000_000_000))
-                    continue
-                }
+                if (200..<300).contains(response.status) || alsoAccepted.contains(response.status) { return response }
                 let (code, message) = S3Client.errorDetails(response)
                 failure = .server(key: what, status: response.status, code: code, message: message)
                 retryAfter = response.header("Retry-After")
-                guard RetryPolicy.isRetryable(status: response.status) || code == "SlowDown" else { throw failure }
+                // A conditional write that met another one in progress (409) is tried again: it then finds the object (412).
+                let conditionalConflict = response.status == 409 && headers.contains { $0.0 == "If-None-Match" }
+                guard RetryPolicy.isRetryable(status: response.status) || code == "SlowDown" || conditionalConflict else { throw failure }
             case .failure(let error):
                 if case .invalidRequest(let reason) = error { throw .usage("cannot reach \(endpoint): \(reason)") }
                 failure = .transport(key: what, reason: error.reason)

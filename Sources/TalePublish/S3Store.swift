@@ -52,9 +52,10 @@ public struct S3Store: SharedStore {
     }
 
     /// Uploads the blob unless it is there.
-    public func putBlob(_ digest: String, bytes: [UInt8]?, file: URL?) async throws(TaleError) {
-        guard let content = bytes ?? file.flatMap({ FileManager.default.contents(atPath: $0.path) }).map(Array.init) else {
-            throw .io(path: file?.path ?? digest, reason: "cannot read the file to store it in the cache")
+    public func putBlob(_ digest: String, bytes: [UInt8]?, copy: SourceCopy?) async throws(TaleError) {
+        // A copy's bytes come back only while they are the content the build read.
+        guard let content = bytes ?? copy?.bytes() else {
+            throw .io(path: copy?.file.path ?? digest, reason: "the file changed during the build, or cannot be read; build again")
         }
         _ = try await call("store a cache blob") { () async throws(PublishError) in
             try await client.putIfAbsent(key: self.key("blobs", digest), body: content, sha256: digest, contentType: "application/octet-stream")
@@ -71,7 +72,7 @@ public struct S3Store: SharedStore {
         guard SHA256.hex(bytes) == digest else {
             throw .io(path: key("blobs", digest), reason: "the cache blob's content does not match its name; remove it from the bucket")
         }
-        try await local.putBlob(digest, bytes: bytes, file: nil)
+        try await local.putBlob(digest, bytes: bytes, copy: nil)
         return try await local.blobFile(digest)
     }
 

@@ -24,7 +24,7 @@ struct SharedStoreTests {
         }
         reader.start()
         await withTaskGroup(of: Void.self) { group in
-            for _ in 0..<4 { group.addTask { try? await store.putBlob(digest, bytes: bytes, file: nil) } }
+            for _ in 0..<4 { group.addTask { try? await store.putBlob(digest, bytes: bytes, copy: nil) } }
         }
         // The reader looks a few more times after the writers are done.
         try await Task.sleep(nanoseconds: 50_000_000)
